@@ -1,0 +1,357 @@
+package io.github.junitmailassert.dns;
+
+import io.github.junitmailassert.internal.dns.DnsAnswer;
+import io.github.junitmailassert.internal.dns.ZoneResolver;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Master;
+import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.ReverseMap;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * The fake DNS zone that receiver checks and other processes see during a test.
+ *
+ * <p>It holds exactly the records the test declared, for any number of domains, and answers as an
+ * authoritative server would: records, CNAMEs followed, wildcards, {@code NODATA} for a name that
+ * exists without the asked type, {@code NXDOMAIN} otherwise, and the faults a test declares.
+ *
+ * <pre>{@code
+ * DnsZone zone = DnsZone.create()
+ *     .a("mail.sample.co.jp", "203.0.113.25")
+ *     .ptr("203.0.113.25", "mail.sample.co.jp")
+ *     .txt("sample.co.jp", "v=spf1 ip4:203.0.113.25 -all");
+ * }</pre>
+ *
+ * <p>Thread-safety: all methods may be called from any thread; a record added is visible to the next
+ * lookup.
+ */
+public final class DnsZone {
+
+  private static final long TTL = 300;
+
+  private final Map<Name, List<Record>> records = new ConcurrentHashMap<>();
+  private final Set<Name> namesWithDescendants = ConcurrentHashMap.newKeySet();
+  private final Map<Name, DnsFault> faults = new ConcurrentHashMap<>();
+
+  private DnsZone() {}
+
+  /** An empty zone. */
+  public static DnsZone create() {
+    return new DnsZone();
+  }
+
+  /** Adds A records: {@code name} resolves to each IPv4 address. */
+  public DnsZone a(String name, String... ipv4Addresses) {
+    for (String ip : ipv4Addresses) {
+      add(new ARecord(name(name), DClass.IN, TTL, address(ip, 4)));
+    }
+    return this;
+  }
+
+  /** Adds AAAA records: {@code name} resolves to each IPv6 address. */
+  public DnsZone aaaa(String name, String... ipv6Addresses) {
+    for (String ip : ipv6Addresses) {
+      add(new AAAARecord(name(name), DClass.IN, TTL, address(ip, 6)));
+    }
+    return this;
+  }
+
+  /** Adds an MX record with the given preference. */
+  public DnsZone mx(String domain, int preference, String exchange) {
+    return add(new MXRecord(name(domain), DClass.IN, TTL, preference, name(exchange)));
+  }
+
+  /**
+   * Adds one TXT record. Several strings make one record of several character-strings, as DNS
+   * stores a long SPF record or a DKIM key; receivers join them without spaces.
+   */
+  public DnsZone txt(String name, String... strings) {
+    if (strings.length == 0) {
+      throw new IllegalArgumentException("a TXT record needs at least one string");
+    }
+    List<String> parts = new ArrayList<>();
+    for (String s : strings) {
+      parts.addAll(splitLong(s));
+    }
+    return add(new TXTRecord(name(name), DClass.IN, TTL, parts));
+  }
+
+  /** Publishes an SPF policy as receivers look it up: a TXT record at the domain (RFC 7208 section 3). */
+  public DnsZone spf(String domain, String spfRecord) {
+    return txt(domain, spfRecord);
+  }
+
+  /** Publishes a DMARC policy record at {@code _dmarc.<domain>}. */
+  public DnsZone dmarc(String domain, String dmarcRecord) {
+    return txt("_dmarc." + domain, dmarcRecord);
+  }
+
+  /** Publishes a DKIM key record at {@code <selector>._domainkey.<domain>}. */
+  public DnsZone dkimKeyRecord(String selector, String domain, String keyRecord) {
+    return txt(selector + "._domainkey." + domain, keyRecord);
+  }
+
+  /** Adds the PTR record for an IPv4 or IPv6 address: reverse DNS of {@code ip} names {@code hostName}. */
+  public DnsZone ptr(String ip, String hostName) {
+    InetAddress address = address(ip, 0);
+    return add(new PTRRecord(ReverseMap.fromAddress(address), DClass.IN, TTL, name(hostName)));
+  }
+
+  /** Adds a CNAME: {@code alias} is another name for {@code target}. */
+  public DnsZone cname(String alias, String target) {
+    return add(new CNAMERecord(name(alias), DClass.IN, TTL, name(target)));
+  }
+
+  /** Adds an NS record. */
+  public DnsZone ns(String domain, String nameServer) {
+    return add(new NSRecord(name(domain), DClass.IN, TTL, name(nameServer)));
+  }
+
+  /**
+   * Declares the host a mail is sent from: an A (or AAAA) record for {@code hostName} and the PTR
+   * record back, which is what forward-confirmed reverse DNS asks for.
+   */
+  public DnsZone sendingHost(String hostName, String ip) {
+    InetAddress address = address(ip, 0);
+    if (address.getAddress().length == 4) {
+      a(hostName, ip);
+    } else {
+      aaaa(hostName, ip);
+    }
+    return ptr(ip, hostName);
+  }
+
+  /**
+   * Adds an SOA record for {@code domain}, so that negative answers carry one as real servers'
+   * do. The extension adds one for the sending domain.
+   */
+  public DnsZone soa(String domain) {
+    Name origin = name(domain);
+    Name host = name("ns." + domain);
+    Name admin = name("hostmaster." + domain);
+    return add(new SOARecord(origin, DClass.IN, TTL, host, admin, 1, 3600, 600, 86400, TTL));
+  }
+
+  /** Makes every lookup of {@code name} fail in the given way (a {@code temperror} for the checks). */
+  public DnsZone fault(String name, DnsFault fault) {
+    faults.put(name(name), Objects.requireNonNull(fault, "fault"));
+    return this;
+  }
+
+  /** Makes every lookup of {@code name} time out. */
+  public DnsZone timeout(String name) {
+    return fault(name, DnsFault.TIMEOUT);
+  }
+
+  /** Makes every lookup of {@code name} answer SERVFAIL. */
+  public DnsZone servfail(String name) {
+    return fault(name, DnsFault.SERVFAIL);
+  }
+
+  /** Adds any dnsjava record, for types the builder methods do not cover. */
+  public DnsZone add(Record record) {
+    Name owner = record.getName();
+    records.computeIfAbsent(owner, n -> new CopyOnWriteArrayList<>()).add(record);
+    for (Name n = owner; n.labels() > 1; ) {
+      n = new Name(n, 1);
+      namesWithDescendants.add(n);
+    }
+    return this;
+  }
+
+  /**
+   * Loads a BIND master file. Relative names are relative to {@code origin}; {@code $ORIGIN},
+   * {@code $TTL} and {@code $INCLUDE} work as in BIND.
+   *
+   * @throws IllegalArgumentException naming the file and line when the file cannot be parsed
+   */
+  public DnsZone loadZoneFile(Path zoneFile, String origin) {
+    if (!Files.isReadable(zoneFile)) {
+      throw new IllegalArgumentException("zone file " + zoneFile + " cannot be read");
+    }
+    try (Master master = new Master(zoneFile.toString(), name(origin), TTL)) {
+      for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
+        add(r);
+      }
+    } catch (TextParseException e) {
+      // dnsjava says "<file name>:<line>: <problem>"; name the whole path instead.
+      String where = String.valueOf(e.getMessage());
+      String fileName = String.valueOf(zoneFile.getFileName());
+      String rest = where.startsWith(fileName) ? where.substring(fileName.length()) : ": " + where;
+      throw new IllegalArgumentException("zone file " + zoneFile + rest, e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("zone file " + zoneFile + ": " + e.getMessage(), e);
+    }
+    return this;
+  }
+
+  /** Every record in the zone, in no particular order. */
+  public List<Record> records() {
+    List<Record> all = new ArrayList<>();
+    records.values().forEach(all::addAll);
+    return Collections.unmodifiableList(all);
+  }
+
+  /**
+   * A resolver that answers from this zone in process, with no socket. Hand it to code that takes
+   * a dnsjava {@link Resolver}; never install it as dnsjava's static default, which other tests
+   * share.
+   */
+  public Resolver resolver() {
+    return new ZoneResolver(this);
+  }
+
+  /**
+   * Looks a name up as an authoritative server would. This is the one place the zone's answering
+   * rules live; the in-process resolver and the loopback server both use it.
+   */
+  public DnsAnswer lookup(Name qname, int type) {
+    List<Record> answer = new ArrayList<>();
+    Name current = qname;
+    for (int chain = 0; chain < 16; chain++) {
+      DnsFault fault = faults.get(current);
+      if (fault != null) {
+        return DnsAnswer.temperror(fault == DnsFault.TIMEOUT ? DnsAnswer.TIMED_OUT : DnsAnswer.SERVFAIL);
+      }
+      List<Record> node = node(current);
+      if (node == null) {
+        return answer.isEmpty() ? DnsAnswer.nxdomain() : new DnsAnswer(DnsAnswer.Status.NXDOMAIN, answer, "NXDOMAIN");
+      }
+      Record cname = null;
+      boolean found = false;
+      for (Record r : node) {
+        if (r.getType() == type || type == Type.ANY) {
+          answer.add(withOwner(r, current));
+          found = true;
+        } else if (r.getType() == Type.CNAME) {
+          cname = r;
+        }
+      }
+      if (found || cname == null) {
+        return found ? new DnsAnswer(DnsAnswer.Status.OK, answer, "") : nodata(answer);
+      }
+      answer.add(withOwner(cname, current));
+      current = ((CNAMERecord) cname).getTarget();
+    }
+    return DnsAnswer.temperror("CNAME chain too long");
+  }
+
+  /** Same as {@link #lookup(Name, int)} for a name given as text. */
+  public DnsAnswer lookup(String name, int type) {
+    return lookup(name(name), type);
+  }
+
+  /** The SOA closest above {@code name}, for the authority section of negative answers. */
+  public Record soaFor(Name name) {
+    for (Name n = name; n.labels() >= 1; n = new Name(n, 1)) {
+      List<Record> node = records.get(n);
+      if (node != null) {
+        for (Record r : node) {
+          if (r.getType() == Type.SOA) {
+            return r;
+          }
+        }
+      }
+      if (n.labels() == 1) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static DnsAnswer nodata(List<Record> cnames) {
+    return cnames.isEmpty() ? DnsAnswer.nodata() : new DnsAnswer(DnsAnswer.Status.NODATA, cnames, "no records");
+  }
+
+  /** The records at a name: exact, else a wildcard's, else empty for an empty non-terminal, else null. */
+  private List<Record> node(Name name) {
+    List<Record> exact = records.get(name);
+    if (exact != null) {
+      return exact;
+    }
+    if (namesWithDescendants.contains(name)) {
+      return List.of();
+    }
+    // RFC 4592: the wildcard at the closest encloser answers for names below it that do not exist.
+    for (Name n = name; n.labels() > 2; ) {
+      n = new Name(n, 1);
+      List<Record> wildcard = records.get(wildcardUnder(n));
+      if (wildcard != null) {
+        return wildcard;
+      }
+      if (records.containsKey(n) || namesWithDescendants.contains(n)) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static Name wildcardUnder(Name parent) {
+    try {
+      return Name.concatenate(Name.fromConstantString("*"), parent);
+    } catch (org.xbill.DNS.NameTooLongException e) {
+      return parent;
+    }
+  }
+
+  private static Record withOwner(Record r, Name owner) {
+    return r.getName().equals(owner) ? r : r.withName(owner);
+  }
+
+  static Name name(String text) {
+    Objects.requireNonNull(text, "name");
+    try {
+      return Name.fromString(text.endsWith(".") ? text : text + ".");
+    } catch (TextParseException e) {
+      throw new IllegalArgumentException("not a valid DNS name: \"" + text + "\" (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static InetAddress address(String ip, int family) {
+    boolean v4 = ip.indexOf(':') < 0;
+    if ((family == 4 && !v4) || (family == 6 && v4) || !ip.matches("[0-9A-Fa-f:.]+")) {
+      throw new IllegalArgumentException("not an IPv" + (family == 0 ? "4 or IPv6" : family) + " address: \"" + ip + "\"");
+    }
+    try {
+      return InetAddress.getByName(ip); // a literal: no lookup happens
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("not an IP address: \"" + ip + "\"", e);
+    }
+  }
+
+  private static List<String> splitLong(String s) {
+    // A character-string holds at most 255 bytes; longer text becomes several strings.
+    if (s.length() <= 255) {
+      return List.of(s);
+    }
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < s.length(); i += 255) {
+      parts.add(s.substring(i, Math.min(s.length(), i + 255)));
+    }
+    return parts;
+  }
+}

@@ -1,0 +1,65 @@
+package io.github.junitmailassert.internal.dns;
+
+import java.util.List;
+import org.xbill.DNS.Record;
+
+/**
+ * A DNS answer as the receiver checks need it: records, or the reason there are none.
+ * Internal: may change at any time.
+ *
+ * @param status what kind of answer this is
+ * @param records the records of the queried type (CNAMEs already followed); empty unless {@code OK}
+ * @param detail a short text for reports, such as "SERVFAIL" or "timed out"
+ */
+public record DnsAnswer(Status status, List<Record> records, String detail) {
+
+  /** The outcomes a resolver can report, in the words of RFC 7208 section 2.6 where they differ. */
+  public enum Status {
+    /** At least one record of the queried type. */
+    OK,
+    /** The name exists but has no record of the queried type. */
+    NODATA,
+    /** The name does not exist. */
+    NXDOMAIN,
+    /** The lookup failed: timeout, SERVFAIL or another transient error. */
+    TEMPERROR
+  }
+
+  /** The detail of a temperror for a query that got no answer at all. */
+  public static final String TIMED_OUT = "timed out";
+  /** The detail of a temperror for a query answered with rcode SERVFAIL. */
+  public static final String SERVFAIL = "SERVFAIL";
+
+  public DnsAnswer {
+    records = List.copyOf(records);
+  }
+
+  public static DnsAnswer of(List<Record> records) {
+    return new DnsAnswer(records.isEmpty() ? Status.NODATA : Status.OK, records, "");
+  }
+
+  public static DnsAnswer nxdomain() {
+    return new DnsAnswer(Status.NXDOMAIN, List.of(), "NXDOMAIN");
+  }
+
+  public static DnsAnswer nodata() {
+    return new DnsAnswer(Status.NODATA, List.of(), "no records");
+  }
+
+  public static DnsAnswer temperror(String detail) {
+    return new DnsAnswer(Status.TEMPERROR, List.of(), detail);
+  }
+
+  public boolean isOk() {
+    return status == Status.OK;
+  }
+
+  /** No usable answer and no error: what RFC 7208 calls a void lookup. */
+  public boolean isVoid() {
+    return status == Status.NODATA || status == Status.NXDOMAIN;
+  }
+
+  public boolean isTempError() {
+    return status == Status.TEMPERROR;
+  }
+}

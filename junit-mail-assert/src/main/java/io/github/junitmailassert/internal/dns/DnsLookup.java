@@ -1,0 +1,89 @@
+package io.github.junitmailassert.internal.dns;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * Typed DNS lookups for the receiver checks, over any dnsjava {@link Resolver}. Never touches
+ * dnsjava's static default resolver or cache. With the in-process zone resolver it asks the zone
+ * directly, which is what makes checks fast. Internal.
+ */
+public final class DnsLookup {
+
+  private final Resolver resolver;
+
+  public DnsLookup(Resolver resolver) {
+    this.resolver = resolver;
+  }
+
+  public Resolver resolver() {
+    return resolver;
+  }
+
+  /** Looks up {@code name} (absolute or not) for {@code type}; never throws. */
+  public DnsAnswer lookup(String name, int type) {
+    Name qname;
+    try {
+      qname = Name.fromString(name.endsWith(".") ? name : name + ".");
+    } catch (TextParseException e) {
+      return DnsAnswer.nxdomain(); // not a name any server could hold
+    }
+    return lookup(qname, type);
+  }
+
+  /** Looks up {@code qname} for {@code type}; never throws. */
+  public DnsAnswer lookup(Name qname, int type) {
+    if (resolver instanceof ZoneResolver zoneResolver) {
+      return only(zoneResolver.zone().lookup(qname, type), type);
+    }
+    Message response;
+    try {
+      response = resolver.send(Message.newQuery(Record.newRecord(qname, type, DClass.IN)));
+    } catch (IOException | RuntimeException e) {
+      return DnsAnswer.temperror(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+    int rcode = response.getRcode();
+    if (rcode == Rcode.NXDOMAIN) {
+      return DnsAnswer.nxdomain();
+    }
+    if (rcode != Rcode.NOERROR) {
+      return DnsAnswer.temperror(Rcode.string(rcode));
+    }
+    return only(DnsAnswer.of(response.getSection(Section.ANSWER)), type);
+  }
+
+  /** The TXT records of a name, each joined from its strings as RFC 7208 section 3.3 says. */
+  public List<String> txtStrings(DnsAnswer answer) {
+    List<String> texts = new ArrayList<>();
+    for (Record r : answer.records()) {
+      if (r instanceof TXTRecord txt) {
+        texts.add(String.join("", txt.getStrings()));
+      }
+    }
+    return texts;
+  }
+
+  private static DnsAnswer only(DnsAnswer answer, int type) {
+    if (!answer.isOk() || type == Type.ANY) {
+      return answer;
+    }
+    List<Record> ofType = new ArrayList<>();
+    for (Record r : answer.records()) {
+      if (r.getType() == type) {
+        ofType.add(r);
+      }
+    }
+    return ofType.isEmpty() ? DnsAnswer.nodata() : DnsAnswer.of(ofType);
+  }
+}

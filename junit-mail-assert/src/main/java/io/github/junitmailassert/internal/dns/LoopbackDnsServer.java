@@ -1,0 +1,212 @@
+package io.github.junitmailassert.internal.dns;
+
+import io.github.junitmailassert.dns.DnsZone;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Rcode;
+
+/**
+ * A real DNS server on a loopback port, UDP and TCP on the same port number, answering from a
+ * {@link DnsZone}: for other processes (an MTA, a PHP script, a container) that resolve through it.
+ * UDP answers that do not fit are truncated (TC set) so clients retry over TCP. Internal.
+ */
+public final class LoopbackDnsServer implements AutoCloseable {
+
+  private static final int UDP_PLAIN_LIMIT = 512;
+
+  private final DnsZone zone;
+  private final DatagramSocket udp;
+  private final ServerSocket tcp;
+  private final Thread udpThread;
+  private final Thread tcpThread;
+  private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+  private volatile boolean running = true;
+
+  private LoopbackDnsServer(DnsZone zone, DatagramSocket udp, ServerSocket tcp) {
+    this.zone = zone;
+    this.udp = udp;
+    this.tcp = tcp;
+    this.udpThread = new Thread(this::serveUdp, "mail-assert-dns-udp:" + udp.getLocalPort());
+    this.tcpThread = new Thread(this::serveTcp, "mail-assert-dns-tcp:" + tcp.getLocalPort());
+    udpThread.setDaemon(true);
+    tcpThread.setDaemon(true);
+  }
+
+  /** Starts a server on {@code bindAddress}, on a free port shared by UDP and TCP. */
+  public static LoopbackDnsServer start(DnsZone zone, InetAddress bindAddress) {
+    IOException last = null;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      DatagramSocket udp = null;
+      try {
+        udp = new DatagramSocket(new InetSocketAddress(bindAddress, 0));
+        ServerSocket tcp = new ServerSocket();
+        try {
+          tcp.setReuseAddress(true);
+          tcp.bind(new InetSocketAddress(bindAddress, udp.getLocalPort()), 50);
+        } catch (IOException busy) {
+          tcp.close();
+          throw busy;
+        }
+        LoopbackDnsServer server = new LoopbackDnsServer(zone, udp, tcp);
+        server.udpThread.start();
+        server.tcpThread.start();
+        return server;
+      } catch (IOException e) {
+        last = e; // the TCP port was taken: try another pair
+        if (udp != null) {
+          udp.close();
+        }
+      }
+    }
+    throw new UncheckedIOException("no free port for the loopback DNS server on " + bindAddress, last);
+  }
+
+  public InetAddress address() {
+    return udp.getLocalAddress();
+  }
+
+  public int port() {
+    return udp.getLocalPort();
+  }
+
+  private void serveUdp() {
+    byte[] buffer = new byte[65535];
+    while (running) {
+      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+      try {
+        udp.receive(packet);
+      } catch (IOException e) {
+        return; // closed
+      }
+      byte[] reply = answer(buffer, packet.getLength(), true);
+      if (reply != null) {
+        try {
+          udp.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
+        } catch (IOException e) {
+          if (!running) {
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  private void serveTcp() {
+    while (running) {
+      Socket socket;
+      try {
+        socket = tcp.accept();
+      } catch (IOException e) {
+        return; // closed
+      }
+      connections.add(socket);
+      Thread t = new Thread(() -> serveConnection(socket), tcpThread.getName() + "<-" + socket.getPort());
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private void serveConnection(Socket socket) {
+    try (socket;
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        DataOutputStream out = new DataOutputStream(socket.getOutputStream())) {
+      socket.setSoTimeout(30_000);
+      while (running) {
+        int length;
+        try {
+          length = in.readUnsignedShort();
+        } catch (EOFException e) {
+          return;
+        }
+        byte[] query = new byte[length];
+        in.readFully(query);
+        byte[] reply = answer(query, length, false);
+        if (reply == null) {
+          return; // a simulated timeout: say nothing
+        }
+        out.writeShort(reply.length);
+        out.write(reply);
+        out.flush();
+      }
+    } catch (SocketException e) {
+      // closed by the client or by close()
+    } catch (IOException e) {
+      // a broken client: drop its connection, keep serving others
+    } finally {
+      connections.remove(socket);
+    }
+  }
+
+  /** The wire answer, or {@code null} to stay silent. */
+  private byte[] answer(byte[] wire, int length, boolean udpTransport) {
+    Message query;
+    try {
+      byte[] copy = new byte[length];
+      System.arraycopy(wire, 0, copy, 0, length);
+      query = new Message(copy);
+    } catch (IOException | RuntimeException e) {
+      return formatError(wire, length);
+    }
+    Message response = ZoneMessages.respond(zone, query);
+    if (response == null) {
+      return null;
+    }
+    int limit = 65535;
+    if (udpTransport) {
+      OPTRecord opt = query.getOPT();
+      limit = opt == null ? UDP_PLAIN_LIMIT : Math.max(UDP_PLAIN_LIMIT, opt.getPayloadSize());
+      if (opt != null) {
+        response.addRecord(new OPTRecord(Math.min(limit, 4096), 0, 0), org.xbill.DNS.Section.ADDITIONAL);
+      }
+    }
+    return response.toWire(limit); // sets TC when the answer does not fit
+  }
+
+  private static byte[] formatError(byte[] wire, int length) {
+    if (length < 2) {
+      return null;
+    }
+    Message error = new Message(((wire[0] & 0xff) << 8) | (wire[1] & 0xff));
+    error.getHeader().setFlag(org.xbill.DNS.Flags.QR);
+    error.getHeader().setRcode(Rcode.FORMERR);
+    return error.toWire();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    udp.close();
+    try {
+      tcp.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+    for (Socket s : connections) {
+      try {
+        s.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
+    try {
+      udpThread.join(2_000);
+      tcpThread.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.github.junitmailassert.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the shared conformance data lives: the system property {@code junit.mail.assert.conformance}
+ * (the build sets it to {@code ../shared/conformance} beside the project), else that same relative
+ * path. The data is never copied into the project.
+ */
+public final class Conformance {
+
+  public static final String PROPERTY = "junit.mail.assert.conformance";
+
+  private Conformance() {}
+
+  /** The conformance folder, or a skip (with the reason) when it is absent on this machine. */
+  public static Path folder() {
+    String configured = System.getProperty(PROPERTY);
+    Path folder = configured != null ? Path.of(configured) : Path.of("..", "shared", "conformance");
+    assumeTrue(
+        Files.isDirectory(folder),
+        () -> "conformance data not found at " + folder.toAbsolutePath().normalize()
+            + ": put ../shared/conformance beside the project or set -D" + PROPERTY + "=<folder>");
+    return folder;
+  }
+
+  /** A file or folder inside the conformance data, or a skip when it is absent. */
+  public static Path resolve(String relative) {
+    Path p = folder().resolve(relative);
+    assumeTrue(Files.exists(p), () -> "conformance data " + p.toAbsolutePath().normalize() + " is missing");
+    return p;
+  }
+}
