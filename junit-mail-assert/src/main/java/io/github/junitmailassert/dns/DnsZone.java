@@ -209,6 +209,35 @@ public final class DnsZone {
     return this;
   }
 
+  /** Removes every record and fault, so the zone can be filled again for the next test. */
+  public DnsZone clear() {
+    records.clear();
+    namesWithDescendants.clear();
+    faults.clear();
+    return this;
+  }
+
+  /**
+   * Adds records written as in a BIND zone file, one per line, such as
+   * {@code "mail IN A 203.0.113.25"}; relative names are relative to {@code origin}.
+   *
+   * @throws IllegalArgumentException naming the line when one cannot be parsed
+   */
+  public DnsZone records(String origin, String... lines) {
+    for (String line : lines) {
+      try (Master master = new Master(new java.io.ByteArrayInputStream(
+          line.getBytes(java.nio.charset.StandardCharsets.UTF_8)), name(origin), TTL)) {
+        for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
+          add(r);
+        }
+      } catch (IOException e) {
+        String why = String.valueOf(e.getMessage()).replaceFirst("^<none>:\\d+: ", "");
+        throw new IllegalArgumentException("DNS record \"" + line + "\" cannot be parsed: " + why, e);
+      }
+    }
+    return this;
+  }
+
   /** Every record in the zone, in no particular order. */
   public List<Record> records() {
     List<Record> all = new ArrayList<>();

@@ -1,0 +1,288 @@
+package io.github.junitmailassert;
+
+import io.github.junitmailassert.internal.mail.HeaderField;
+import io.github.junitmailassert.internal.mail.RawMessage;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One SMTP transaction as the capture server saw it: the envelope (who connected, the HELO name,
+ * {@code MAIL FROM} with its parameters, every {@code RCPT TO}, AUTH, TLS) and the message bytes
+ * exactly as received. One captured mail per transaction, however many recipients it has.
+ *
+ * <p>Immutable and safe to share between threads.
+ */
+public final class CapturedMail {
+
+  private final long sequence;
+  private final InetSocketAddress clientAddress;
+  private final String heloVerb;
+  private final String heloName;
+  private final String envelopeSender;
+  private final Map<String, String> mailFromParameters;
+  private final List<String> recipients;
+  private final String authenticatedAs;
+  private final String tlsProtocol;
+  private final byte[] rawMessage;
+  private final Instant receivedAt;
+  private final RawMessage parsed;
+  private final ReceiverView receiverView;
+
+  private CapturedMail(Builder b) {
+    this.sequence = b.sequence;
+    this.clientAddress = Objects.requireNonNull(b.clientAddress, "clientAddress");
+    this.heloVerb = b.heloVerb;
+    this.heloName = b.heloName;
+    this.envelopeSender = Objects.requireNonNull(b.envelopeSender, "envelopeSender");
+    this.mailFromParameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.mailFromParameters));
+    this.recipients = List.copyOf(b.recipients);
+    this.authenticatedAs = b.authenticatedAs;
+    this.tlsProtocol = b.tlsProtocol;
+    this.rawMessage = b.rawMessage.clone();
+    this.receivedAt = Objects.requireNonNull(b.receivedAt, "receivedAt");
+    this.parsed = RawMessage.parse(rawMessage);
+    this.receiverView = b.receiverView;
+  }
+
+  /** Starts a captured mail by hand, for tests of code that consumes captured mails. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The order in which the capture server accepted this mail, from 1. */
+  public long sequence() {
+    return sequence;
+  }
+
+  /** The SMTP client's socket address (over loopback always 127.0.0.1). */
+  public InetSocketAddress clientAddress() {
+    return clientAddress;
+  }
+
+  /** {@code "EHLO"} or {@code "HELO"} as the client sent it (upper-cased), or empty if it sent none. */
+  public Optional<String> heloVerb() {
+    return Optional.ofNullable(heloVerb);
+  }
+
+  /** The HELO/EHLO argument exactly as sent, or empty if the client sent no HELO or EHLO. */
+  public Optional<String> heloName() {
+    return Optional.ofNullable(heloName);
+  }
+
+  /** The {@code MAIL FROM} address without angle brackets; the empty string for the null sender {@code <>}. */
+  public String envelopeSender() {
+    return envelopeSender;
+  }
+
+  /** Whether {@code MAIL FROM:<>} was sent, as bounces and auto-replies do. */
+  public boolean isNullSender() {
+    return envelopeSender.isEmpty();
+  }
+
+  /** The domain of the envelope sender, lower-cased; empty for the null sender or a sender without {@code @}. */
+  public Optional<String> envelopeSenderDomain() {
+    int at = envelopeSender.lastIndexOf('@');
+    if (at < 0 || at == envelopeSender.length() - 1) {
+      return Optional.empty();
+    }
+    return Optional.of(envelopeSender.substring(at + 1).toLowerCase(Locale.ROOT));
+  }
+
+  /** {@code MAIL FROM} parameters by upper-cased keyword ({@code BODY}, {@code SIZE}, {@code SMTPUTF8}); a keyword without value maps to "". */
+  public Map<String, String> mailFromParameters() {
+    return mailFromParameters;
+  }
+
+  /** Whether the client declared {@code BODY=8BITMIME}. */
+  public boolean uses8BitMime() {
+    return "8BITMIME".equalsIgnoreCase(mailFromParameters.get("BODY"));
+  }
+
+  /** Whether the client declared {@code SMTPUTF8}. */
+  public boolean usesSmtpUtf8() {
+    return mailFromParameters.containsKey("SMTPUTF8");
+  }
+
+  /** Every {@code RCPT TO} address, in order, without angle brackets. */
+  public List<String> recipients() {
+    return recipients;
+  }
+
+  /** The identity the client authenticated as with AUTH, if it did. */
+  public Optional<String> authenticatedAs() {
+    return Optional.ofNullable(authenticatedAs);
+  }
+
+  /** Whether the transaction ran over TLS (STARTTLS). */
+  public boolean isTls() {
+    return tlsProtocol != null;
+  }
+
+  /** The TLS protocol, such as {@code TLSv1.3}, if the transaction ran over TLS. */
+  public Optional<String> tlsProtocol() {
+    return Optional.ofNullable(tlsProtocol);
+  }
+
+  /** The message exactly as received after {@code DATA} (dot-unstuffed), as a copy. */
+  public byte[] rawMessage() {
+    return rawMessage.clone();
+  }
+
+  /** The size of the message in bytes. */
+  public int size() {
+    return rawMessage.length;
+  }
+
+  /** When the capture server accepted the message. */
+  public Instant receivedAt() {
+    return receivedAt;
+  }
+
+  /** The {@code Return-Path} a receiver writes on final delivery: the envelope sender in angle brackets. */
+  public String returnPath() {
+    return "<" + envelopeSender + ">";
+  }
+
+  /** The unfolded value of the first header field of that name (case-insensitive). */
+  public Optional<String> header(String name) {
+    return parsed.firstValue(name);
+  }
+
+  /** The unfolded values of every header field of that name, top to bottom. */
+  public List<String> headers(String name) {
+    List<String> values = new ArrayList<>();
+    for (HeaderField h : parsed.headers(name)) {
+      values.add(h.value());
+    }
+    return values;
+  }
+
+  /** The names of all header fields, top to bottom, as written. */
+  public List<String> headerNames() {
+    List<String> names = new ArrayList<>();
+    for (HeaderField h : parsed.headers()) {
+      names.add(h.name());
+    }
+    return names;
+  }
+
+  /** The subject with RFC 2047 encoded words decoded (ISO-2022-JP, UTF-8, ...), for reports. */
+  public Optional<String> subject() {
+    return header("Subject").map(MailText::decodeEncodedWords);
+  }
+
+  /** The body as text (UTF-8, undecoded transfer encoding): for quick looks in tests. */
+  public String bodyText() {
+    return new String(rawMessage, parsed.bodyOffset(), parsed.bodyLength(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * How a receiver sees this mail (DNS, declared client IP, clock); the extension sets it. Empty for
+   * a mail built by hand without one, in which case the DNS-based checks cannot run.
+   */
+  public Optional<ReceiverView> receiverView() {
+    return Optional.ofNullable(receiverView);
+  }
+
+  /** The parsed message. Internal: may change at any time. */
+  public RawMessage parsedMessage() {
+    return parsed;
+  }
+
+  @Override
+  public String toString() {
+    return "mail #" + sequence + " from " + returnPath() + " to " + recipients
+        + subject().map(s -> " \"" + s + "\"").orElse("");
+  }
+
+  /** Builds a {@link CapturedMail}; the capture server uses it, and so can tests. */
+  public static final class Builder {
+    private long sequence;
+    private InetSocketAddress clientAddress = new InetSocketAddress("127.0.0.1", 0);
+    private String heloVerb;
+    private String heloName;
+    private String envelopeSender = "";
+    private final Map<String, String> mailFromParameters = new LinkedHashMap<>();
+    private final List<String> recipients = new ArrayList<>();
+    private String authenticatedAs;
+    private String tlsProtocol;
+    private byte[] rawMessage = new byte[0];
+    private Instant receivedAt = Instant.now();
+    private ReceiverView receiverView;
+
+    private Builder() {}
+
+    public Builder receiverView(ReceiverView receiverView) {
+      this.receiverView = receiverView;
+      return this;
+    }
+
+    public Builder sequence(long sequence) {
+      this.sequence = sequence;
+      return this;
+    }
+
+    public Builder clientAddress(InetSocketAddress clientAddress) {
+      this.clientAddress = clientAddress;
+      return this;
+    }
+
+    public Builder helo(String verb, String name) {
+      this.heloVerb = verb;
+      this.heloName = name;
+      return this;
+    }
+
+    public Builder envelopeSender(String envelopeSender) {
+      this.envelopeSender = envelopeSender;
+      return this;
+    }
+
+    public Builder mailFromParameter(String keyword, String value) {
+      this.mailFromParameters.put(keyword.toUpperCase(Locale.ROOT), value == null ? "" : value);
+      return this;
+    }
+
+    public Builder recipient(String recipient) {
+      this.recipients.add(recipient);
+      return this;
+    }
+
+    public Builder authenticatedAs(String identity) {
+      this.authenticatedAs = identity;
+      return this;
+    }
+
+    public Builder tlsProtocol(String protocol) {
+      this.tlsProtocol = protocol;
+      return this;
+    }
+
+    public Builder rawMessage(byte[] rawMessage) {
+      this.rawMessage = rawMessage;
+      return this;
+    }
+
+    public Builder rawMessage(String rawMessage) {
+      return rawMessage(rawMessage.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Builder receivedAt(Instant receivedAt) {
+      this.receivedAt = receivedAt;
+      return this;
+    }
+
+    public CapturedMail build() {
+      return new CapturedMail(this);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.github.junitmailassert;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Starts a capture SMTP server and a fake DNS zone for a test class, so that the mail the
+ * application sends can be checked the way a receiving MTA would check it.
+ *
+ * <pre>{@code
+ * @MailDeliverability(domain = "sample.co.jp", clientIp = "203.0.113.25",
+ *                     spf = "v=spf1 ip4:203.0.113.25 -all")
+ * class SignupMailTest {
+ *   @Test void welcomeMail(SmtpEndpoint smtp, CapturedMails mails) {
+ *     app.sendWelcome(smtp.host(), smtp.port());
+ *     assertThat(mails.single()).hasEnvelopeSenderDomain("sample.co.jp").hasNoLocalNameLeaks();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Test methods and lifecycle methods can declare parameters of type {@link CapturedMails},
+ * {@link SmtpEndpoint}, {@link DnsEndpoint}, {@link io.github.junitmailassert.dns.DnsZone} and
+ * {@link ReceiverView}. Works on {@code @Nested} classes (they share the enclosing class's
+ * settings) and as a meta-annotation. For settings built in code, register
+ * {@link MailDeliverabilityExtension} with {@code @RegisterExtension} instead.
+ *
+ * <p>Thread-safety: with the default {@link Lifecycle#PER_METHOD} every test has its own servers and
+ * zone, so test methods and classes may run in parallel.
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(MailDeliverabilityExtension.class)
+public @interface MailDeliverability {
+
+  /** The domain the application sends from; the envelope sender should be in it. */
+  String domain() default "";
+
+  /**
+   * The public IP address receivers would see as the client. Over loopback every client is
+   * 127.0.0.1, which no SPF record lists; the checks use this address instead and say so.
+   */
+  String clientIp() default "";
+
+  /** The sending host's name; with {@link #clientIp()} the zone gets its A and PTR records. */
+  String clientHostName() default "";
+
+  /** An SPF record to publish at {@link #domain()}, such as {@code "v=spf1 ip4:203.0.113.25 -all"}. */
+  String spf() default "";
+
+  /** A DMARC record to publish at {@code _dmarc.}{@link #domain()}, such as {@code "v=DMARC1; p=reject"}. */
+  String dmarc() default "";
+
+  /**
+   * More DNS records, one per entry in BIND zone-file syntax, relative to {@link #domain()}:
+   * {@code "mail IN A 203.0.113.25"}, {@code "@ IN MX 10 mail"}.
+   */
+  String[] records() default {};
+
+  /** BIND zone files to load: file paths, or class path resources written {@code classpath:zones/x.zone}. */
+  String[] zoneFiles() default {};
+
+  /** The origin of relative names in {@link #zoneFiles()}; {@link #domain()} when empty. */
+  String zoneFileOrigin() default "";
+
+  /**
+   * Checks every captured mail after each test, with no assertion written, and fails the test
+   * with one report of every offending mail: envelope sender in {@link #domain()}, no local
+   * names leaking. This is how a team gates merges in CI.
+   */
+  boolean verifyEachTest() default false;
+
+  /** The receiving MTA's host name, written in the {@code Received-SPF} and {@code Authentication-Results} it reports. */
+  String receivingHost() default ReceiverView.DEFAULT_RECEIVING_HOST;
+
+  /** Whether each test gets its own servers (the default), or the tests of a class share them. */
+  Lifecycle lifecycle() default Lifecycle.PER_METHOD;
+
+  /** When the capture server and the fake zone start and stop. */
+  enum Lifecycle {
+    /**
+     * New servers and an empty zone for every test method: tests may run in parallel. Starting
+     * them takes a few milliseconds (see the benchmark in the README).
+     */
+    PER_METHOD,
+    /**
+     * One capture server per test class; captured mails are cleared and the zone is reset to the
+     * declared records before each test. The tests of such a class must not run concurrently with
+     * each other (annotate it {@code @Execution(SAME_THREAD)} when running in parallel); the
+     * extension fails a test that would share the server with another running test.
+     */
+    PER_CLASS
+  }
+}

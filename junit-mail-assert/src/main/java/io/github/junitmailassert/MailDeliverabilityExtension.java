@@ -1,0 +1,340 @@
+package io.github.junitmailassert;
+
+import io.github.junitmailassert.MailDeliverability.Lifecycle;
+import io.github.junitmailassert.dns.DnsZone;
+import io.github.junitmailassert.internal.check.EachTestVerification;
+import io.github.junitmailassert.internal.extension.MailEnvironment;
+import io.github.junitmailassert.internal.extension.Settings;
+import java.lang.reflect.AnnotatedElement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit 5 extension behind {@link MailDeliverability}, and its programmatic door:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static MailDeliverabilityExtension mail = MailDeliverabilityExtension.newInstance()
+ *     .domain("sample.co.jp").clientIp("203.0.113.25").spf("v=spf1 ip4:203.0.113.25 -all")
+ *     .build();
+ * }</pre>
+ *
+ * <p>As with WireMock's extension, the field decides the lifecycle: a {@code static} field gives
+ * one capture server per class (mails cleared and zone reset before each test), an instance field
+ * one per test. The builder is the only way to create one, so options can grow without breaking
+ * anyone. State lives in JUnit's {@link ExtensionContext.Store}, which closes the servers even when
+ * a test fails.
+ */
+public class MailDeliverabilityExtension
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+  private static final Namespace NAMESPACE = Namespace.create(MailDeliverabilityExtension.class);
+  private static final String ENVIRONMENT = "environment";
+  private static final String SHARED = "shared-environment-in-use";
+  private static final String SAVED_PROPERTIES = "saved-system-properties";
+  private static final List<String> HOST_PROPERTIES = List.of("mail.smtp.host", "spring.mail.host");
+  private static final List<String> PORT_PROPERTIES = List.of("mail.smtp.port", "spring.mail.port");
+
+  private final Settings programmatic;
+  private volatile MailEnvironment current;
+
+  /** Used by JUnit for {@link MailDeliverability}; build programmatic ones with {@link #newInstance()}. */
+  public MailDeliverabilityExtension() {
+    this(null);
+  }
+
+  private MailDeliverabilityExtension(Settings programmatic) {
+    this.programmatic = programmatic;
+  }
+
+  /** Starts a builder: the only way to make an extension for {@code @RegisterExtension}. */
+  public static Builder newInstance() {
+    return new Builder();
+  }
+
+  // ---------------------------------------------------------------- programmatic accessors
+
+  /** The mails captured in the running test. */
+  public CapturedMails mails() {
+    return environment().mails();
+  }
+
+  /** The fake DNS zone of the running test. */
+  public DnsZone zone() {
+    return environment().zone();
+  }
+
+  /** Where the application under test sends its mail. */
+  public SmtpEndpoint smtp() {
+    return environment().smtpEndpoint();
+  }
+
+  /** The loopback DNS server (started on first use) answering from the zone. */
+  public DnsEndpoint dns() {
+    return environment().dnsEndpoint();
+  }
+
+  /** How receivers see the captured mails. */
+  public ReceiverView receiverView() {
+    return environment().receiverView();
+  }
+
+  private MailEnvironment environment() {
+    MailEnvironment env = current;
+    if (env == null) {
+      throw new IllegalStateException("no test is running with this extension: its servers start before each test"
+          + " (or before all tests, for a static field)");
+    }
+    return env;
+  }
+
+  // ---------------------------------------------------------------- callbacks
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    Settings settings = settings(context);
+    if (settings.lifecycle() == Lifecycle.PER_CLASS || programmatic != null) {
+      // A static @RegisterExtension field, or PER_CLASS: one environment for the class (and its @Nested classes).
+      MailEnvironment env = context.getStore(NAMESPACE)
+          .getOrComputeIfAbsent(ENVIRONMENT, key -> new MailEnvironment(settings), MailEnvironment.class);
+      current = env;
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    MailEnvironment env = store.get(ENVIRONMENT, MailEnvironment.class);
+    if (env == null) {
+      env = new MailEnvironment(settings(context));
+      store.put(ENVIRONMENT, env);
+    } else {
+      if (!env.beginTest()) {
+        env.endTest();
+        throw new ExtensionConfigurationException("Another test is using the same capture server right now: with"
+            + " lifecycle PER_CLASS (or a static @RegisterExtension field) the tests of "
+            + context.getRequiredTestClass().getName() + " share it, so they must not run concurrently."
+            + " Annotate the class @Execution(ExecutionMode.SAME_THREAD), or use the default PER_METHOD lifecycle.");
+      }
+      store.put(SHARED, Boolean.TRUE);
+      env.reset();
+    }
+    current = env;
+    if (publishesSystemProperties(context)) {
+      publishSystemProperties(store, env.smtpEndpoint());
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    MailEnvironment env = store.get(ENVIRONMENT, MailEnvironment.class);
+    try {
+      restoreSystemProperties(store);
+      if (env != null && env.settings().verifyEachTest()) {
+        String report = EachTestVerification.report(env.mails().all(), env.settings().domain());
+        if (report != null) {
+          throw new AssertionError(report);
+        }
+      }
+    } finally {
+      if (env != null && Boolean.TRUE.equals(store.remove(SHARED, Boolean.class))) {
+        env.endTest();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- parameters
+
+  private static final List<Class<?>> INJECTABLE =
+      List.of(CapturedMails.class, SmtpEndpoint.class, DnsEndpoint.class, DnsZone.class, ReceiverView.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    return INJECTABLE.contains(parameterContext.getParameter().getType());
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+    Class<?> type = parameterContext.getParameter().getType();
+    MailEnvironment env = context.getStore(NAMESPACE).get(ENVIRONMENT, MailEnvironment.class);
+    if (env == null) {
+      throw new ParameterResolutionException("No capture server is running yet to give a " + type.getSimpleName()
+          + ": with the PER_METHOD lifecycle it starts before each test, so declare this parameter on a test or"
+          + " @BeforeEach method (or use lifecycle = PER_CLASS for @BeforeAll).");
+    }
+    if (type == CapturedMails.class) {
+      return env.mails();
+    }
+    if (type == SmtpEndpoint.class) {
+      return env.smtpEndpoint();
+    }
+    if (type == DnsEndpoint.class) {
+      return env.dnsEndpoint();
+    }
+    if (type == DnsZone.class) {
+      return env.zone();
+    }
+    return env.receiverView();
+  }
+
+  // ---------------------------------------------------------------- settings and system properties
+
+  private Settings settings(ExtensionContext context) {
+    if (programmatic != null) {
+      return programmatic;
+    }
+    for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+      Optional<MailDeliverability> found = AnnotationSupport.findAnnotation(c, MailDeliverability.class);
+      if (found.isPresent()) {
+        return Settings.of(found.get());
+      }
+    }
+    throw new ExtensionConfigurationException("MailDeliverabilityExtension found no @MailDeliverability on "
+        + context.getRequiredTestClass().getName() + ": register it with @RegisterExtension and newInstance() instead");
+  }
+
+  private static boolean publishesSystemProperties(ExtensionContext context) {
+    List<AnnotatedElement> places = new ArrayList<>();
+    context.getTestMethod().ifPresent(places::add);
+    for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+      places.add(c);
+    }
+    return places.stream().anyMatch(e -> AnnotationSupport.isAnnotated(e, PublishSmtpSystemProperties.class));
+  }
+
+  private static void publishSystemProperties(ExtensionContext.Store store, SmtpEndpoint smtp) {
+    Map<String, String> saved = new HashMap<>();
+    for (String key : HOST_PROPERTIES) {
+      saved.put(key, System.getProperty(key));
+      System.setProperty(key, smtp.host());
+    }
+    for (String key : PORT_PROPERTIES) {
+      saved.put(key, System.getProperty(key));
+      System.setProperty(key, Integer.toString(smtp.port()));
+    }
+    store.put(SAVED_PROPERTIES, saved);
+  }
+
+  private static void restoreSystemProperties(ExtensionContext.Store store) {
+    @SuppressWarnings("unchecked")
+    Map<String, String> saved = store.remove(SAVED_PROPERTIES, Map.class);
+    if (saved == null) {
+      return;
+    }
+    saved.forEach((key, value) -> {
+      if (value == null) {
+        System.clearProperty(key);
+      } else {
+        System.setProperty(key, value);
+      }
+    });
+  }
+
+  /**
+   * Builds a {@link MailDeliverabilityExtension}; every option mirrors an attribute of
+   * {@link MailDeliverability}.
+   */
+  public static final class Builder {
+    private String domain = "";
+    private String clientIp = "";
+    private String clientHostName = "";
+    private String spf = "";
+    private String dmarc = "";
+    private final List<String> records = new ArrayList<>();
+    private final List<String> zoneFiles = new ArrayList<>();
+    private String zoneFileOrigin = "";
+    private boolean verifyEachTest;
+    private String receivingHost = ReceiverView.DEFAULT_RECEIVING_HOST;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** @see MailDeliverability#domain() */
+    public Builder domain(String domain) {
+      this.domain = Objects.requireNonNull(domain, "domain");
+      return this;
+    }
+
+    /** @see MailDeliverability#clientIp() */
+    public Builder clientIp(String clientIp) {
+      this.clientIp = Objects.requireNonNull(clientIp, "clientIp");
+      return this;
+    }
+
+    /** @see MailDeliverability#clientHostName() */
+    public Builder clientHostName(String clientHostName) {
+      this.clientHostName = Objects.requireNonNull(clientHostName, "clientHostName");
+      return this;
+    }
+
+    /** @see MailDeliverability#spf() */
+    public Builder spf(String spfRecord) {
+      this.spf = Objects.requireNonNull(spfRecord, "spfRecord");
+      return this;
+    }
+
+    /** @see MailDeliverability#dmarc() */
+    public Builder dmarc(String dmarcRecord) {
+      this.dmarc = Objects.requireNonNull(dmarcRecord, "dmarcRecord");
+      return this;
+    }
+
+    /** @see MailDeliverability#records() */
+    public Builder records(String... bindLines) {
+      this.records.addAll(Arrays.asList(bindLines));
+      return this;
+    }
+
+    /** @see MailDeliverability#zoneFiles() */
+    public Builder zoneFiles(String... zoneFiles) {
+      this.zoneFiles.addAll(Arrays.asList(zoneFiles));
+      return this;
+    }
+
+    /** @see MailDeliverability#zoneFileOrigin() */
+    public Builder zoneFileOrigin(String origin) {
+      this.zoneFileOrigin = Objects.requireNonNull(origin, "origin");
+      return this;
+    }
+
+    /** @see MailDeliverability#verifyEachTest() */
+    public Builder verifyEachTest(boolean verify) {
+      this.verifyEachTest = verify;
+      return this;
+    }
+
+    /** @see MailDeliverability#receivingHost() */
+    public Builder receivingHost(String receivingHost) {
+      this.receivingHost = Objects.requireNonNull(receivingHost, "receivingHost");
+      return this;
+    }
+
+    /** The receiver's clock, for DKIM {@code t=} and {@code x=}; the system clock by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public MailDeliverabilityExtension build() {
+      return new MailDeliverabilityExtension(new Settings(domain, clientIp, clientHostName, spf, dmarc, records,
+          zoneFiles, zoneFileOrigin, verifyEachTest, receivingHost, Lifecycle.PER_METHOD, clock));
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package io.github.junitmailassert;
+
+import java.util.Properties;
+
+/**
+ * Where the application under test sends its mail: the capture server's host and port.
+ *
+ * @param host the address the server listens on, {@code 127.0.0.1} by default
+ * @param port the port, chosen freely when the server started
+ */
+public record SmtpEndpoint(String host, int port) {
+
+  /** {@code mail.smtp.host} and {@code mail.smtp.port}, as Jakarta Mail (and Angus) read them. */
+  public Properties javaMailProperties() {
+    Properties p = new Properties();
+    p.setProperty("mail.smtp.host", host);
+    p.setProperty("mail.smtp.port", Integer.toString(port));
+    return p;
+  }
+
+  @Override
+  public String toString() {
+    return "smtp://" + host + ":" + port;
+  }
+}

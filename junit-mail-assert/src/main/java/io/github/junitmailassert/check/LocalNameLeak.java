@@ -1,0 +1,42 @@
+package io.github.junitmailassert.check;
+
+/**
+ * A host name or address of the sender's own machine that a receiver can see in the mail, such as
+ * {@code localhost.localdomain} in {@code MAIL FROM}. Receivers treat these as the mark of a
+ * misconfigured server: SPF cannot pass for them, and strict receivers reject the mail.
+ *
+ * @param place where the name was found
+ * @param value the whole value it was found in, as sent
+ * @param localName the offending name or address
+ * @param why why it counts as local, such as "a dotless host name"
+ */
+public record LocalNameLeak(Place place, String value, String localName, String why) {
+
+  /** Where in the SMTP transaction or the header a leak was found. */
+  public enum Place {
+    MAIL_FROM("MAIL FROM"),
+    HELO("HELO/EHLO"),
+    RETURN_PATH("Return-Path"),
+    FROM("From"),
+    SENDER("Sender"),
+    REPLY_TO("Reply-To"),
+    MESSAGE_ID("Message-ID"),
+    RECEIVED("Received");
+
+    private final String label;
+
+    Place(String label) {
+      this.label = label;
+    }
+
+    /** The name as it appears in SMTP or in the header. */
+    public String label() {
+      return label;
+    }
+  }
+
+  /** One line for reports: {@code MAIL FROM <root@localhost.localdomain>: localhost.localdomain is ...}. */
+  public String describe() {
+    return place.label() + " " + value + ": " + localName + " is " + why;
+  }
+}
