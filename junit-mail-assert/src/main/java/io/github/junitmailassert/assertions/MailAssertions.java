@@ -1,0 +1,29 @@
+package io.github.junitmailassert.assertions;
+
+import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.CapturedMails;
+import java.util.List;
+
+/**
+ * Entry point of the mail assertions. Import it statically beside AssertJ's
+ * {@code Assertions.assertThat}; the overloads do not clash.
+ */
+public class MailAssertions {
+
+  protected MailAssertions() {}
+
+  /** Assertions on one captured mail. */
+  public static AbstractCapturedMailAssert<?> assertThat(CapturedMail actual) {
+    return new CapturedMailAssert(actual);
+  }
+
+  /** Assertions on the mails captured so far (no waiting: call {@link CapturedMails#await(int)} first if needed). */
+  public static CapturedMailsAssert assertThat(CapturedMails actual) {
+    return new CapturedMailsAssert(actual.all());
+  }
+
+  /** Assertions on a list of captured mails. */
+  public static CapturedMailsAssert assertThatMails(List<CapturedMail> actual) {
+    return new CapturedMailsAssert(actual);
+  }
+}

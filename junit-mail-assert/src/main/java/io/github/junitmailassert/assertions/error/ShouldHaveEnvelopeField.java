@@ -1,0 +1,60 @@
+package io.github.junitmailassert.assertions.error;
+
+import io.github.junitmailassert.CapturedMail;
+import java.util.List;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** Failures about the HELO name, the recipients and header fields. */
+public final class ShouldHaveEnvelopeField extends BasicErrorMessageFactory {
+
+  private ShouldHaveEnvelopeField(String format, Object... arguments) {
+    super(format, arguments);
+  }
+
+  public static ErrorMessageFactory shouldHaveHeloName(CapturedMail actual, String expected) {
+    return new ShouldHaveEnvelopeField("%nExpecting the HELO/EHLO name of%n  %s%nto be:%n  %s%nbut was:%n  %s",
+        unquotedString(actual.toString()), expected,
+        actual.heloName().map(n -> (Object) n).orElse(unquotedString("(no HELO or EHLO sent)")));
+  }
+
+  public static ErrorMessageFactory shouldHaveRecipients(CapturedMail actual, List<String> expected) {
+    return new ShouldHaveEnvelopeField("%nExpecting the recipients (RCPT TO) of%n  %s%nto be exactly:%n  %s%nbut were:%n  %s",
+        unquotedString(actual.toString()), expected, actual.recipients());
+  }
+
+  public static ErrorMessageFactory shouldHaveRecipient(CapturedMail actual, String expected) {
+    return new ShouldHaveEnvelopeField("%nExpecting the recipients (RCPT TO) of%n  %s%nto contain:%n  %s%nbut were:%n  %s",
+        unquotedString(actual.toString()), expected, actual.recipients());
+  }
+
+  public static ErrorMessageFactory shouldHaveHeader(CapturedMail actual, String name) {
+    return new ShouldHaveEnvelopeField("%nExpecting%n  %s%nto have a %s header field but it has only:%n  %s",
+        unquotedString(actual.toString()), unquotedString(name), actual.headerNames());
+  }
+
+  public static ErrorMessageFactory shouldHaveHeader(CapturedMail actual, String name, String expected, List<String> values) {
+    return new ShouldHaveEnvelopeField("%nExpecting the %s header field of%n  %s%nto be:%n  %s%nbut %s",
+        unquotedString(name), unquotedString(actual.toString()), expected,
+        values.isEmpty() ? unquotedString("there is none") : (Object) unquotedString("found: " + quoted(values)));
+  }
+
+  public static ErrorMessageFactory shouldNotHaveHeader(CapturedMail actual, String name, List<String> values) {
+    return new ShouldHaveEnvelopeField("%nExpecting%n  %s%nnot to have a %s header field but found:%n  %s",
+        unquotedString(actual.toString()), unquotedString(name), values);
+  }
+
+  public static ErrorMessageFactory shouldHaveDomain(CapturedMail actual, String what, String expected, String seen) {
+    return new ShouldHaveEnvelopeField("%nExpecting the %s domain of%n  %s%nto be:%n  %s%nbut was:%n  %s",
+        unquotedString(what), unquotedString(actual.toString()), expected,
+        seen == null ? unquotedString("(none)") : seen);
+  }
+
+  private static String quoted(List<String> values) {
+    StringBuilder sb = new StringBuilder();
+    for (String v : values) {
+      sb.append(sb.length() == 0 ? "" : ", ").append('"').append(v).append('"');
+    }
+    return sb.toString();
+  }
+}

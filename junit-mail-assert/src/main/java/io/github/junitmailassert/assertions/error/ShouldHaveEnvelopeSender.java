@@ -1,0 +1,34 @@
+package io.github.junitmailassert.assertions.error;
+
+import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.internal.check.Fixes;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** Failures about the envelope sender ({@code MAIL FROM}). */
+public final class ShouldHaveEnvelopeSender extends BasicErrorMessageFactory {
+
+  private ShouldHaveEnvelopeSender(String format, Object... arguments) {
+    super(format, arguments);
+  }
+
+  public static ErrorMessageFactory shouldHaveEnvelopeSender(CapturedMail actual, String expected) {
+    return new ShouldHaveEnvelopeSender("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be:%n  %s%nbut was:%n  %s",
+        unquotedString(actual.toString()), unquotedString("<" + expected + ">"), unquotedString(actual.returnPath()));
+  }
+
+  public static ErrorMessageFactory shouldHaveEnvelopeSenderDomain(CapturedMail actual, String expectedDomain) {
+    return new ShouldHaveEnvelopeSender("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be in domain:%n  %s%n"
+        + "but was:%n  %s%n"
+        + "Receivers check SPF for this domain, write it as Return-Path and send bounces there.%n"
+        + "Fix: %s",
+        unquotedString(actual.toString()), unquotedString(expectedDomain), unquotedString(actual.returnPath()),
+        unquotedString(Fixes.envelopeSender(expectedDomain)));
+  }
+
+  public static ErrorMessageFactory shouldHaveNullSender(CapturedMail actual) {
+    return new ShouldHaveEnvelopeSender("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be the null sender <>"
+        + " (as bounces and auto-replies must be, RFC 5321 section 4.5.5)%nbut was:%n  %s",
+        unquotedString(actual.toString()), unquotedString(actual.returnPath()));
+  }
+}

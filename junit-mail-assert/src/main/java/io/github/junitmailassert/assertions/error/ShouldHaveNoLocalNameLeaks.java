@@ -1,0 +1,35 @@
+package io.github.junitmailassert.assertions.error;
+
+import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.check.LocalNameLeak;
+import io.github.junitmailassert.internal.check.Fixes;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** The failure listing every local name a receiver would see, with the usual fixes. */
+public final class ShouldHaveNoLocalNameLeaks extends BasicErrorMessageFactory {
+
+  private ShouldHaveNoLocalNameLeaks(String format, Object... arguments) {
+    super(format, arguments);
+  }
+
+  public static ErrorMessageFactory shouldHaveNoLocalNameLeaks(CapturedMail actual, List<LocalNameLeak> leaks, String domain) {
+    StringBuilder found = new StringBuilder();
+    Set<String> fixes = new LinkedHashSet<>();
+    for (LocalNameLeak leak : leaks) {
+      found.append(String.format("%n  - %s", leak.describe()));
+      fixes.add(Fixes.forLeak(leak.place(), domain));
+    }
+    StringBuilder fix = new StringBuilder();
+    for (String f : fixes) {
+      fix.append(String.format("%n  - %s", f));
+    }
+    return new ShouldHaveNoLocalNameLeaks("%nExpecting no local host names in%n  %s%nbut found %s:%s%n"
+        + "Receivers take these for a misconfigured server: SPF cannot pass for them, and strict receivers reject the mail.%n"
+        + "How to fix:%s",
+        unquotedString(actual.toString()), leaks.size(), unquotedString(found.toString()), unquotedString(fix.toString()));
+  }
+}
