@@ -1,0 +1,298 @@
+package io.github.junitmailassert;
+
+import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import io.github.junitmailassert.MailDeliverability.Lifecycle;
+import io.github.junitmailassert.dns.DnsZone;
+import io.github.junitmailassert.internal.dns.DnsLookup;
+import io.github.junitmailassert.testing.Send;
+import java.io.IOException;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.net.Socket;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
+
+/** Runs fixture test classes through the JUnit engine and checks what users would see. */
+class MailDeliverabilityExtensionTest {
+
+  private static Events run(Class<?> fixture) {
+    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+  }
+
+  // ------------------------------------------------------------------ declarative, injection
+
+  @MailDeliverability(domain = "sample.co.jp", clientIp = "203.0.113.25", clientHostName = "mail.sample.co.jp",
+      spf = "v=spf1 ip4:203.0.113.25 -all", records = {"@ IN MX 10 mail"})
+  static class InjectionFixture {
+    @Test
+    void sends(SmtpEndpoint smtp, CapturedMails mails, DnsZone zone, ReceiverView view) {
+      Send.mail(smtp, "no-reply@sample.co.jp", "user@example.com", "Welcome");
+      assertThat(mails.single()).hasEnvelopeSenderDomain("sample.co.jp").hasNoLocalNameLeaks()
+          .hasHeloName("mail.sample.co.jp");
+      DnsLookup dns = new DnsLookup(zone.resolver());
+      assertThat(dns.txtStrings(dns.lookup("sample.co.jp", Type.TXT))).containsExactly("v=spf1 ip4:203.0.113.25 -all");
+      assertThat(dns.lookup("sample.co.jp", Type.MX).records()).extracting(Record::rdataToString)
+          .containsExactly("10 mail.sample.co.jp.");
+      assertThat(dns.lookup("25.113.0.203.in-addr.arpa", Type.PTR).records()).extracting(Record::rdataToString)
+          .containsExactly("mail.sample.co.jp.");
+      assertThat(view.clientIpOf(mails.single()).getHostAddress()).isEqualTo("203.0.113.25");
+      assertThat(mails.single().receiverView()).contains(view);
+    }
+  }
+
+  @Test
+  void should_inject_the_endpoint_mails_zone_and_receiver_view() {
+    run(InjectionFixture.class).assertStatistics(s -> s.started(1).succeeded(1));
+  }
+
+  // ------------------------------------------------------------------ the CI gate
+
+  @MailDeliverability(domain = "sample.co.jp", verifyEachTest = true)
+  static class GateFixture {
+    @Test
+    void leaky(SmtpEndpoint smtp) {
+      Properties p = smtp.javaMailProperties();
+      p.setProperty("mail.smtp.localhost", "localhost.localdomain");
+      p.setProperty("mail.smtp.from", "apache@localhost.localdomain");
+      p.setProperty("mail.from", "shop@sample.co.jp"); // keeps Message-ID (random) out of the exact report
+      Send.send(p, "shop@sample.co.jp", "user@example.com", "Reset your password");
+    }
+
+    @Test
+    void clean(SmtpEndpoint smtp) {
+      Send.mail(smtp, "no-reply@sample.co.jp", "user@example.com", "Reset your password");
+    }
+  }
+
+  @Test
+  void should_fail_a_test_that_sent_a_bad_mail_with_one_report_and_no_assertion_written() {
+    Events events = run(GateFixture.class);
+    events.assertStatistics(s -> s.started(2).succeeded(1).failed(1));
+    events.assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.equals(
+        String.format("1 of 1 captured mail(s) would not pass a receiver's checks:%n"
+            + "%n"
+            + "mail #1 from <apache@localhost.localdomain> to [user@example.com] \"Reset your password\"%n"
+            + "  - envelope sender <apache@localhost.localdomain> is not in sample.co.jp%n"
+            + "  - MAIL FROM <apache@localhost.localdomain>: localhost.localdomain is the name every machine gives itself%n"
+            + "  - HELO/EHLO localhost.localdomain: localhost.localdomain is the name every machine gives itself%n"
+            + "%n"
+            + "How to fix:%n"
+            + "  - set the envelope sender to an address in sample.co.jp: Jakarta Mail mail.smtp.from=no-reply@sample.co.jp"
+            + " (Spring Boot: spring.mail.properties.mail.smtp.from); PHP -fno-reply@sample.co.jp in sendmail_path or as"
+            + " mail()'s fifth argument; sendmail MASQUERADE_AS(`sample.co.jp') with FEATURE(`masquerade_envelope')%n"
+            + "  - set the name the client greets with: Jakarta Mail mail.smtp.localhost=mail.sample.co.jp; sendmail"
+            + " define(`confDOMAIN_NAME', `mail.sample.co.jp'); Postfix myhostname = mail.sample.co.jp"))
+            )));
+  }
+
+  // ------------------------------------------------------------------ per-class lifecycle, nested, meta-annotation
+
+  @Retention(RetentionPolicy.RUNTIME)
+  @MailDeliverability(domain = "shop.example", lifecycle = Lifecycle.PER_CLASS, records = {"mail IN A 198.51.100.4"})
+  @interface ShopMailTest {}
+
+  @ShopMailTest
+  static class PerClassFixture {
+    static final AtomicInteger PORT = new AtomicInteger();
+
+    @Test
+    void first(SmtpEndpoint smtp, CapturedMails mails, DnsZone zone) {
+      check(smtp, mails, zone);
+    }
+
+    @Test
+    void second(SmtpEndpoint smtp, CapturedMails mails, DnsZone zone) {
+      check(smtp, mails, zone);
+    }
+
+    private static void check(SmtpEndpoint smtp, CapturedMails mails, DnsZone zone) {
+      // the same server for both tests, but a clean slate: no mail, and the zone as declared
+      assertThat(PORT.compareAndSet(0, smtp.port()) || PORT.get() == smtp.port()).isTrue();
+      assertThat(mails.count()).isZero();
+      assertThat(new DnsLookup(zone.resolver()).lookup("added.shop.example", Type.A).isOk()).isFalse();
+      zone.a("added.shop.example", "198.51.100.5");
+      Send.mail(smtp, "a@shop.example", "user@example.com", "hi");
+      assertThat(mails.await(1)).hasSize(1);
+    }
+
+    @Nested
+    class Inner {
+      @Test
+      void sharesTheEnclosingServer(SmtpEndpoint smtp, DnsZone zone) {
+        assertThat(smtp.port()).isEqualTo(PORT.get());
+        assertThat(new DnsLookup(zone.resolver()).lookup("mail.shop.example", Type.A).isOk()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void should_share_one_server_per_class_reset_before_each_test_including_nested_classes() {
+    run(PerClassFixture.class).assertStatistics(s -> s.started(3).succeeded(3));
+  }
+
+  @MailDeliverability(domain = "nested.example")
+  static class PerMethodNestedFixture {
+    @Nested
+    class Inner {
+      @Test
+      void findsTheEnclosingSettings(SmtpEndpoint smtp, CapturedMails mails) {
+        Send.mail(smtp, "a@nested.example", "user@example.com", "hi");
+        assertThat(mails.single()).hasEnvelopeSenderDomain("nested.example");
+      }
+    }
+  }
+
+  @Test
+  void should_find_the_settings_of_the_enclosing_class_from_a_nested_class() {
+    run(PerMethodNestedFixture.class).assertStatistics(s -> s.started(1).succeeded(1));
+  }
+
+  // ------------------------------------------------------------------ programmatic
+
+  static class ProgrammaticStaticFixture {
+    @RegisterExtension
+    static MailDeliverabilityExtension mail = MailDeliverabilityExtension.newInstance()
+        .domain("prog.example").clientIp("192.0.2.10").spf("v=spf1 ip4:192.0.2.10 -all").build();
+    static final AtomicInteger PORT = new AtomicInteger();
+
+    @Test
+    void one() {
+      check();
+    }
+
+    @Test
+    void two() {
+      check();
+    }
+
+    private static void check() {
+      assertThat(PORT.compareAndSet(0, mail.smtp().port()) || PORT.get() == mail.smtp().port()).isTrue();
+      assertThat(mail.mails().count()).isZero();
+      Send.mail(mail.smtp(), "a@prog.example", "user@example.com", "hi");
+      assertThat(mail.mails().single()).hasEnvelopeSenderDomain("prog.example");
+      assertThat(mail.receiverView().declaredClientIp()).hasValueSatisfying(ip -> assertThat(ip.getHostAddress())
+          .isEqualTo("192.0.2.10"));
+    }
+  }
+
+  static class ProgrammaticInstanceFixture {
+    static final AtomicInteger DISTINCT_PORTS = new AtomicInteger();
+    static volatile int lastPort;
+
+    @RegisterExtension
+    MailDeliverabilityExtension mail = MailDeliverabilityExtension.newInstance().domain("inst.example").build();
+
+    @BeforeEach
+    void count() {
+      if (mail.smtp().port() != lastPort) {
+        DISTINCT_PORTS.incrementAndGet();
+        lastPort = mail.smtp().port();
+      }
+    }
+
+    @Test
+    void one(CapturedMails mails) {
+      Send.mail(mail.smtp(), "a@inst.example", "user@example.com", "hi");
+      assertThat(mails.single()).hasEnvelopeSender("a@inst.example");
+    }
+
+    @Test
+    void two(CapturedMails mails) {
+      Send.mail(mail.smtp(), "b@inst.example", "user@example.com", "hi");
+      assertThat(mails.single()).hasEnvelopeSender("b@inst.example");
+    }
+  }
+
+  @Test
+  void should_share_a_server_for_a_static_field_and_start_one_per_test_for_an_instance_field() {
+    run(ProgrammaticStaticFixture.class).assertStatistics(s -> s.started(2).succeeded(2));
+    run(ProgrammaticInstanceFixture.class).assertStatistics(s -> s.started(2).succeeded(2));
+    assertThat(ProgrammaticInstanceFixture.DISTINCT_PORTS).hasValue(2);
+  }
+
+  // ------------------------------------------------------------------ closing, errors, system properties
+
+  @MailDeliverability(domain = "fail.example")
+  static class FailingFixture {
+    static volatile SmtpEndpoint seen;
+
+    @Test
+    void fails(SmtpEndpoint smtp) {
+      seen = smtp;
+      throw new AssertionError("the application broke");
+    }
+  }
+
+  @Test
+  void should_stop_the_servers_even_when_the_test_fails() {
+    run(FailingFixture.class).assertStatistics(s -> s.started(1).failed(1));
+    SmtpEndpoint smtp = FailingFixture.seen;
+    assertThat(smtp).isNotNull();
+    assertThat(canConnect(smtp)).as("the capture server still accepts connections on %s", smtp).isFalse();
+  }
+
+  @MailDeliverability(clientIp = "not-an-ip")
+  static class BadSettingsFixture {
+    @Test
+    void never(CapturedMails mails) {}
+  }
+
+  @Test
+  void should_report_bad_settings_clearly() {
+    run(BadSettingsFixture.class).assertThatEvents().haveExactly(1, finishedWithFailure(
+        instanceOf(IllegalArgumentException.class), message("clientIp must be an IPv4 or IPv6 address, not \"not-an-ip\"")));
+  }
+
+  @MailDeliverability(domain = "props.example")
+  @PublishSmtpSystemProperties
+  static class SystemPropertiesFixture {
+    @Test
+    void publishes(SmtpEndpoint smtp, CapturedMails mails) {
+      assertThat(System.getProperty("spring.mail.host")).isEqualTo("127.0.0.1");
+      assertThat(System.getProperty("spring.mail.port")).isEqualTo(Integer.toString(smtp.port()));
+      Properties p = new Properties();
+      p.setProperty("mail.smtp.host", System.getProperty("mail.smtp.host"));
+      p.setProperty("mail.smtp.port", System.getProperty("mail.smtp.port"));
+      p.setProperty("mail.smtp.from", "a@props.example");
+      Send.send(p, "a@props.example", "user@example.com", "hi");
+      assertThat(mails.single()).hasEnvelopeSender("a@props.example");
+    }
+  }
+
+  @Test
+  @org.junit.jupiter.api.parallel.ResourceLock(org.junit.jupiter.api.parallel.Resources.SYSTEM_PROPERTIES)
+  void should_publish_host_and_port_as_system_properties_and_restore_them() {
+    System.clearProperty("spring.mail.port");
+    System.setProperty("mail.smtp.host", "before.example");
+    try {
+      run(SystemPropertiesFixture.class).assertStatistics(s -> s.started(1).succeeded(1));
+      assertThat(System.getProperty("mail.smtp.host")).isEqualTo("before.example");
+      assertThat(System.getProperty("spring.mail.port")).isNull();
+    } finally {
+      System.clearProperty("mail.smtp.host");
+    }
+  }
+
+  static boolean canConnect(SmtpEndpoint smtp) {
+    try (Socket s = new Socket(smtp.host(), smtp.port())) {
+      return s.isConnected();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
