@@ -5,6 +5,7 @@ import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.check.EachTestVerification;
 import io.github.junitmailassert.internal.extension.MailEnvironment;
 import io.github.junitmailassert.internal.extension.Settings;
+import io.github.junitmailassert.report.MailReport;
 import java.lang.reflect.AnnotatedElement;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -147,6 +148,9 @@ public class MailDeliverabilityExtension
     MailEnvironment env = store.get(ENVIRONMENT, MailEnvironment.class);
     try {
       restoreSystemProperties(store);
+      if (env != null && context.getConfigurationParameter(MailReport.REPORT_PARAMETER, Boolean::parseBoolean).orElse(false)) {
+        printReports(context, env);
+      }
       if (env != null && env.settings().verifyEachTest()) {
         String report = EachTestVerification.report(env.mails().all(), env.settings().domain());
         if (report != null) {
@@ -158,6 +162,16 @@ public class MailDeliverabilityExtension
         env.endTest();
       }
     }
+  }
+
+  private static void printReports(ExtensionContext context, MailEnvironment env) {
+    List<CapturedMail> mails = env.mails().all();
+    StringBuilder out = new StringBuilder(String.format("%n== %s > %s: %d captured mail(s)%n",
+        context.getRequiredTestClass().getSimpleName(), context.getDisplayName(), mails.size()));
+    for (CapturedMail mail : mails) {
+      out.append(MailReport.of(mail)).append(String.format("%n"));
+    }
+    System.out.print(out);
   }
 
   // ---------------------------------------------------------------- parameters

@@ -1,0 +1,56 @@
+package io.github.junitmailassert.report;
+
+import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.ReceiverView;
+import io.github.junitmailassert.check.LocalNameLeak;
+import io.github.junitmailassert.check.LocalNames;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A human-readable report of one captured mail: its envelope as the receiver saw it and every
+ * finding of the receiver checks. The extension prints it for each mail when the configuration
+ * parameter (or system property) {@value #REPORT_PARAMETER} is {@code true}.
+ */
+public final class MailReport {
+
+  /** The JUnit configuration parameter that turns printed reports on. */
+  public static final String REPORT_PARAMETER = "junit.mail.assert.report";
+
+  private MailReport() {}
+
+  /** The report of {@code mail}, several lines, no trailing line end. */
+  public static String of(CapturedMail mail) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(mail).append(String.format("%n"));
+    String socket = mail.clientAddress().getAddress().getHostAddress();
+    String client = mail.receiverView().map(v -> v.clientIpNote(mail)).orElse("client IP " + socket);
+    line(sb, "client IP", client.replaceFirst("^client IP ", ""));
+    line(sb, "HELO", mail.heloVerb().map(v -> v + " " + mail.heloName().orElse("")).orElse("(none sent)"));
+    StringBuilder mailFrom = new StringBuilder(mail.returnPath());
+    for (Map.Entry<String, String> p : mail.mailFromParameters().entrySet()) {
+      mailFrom.append(' ').append(p.getKey()).append(p.getValue().isEmpty() ? "" : "=" + p.getValue());
+    }
+    line(sb, "MAIL FROM", mailFrom.toString());
+    line(sb, "RCPT TO", String.join(", ", mail.recipients()));
+    line(sb, "From", mail.header("From").orElse("(none)"));
+    line(sb, "Message-ID", mail.header("Message-ID").orElse("(none)"));
+    line(sb, "TLS", mail.tlsProtocol().orElse("no"));
+    List<LocalNameLeak> leaks = LocalNames.findLeaks(mail);
+    if (leaks.isEmpty()) {
+      line(sb, "local names", "none leak");
+    } else {
+      line(sb, "local names", leaks.size() + " leak(s)");
+      for (LocalNameLeak leak : leaks) {
+        sb.append(String.format("    - %s%n", leak.describe()));
+      }
+    }
+    mail.receiverView().map(ReceiverView::receivingHost)
+        .ifPresent(host -> line(sb, "receiver", host));
+    return sb.toString().stripTrailing();
+  }
+
+  private static void line(StringBuilder sb, String label, String value) {
+    sb.append(String.format("  %-12s %s%n", label, value));
+  }
+}
