@@ -106,6 +106,168 @@ class DkimConformanceTest {
     return tests.stream();
   }
 
+  /**
+   * Our expectation for every Mail::DKIM case: file, mode, the results per signature
+   * ({@code RESULT~reason fragment}, " ; " between signatures, "none" for no DKIM signature), the
+   * policies that make it differ from Mail::DKIM's verdict, and what a legacy receiver
+   * ({@code allowLegacyRsaSha1}, {@code minimumRsaKeyBits(512)}) sees where RFC 8301 decided.
+   */
+  private static final String MAIL_DKIM_EXPECTED = """
+      good_ietf00_1.txt|default|PERMERROR~has no v= tag|V1|
+      good_ietf00_2.txt|default|PERMERROR~has no v= tag|V1|
+      good_ietf00_3.txt|default|PERMERROR~has no v= tag|V1|
+      good_ietf00_4.txt|default|PERMERROR~has no v= tag|V1|
+      good_ietf00_5.txt|default|PERMERROR~has no v= tag|V1|
+      mine_ietf01_1.txt|default|PERMERROR~has no v= tag|V1|
+      mine_ietf01_2.txt|default|PERMERROR~has no v= tag|V1|
+      mine_ietf01_3.txt|default|PERMERROR~has no v= tag|V1|
+      mine_ietf01_4.txt|default|PERMERROR~has no v= tag|V1|
+      mine_ietf05_1.txt|default|PERMERROR~v=0.5 is not a DKIM version|V1|
+      good_ietf01_1.txt|default|PERMERROR~has no v= tag|V1|
+      good_ietf01_2.txt|default|PERMERROR~has no v= tag|V1|
+      good_rfc4871_3.txt|default|POLICY~a=rsa-sha1 is not accepted|RFC8301|PASS
+      good_rfc4871_4.txt|default|POLICY~a=rsa-sha1 is not accepted|RFC8301|PASS
+      good_1878523.txt|default|POLICY~a=rsa-sha1 is not accepted|RFC8301|PASS
+      good_83176.txt|default|POLICY~a=rsa-sha1 is not accepted|RFC8301|PASS
+      multiple_1.txt|default|PERMERROR~has no v= tag ; PERMERROR~has no v= tag ; PERMERROR~has no v= tag ; PERMERROR~has no v= tag|V1|
+      multiple_2.txt|default|PERMERROR~c=foobar ; POLICY~a=rsa-sha1 is not accepted ; FAIL~signature did not verify ; PERMERROR~not a valid tag-list|RFC8301|PERMERROR ; PASS ; FAIL ; PERMERROR
+      good_qp_1.txt|default|POLICY~a=rsa-sha1 is not accepted|RFC8301|PASS
+      good_qp_2.txt|default|POLICY~a=rsa-sha1 is not accepted|RFC8301|PASS
+      good_qp_3.txt|default|POLICY~a=rsa-sha1 is not accepted|RFC8301|PASS
+      bad_ietf01_1.txt|default|PERMERROR~has no v= tag|V1|
+      bad_ietf01_2.txt|default|PERMERROR~has no v= tag|V1|
+      bad_ietf01_3.txt|default|PERMERROR~has no v= tag|V1|
+      bad_1.txt|default|PERMERROR~has no v= tag|V1|
+      bad_1878954.txt|default|FAIL~body hash did not verify||FAIL
+      good_dk_gmail.txt|default|none|DK|
+      good_dk_yahoo.txt|default|none|DK|
+      good_dk_1.txt|default|none|DK|
+      good_dk_2.txt|default|none|DK|
+      good_dk_3.txt|default|none|DK|
+      good_dk_4.txt|default|none|DK|
+      good_dk_5.txt|default|none|DK|
+      good_dk_6.txt|default|none|DK|
+      good_dk_7.txt|default|none|DK|
+      dk_headers_1.txt|default|none|DK|
+      dk_headers_2.txt|default|none|DK|
+      bad_dk_1.txt|default|none|DK|
+      bad_dk_2.txt|default|none|DK|
+      bad_dk_3.txt|default|none|DK|
+      bad_dk_4.txt|default|none|DK|
+      bad_dk_5.txt|default|none|DK|
+      dk_multiple_1.txt|default|none|DK|
+      no_body_1.txt|default|PERMERROR~v=0.5 is not a DKIM version|V1|
+      no_body_2.txt|default|PERMERROR~v=0.5 is not a DKIM version|V1|
+      no_body_3.txt|default|PERMERROR~v=0.5 is not a DKIM version|V1|
+      ignore_1.txt|default|PERMERROR~v=5 is not a DKIM version||
+      ignore_2.txt|default|PERMERROR~v=0.5 is not a DKIM version||
+      ignore_3.txt|default|PERMERROR~v=0.5 is not a DKIM version||
+      ignore_4.txt|default|PERMERROR~v=0.5 is not a DKIM version||
+      ignore_5.txt|default|PERMERROR~q=http names no key query method||
+      ignore_6.txt|default|PERMERROR~q=dns/special names no key query method||
+      ignore_7.txt|default|PERMERROR~signature expired at 2007-10-24T12:45:46Z (x=1193229946), clock is 2025-06-01T00:00:00Z||
+      ignore_8.txt|default|PERMERROR~is not in the signing domain||
+      goodkey_1.txt|default|POLICY~a=rsa-sha1 is not accepted|RFC8301|PASS
+      goodkey_2.txt|default|POLICY~a=rsa-sha1 is not accepted|RFC8301|PASS
+      goodkey_3.txt|default|POLICY~a=rsa-sha1 is not accepted|RFC8301|PASS
+      goodkey_4.txt|default|POLICY~a=rsa-sha1 is not accepted|RFC8301|PASS
+      badkey_1.txt|default|PERMERROR~v=0.5 is not a DKIM version||
+      badkey_2.txt|default|PERMERROR~v=0.5 is not a DKIM version||
+      badkey_3.txt|default|PERMERROR~v=0.5 is not a DKIM version||
+      badkey_4.txt|default|PERMERROR~v=0.5 is not a DKIM version||
+      badkey_5.txt|default|PERMERROR~v=0.5 is not a DKIM version||
+      badkey_6.txt|default|PERMERROR~v=0.5 is not a DKIM version||
+      badkey_7.txt|default|PERMERROR~v=0.5 is not a DKIM version||
+      badkey_8.txt|default|POLICY~a=rsa-sha1 is not accepted|G|PASS
+      badkey_9.txt|default|POLICY~a=rsa-sha1 is not accepted|G|PASS
+      badkey_10.txt|default|PERMERROR~has t=s (strict)||
+      badkey_11.txt|default|PERMERROR~allows only h=md5:sha1||
+      badkey_12.txt|default|POLICY~a=rsa-sha1 is not accepted|G|PASS
+      badkey_13.txt|default|POLICY~a=rsa-sha1 is not accepted|G|PASS
+      badkey_14.txt|default|TEMPERROR~could not be fetched (timed out)||
+      badkey_15.txt|default|TEMPERROR~could not be fetched (SERVFAIL)||
+      goodkey_ed25519.txt|default|PASS~verified with the ed25519-sha256 key||
+      badkey1_ed25519.txt|default|PERMERROR~is 44 octets, not 32||
+      badkey2_ed25519.txt|default|FAIL~signature did not verify||
+      badkey3_ed25519.txt|default|FAIL~body hash did not verify||
+      badkey4_ed25519.txt|default|PERMERROR~no key record at 2023-05-ed25519-does-not-exist._domainkey.wander.science||
+      badkey5_ed25519.txt|default|PERMERROR~has no p= tag||
+      good_1878523.txt|strict|POLICY~a=rsa-sha1 is not accepted||
+      good_ietf01_1.txt|strict|PERMERROR~has no v= tag|V1|
+      good_qp_1.txt|strict|POLICY~a=rsa-sha1 is not accepted||
+      mine_ietf01_3.txt|strict|PERMERROR~has no v= tag|V1|
+      """;
+
+  private static final Map<String, String> POLICY_NAMES = Map.of(
+      "V1", V1_REQUIRED, "RFC8301", RFC8301, "G", RFC8301 + "; " + G_IGNORED, "DK", DKIM_ONLY);
+
+  @TestFactory
+  Stream<DynamicTest> mail_dkim() {
+    Path set = Conformance.resolve("dkim/mail-dkim");
+    Map<String, String[]> ours = new LinkedHashMap<>();
+    for (String line : MAIL_DKIM_EXPECTED.strip().split("\n")) {
+      String[] f = (line.strip() + "|").split("\\|", -1);
+      ours.put(f[0] + "|" + f[1], f);
+    }
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String line : ConformanceDns.lines(set.resolve("expected.tsv"))) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] upstream = line.split("\t", -1);
+      String file = upstream[0];
+      String mode = upstream[1];
+      String upstreamVerdict = upstream[2];
+      String[] row = ours.remove(file + "|" + mode);
+      assertThat(row).as("our expectation for " + file + " (" + mode + ")").isNotNull();
+      String policy = row[3].isEmpty() ? "" : " [policy: " + POLICY_NAMES.get(row[3]) + "]";
+      String display = "mail-dkim " + file + " (" + mode + ", Mail::DKIM: " + upstreamVerdict + ")" + policy
+          + " expect " + row[2].replaceAll("~[^;]*", "").replace(" ; ", ",").trim();
+      tests.add(DynamicTest.dynamicTest(display, () -> {
+        Path message = set.resolve("corpus").resolve(file);
+        List<DkimSignatureResult> results = verify(ConformanceDns.fromMailDkimFakeDns(set.resolve("FAKE_DNS.dat")), message);
+        if (row[2].equals("none")) {
+          assertThat(results).isEmpty();
+          return;
+        }
+        String[] perSignature = row[2].split(" ; ");
+        assertThat(results).as(summary(results)).hasSize(perSignature.length);
+        for (int k = 0; k < perSignature.length; k++) {
+          String[] expected = perSignature[k].split("~", 2);
+          assertThat(results.get(k).result()).as(results.get(k).reason()).isEqualTo(DkimResult.valueOf(expected[0]));
+          assertThat(results.get(k).reason()).contains(expected[1]);
+        }
+        if (row[3].isEmpty()) {
+          // Same decision as Mail::DKIM: its "invalid" is any result but pass and fail.
+          assertThat(overall(results)).isEqualTo(upstreamVerdict);
+        }
+        if (!row[4].isEmpty()) {
+          // A legacy receiver (rsa-sha1 and 512-bit keys allowed) decides as Mail::DKIM did,
+          // except where g= is ignored (RFC 6376 dropped it).
+          List<DkimSignatureResult> legacy = DkimVerifier.builder(ConformanceDns.fromMailDkimFakeDns(set.resolve("FAKE_DNS.dat")).resolver())
+              .clock(CLOCK).allowLegacyRsaSha1(true).minimumRsaKeyBits(512).build()
+              .verify(ConformanceDns.bytes(message));
+          assertThat(legacy).extracting(DkimSignatureResult::result).as(summary(legacy))
+              .containsExactly(Stream.of(row[4].split(" ; ")).map(DkimResult::valueOf).toArray(DkimResult[]::new));
+          if (!row[3].equals("G")) {
+            assertThat(overall(legacy)).isEqualTo(upstreamVerdict);
+          }
+        }
+      }));
+    }
+    assertThat(ours).as("expectations without a case in expected.tsv").isEmpty();
+    assertThat(tests).hasSize(83);
+    return tests.stream();
+  }
+
+  /** Mail::DKIM's overall verdict: pass if any passes, else fail if any fails, else invalid. */
+  private static String overall(List<DkimSignatureResult> results) {
+    if (results.stream().anyMatch(r -> r.result() == DkimResult.PASS)) {
+      return "pass";
+    }
+    return results.stream().anyMatch(r -> r.result() == DkimResult.FAIL) ? "fail" : "invalid";
+  }
+
   private record Expected(DkimResult result, String reasonFragment) {}
 
   private static final Map<String, Expected> LIESER_ERRORS = Map.of(

@@ -26,6 +26,11 @@ public record KeyRecord(PublicKey key, int keyBits, boolean testing) {
     if (!v.equals("DKIM1")) {
       throw DkimFailure.permerror("the key record at " + name + " says v=" + v + ": a DKIM key record says v=DKIM1 or has no v=");
     }
+    String p = TagList.withoutWhitespace(tags.value("p").orElseThrow(() -> DkimFailure.permerror(
+        "the key record at " + name + " has no p= tag: publish the public key as p=<base64>")));
+    if (p.isEmpty()) {
+      throw DkimFailure.permerror("the key at " + name + " is revoked (empty p=): sign with a key whose record has p=<base64>");
+    }
     SigningAlgorithm algorithm = signature.algorithm();
     String k = tags.value("k").orElse("rsa");
     if (!k.equals("rsa") && !k.equals("ed25519")) {
@@ -48,11 +53,6 @@ public record KeyRecord(PublicKey key, int keyBits, boolean testing) {
     if (listContains(flags, "s") && !identityDomainEquals(signature)) {
       throw DkimFailure.permerror("the key record at " + name + " has t=s (strict): i=" + signature.identity()
           + " must be in d=" + signature.domain() + " itself, not a subdomain");
-    }
-    String p = TagList.withoutWhitespace(tags.value("p").orElseThrow(() -> DkimFailure.permerror(
-        "the key record at " + name + " has no p= tag: publish the public key as p=<base64>")));
-    if (p.isEmpty()) {
-      throw DkimFailure.permerror("the key at " + name + " is revoked (empty p=): sign with a key whose record has p=<base64>");
     }
     byte[] der;
     try {
