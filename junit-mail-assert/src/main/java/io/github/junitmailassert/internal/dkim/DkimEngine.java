@@ -76,7 +76,8 @@ public final class DkimEngine {
       }
       boolean limited = checked.bodyLength() != Long.MAX_VALUE;
       if (limited && !bodyHash.reachedLimit()) {
-        throw DkimFailure.permerror("l=" + checked.bodyLength() + " is longer than the canonicalized body ("
+        String l = signature.raw("l");
+        throw DkimFailure.permerror("l=" + (l.length() > 30 ? l.substring(0, 30) + "..." : l) + " is longer than the canonicalized body ("
             + bodyHash.hashedLength() + " octets): the body was cut after signing, or the signer wrote a wrong l=");
       }
       if (!MessageDigest.isEqual(bodyHash.digest(), checked.bodyHash())) {
