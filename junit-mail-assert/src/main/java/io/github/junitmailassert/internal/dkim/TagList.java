@@ -36,6 +36,7 @@ public final class TagList {
    */
   public static TagList parse(String text, String what) throws DkimFailure {
     List<Tag> tags = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
     int len = text.length();
     int pos = 0;
     while (true) {
@@ -70,10 +71,8 @@ public final class TagList {
               + "\" holds a control character");
         }
       }
-      for (Tag t : tags) {
-        if (t.name().equals(name)) {
-          throw DkimFailure.permerror(what + " has the tag \"" + name + "=\" twice (RFC 6376 section 3.2)");
-        }
+      if (!names.add(name)) {
+        throw DkimFailure.permerror(what + " has the tag \"" + name + "=\" twice (RFC 6376 section 3.2)");
       }
       tags.add(new Tag(name, value, valueStart, valueEnd));
       if (valueEnd == len) {
