@@ -115,6 +115,17 @@ public final class DnsZone {
     return txt(selector + "._domainkey." + domain, keyRecord);
   }
 
+  /**
+   * Generates a DKIM key pair and publishes its key record at {@code <selector>._domainkey.<domain>};
+   * configure the application's signer with the returned private key.
+   */
+  public io.github.junitmailassert.dkim.DkimKeyPair dkimKeyPair(String selector, String domain,
+      io.github.junitmailassert.dkim.DkimAlgorithm algorithm) {
+    var pair = io.github.junitmailassert.dkim.DkimKeyPair.generate(selector, domain, algorithm);
+    dkimKeyRecord(selector, domain, pair.publicKeyRecord());
+    return pair;
+  }
+
   /** Adds the PTR record for an IPv4 or IPv6 address: reverse DNS of {@code ip} names {@code hostName}. */
   public DnsZone ptr(String ip, String hostName) {
     InetAddress address = address(ip, 0);

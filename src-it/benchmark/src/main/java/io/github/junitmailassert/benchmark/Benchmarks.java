@@ -9,5 +9,6 @@ public final class Benchmarks {
     System.out.printf("machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
     CaptureBenchmark.run();
+    DkimBenchmark.run();
   }
 }

@@ -1,0 +1,91 @@
+package io.github.junitmailassert.dkim;
+
+import java.util.Objects;
+
+/**
+ * What a receiver concluded about one {@code DKIM-Signature} field of a message. Each signature is
+ * judged on its own; a tag that could not be read is an empty string here.
+ *
+ * @param result pass, fail, or why neither
+ * @param domain the signing domain, the {@code d=} tag (the SDID of RFC 6376)
+ * @param selector the {@code s=} tag; the key record lives at {@code <selector>._domainkey.<domain>}
+ * @param identity the {@code i=} tag, decoded from dkim-quoted-printable, or {@code @<domain>} (its
+ *     default) when absent
+ * @param algorithm the {@code a=} tag as written, such as {@code rsa-sha256}
+ * @param keyBits the size of the public key in bits (256 for Ed25519), or 0 when no key was read
+ * @param headerB the first 8 characters of the {@code b=} tag, which {@code Authentication-Results}
+ *     reports as {@code header.b} to tell several signatures of one domain apart
+ * @param reason what was found, and for anything but pass what to change; meant for a person
+ * @param testing whether the key record says {@code t=y}: the domain is testing DKIM, and receivers
+ *     must not treat the message differently from an unsigned one
+ */
+public record DkimSignatureResult(
+    DkimResult result,
+    String domain,
+    String selector,
+    String identity,
+    String algorithm,
+    int keyBits,
+    String headerB,
+    String reason,
+    boolean testing) {
+
+  public DkimSignatureResult {
+    Objects.requireNonNull(result, "result");
+    Objects.requireNonNull(domain, "domain");
+    Objects.requireNonNull(selector, "selector");
+    Objects.requireNonNull(identity, "identity");
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(headerB, "headerB");
+    Objects.requireNonNull(reason, "reason");
+  }
+
+  /** Whether the signature verified. */
+  public boolean isPass() {
+    return result == DkimResult.PASS;
+  }
+
+  /**
+   * This signature's part of an {@code Authentication-Results} field (RFC 8601), such as
+   * {@code dkim=pass header.d=sample.co.jp header.s=sel header.b=AbCdEfGh}. Values that are not
+   * tokens (a {@code /} in {@code header.b}, say) are quoted.
+   */
+  public String authenticationResultsPart() {
+    StringBuilder sb = new StringBuilder("dkim=").append(result.keyword());
+    appendProperty(sb, "header.d", domain);
+    appendProperty(sb, "header.s", selector);
+    appendProperty(sb, "header.b", headerB);
+    return sb.toString();
+  }
+
+  private static void appendProperty(StringBuilder sb, String name, String value) {
+    if (value.isEmpty()) {
+      return;
+    }
+    sb.append(' ').append(name).append('=');
+    if (isToken(value)) {
+      sb.append(value);
+    } else {
+      sb.append('"');
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '"' || c == '\\') {
+          sb.append('\\');
+        }
+        sb.append(c);
+      }
+      sb.append('"');
+    }
+  }
+
+  /** A MIME token (RFC 2045): printable ASCII without space and tspecials; "@" is allowed in a pvalue. */
+  private static boolean isToken(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c >= 127 || "()<>,;:\\\"/[]?=".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
