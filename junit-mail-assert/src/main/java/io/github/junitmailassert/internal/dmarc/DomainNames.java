@@ -12,7 +12,7 @@ public final class DomainNames {
   /**
    * The name in A-label form, lower case (RFC 9989 section 5.3.1 converts U-labels), or empty when it
    * is not a host name a DNS query could carry: labels of letters, digits, hyphens (and underscores,
-   * which DNS allows), 63 octets each, 253 in all.
+   * which DNS allows), not starting or ending with a hyphen, 63 octets each, 253 in all.
    */
   public static Optional<String> normalize(String domain) {
     if (domain == null || domain.isEmpty() || domain.length() > 1024) {
@@ -34,10 +34,12 @@ public final class DomainNames {
     for (int i = 0; i < d.length(); i++) {
       char c = d.charAt(i);
       if (c == '.') {
-        if (labelLength == 0) {
+        if (labelLength == 0 || d.charAt(i - 1) == '-') {
           return Optional.empty();
         }
         labelLength = 0;
+      } else if (c == '-' && labelLength == 0) {
+        return Optional.empty();
       } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
         if (++labelLength > 63) {
           return Optional.empty();
@@ -46,7 +48,7 @@ public final class DomainNames {
         return Optional.empty();
       }
     }
-    return labelLength == 0 ? Optional.empty() : Optional.of(d);
+    return labelLength == 0 || d.endsWith("-") ? Optional.empty() : Optional.of(d);
   }
 
   public static int labelCount(String domain) {
