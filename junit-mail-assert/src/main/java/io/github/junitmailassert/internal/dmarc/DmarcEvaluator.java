@@ -101,12 +101,9 @@ public final class DmarcEvaluator {
           notes, "dmarc=temperror header.from=" + author);
     }
     if (d.status() == DmarcStatus.NONE) {
-      return new DmarcResult(DmarcStatus.NONE, mode, author, d.organizationalDomain(), Optional.empty(),
-          Optional.empty(), DmarcPolicy.NONE, DmarcPolicy.NONE, List.of(),
-          "No DMARC policy applies to " + author + ": " + d.detail()
-              + ". Receivers such as Gmail and Yahoo require one from bulk senders; publish at least"
-              + " \"v=DMARC1; p=none\" at _dmarc." + d.organizationalDomain() + ".",
-          notes, "dmarc=none header.from=" + author);
+      return none(author, d.organizationalDomain(), Optional.empty(), "No DMARC policy applies to " + author + ": "
+          + d.detail() + ". Receivers such as Gmail and Yahoo require one from bulk senders; publish at least"
+          + " \"v=DMARC1; p=none\" at _dmarc." + d.organizationalDomain() + ".", input, lookups, notes);
     }
     DmarcRecordParser.Parsed parsed = d.found().parsed();
     DmarcRecord record = parsed.record();
@@ -126,35 +123,16 @@ public final class DmarcEvaluator {
       notes.add(at + " has no valid p tag (or an sp/np tag that is not valid); as it names a report address,"
           + " receivers act as if it said p=none (" + section() + ")");
     } else {
-      return new DmarcResult(DmarcStatus.NONE, mode, author, d.organizationalDomain(), Optional.of(record),
-          Optional.empty(), DmarcPolicy.NONE, DmarcPolicy.NONE, List.of(),
-          "No DMARC policy applies to " + author + ": the record at " + at
-              + " has no valid p tag (or an sp/np tag that is not valid) and no report address, so receivers"
-              + " apply no DMARC processing (" + section() + "). Fix the record, e.g. \"v=DMARC1; p=none\".",
-          notes, "dmarc=none header.from=" + author);
+      return none(author, d.organizationalDomain(), Optional.of(record), "No DMARC policy applies to " + author
+          + ": the record at " + at + " has no valid p tag (or an sp/np tag that is not valid) and no report address,"
+          + " so receivers apply no DMARC processing (" + section() + "). Fix the record, e.g. \"v=DMARC1; p=none\".",
+          input, lookups, notes);
     }
 
-    List<IdentifierAlignment> alignments = new ArrayList<>();
-    String alignmentFailure = "";
     String orgAuthor = d.organizationalDomain();
-    if (!input.spfDomain().isEmpty()) {
-      Aligned a = align(IdentifierAlignment.Method.SPF, input.spfDomain(), "", input.spfPassed(), author, orgAuthor,
-          record.spfAlignment(), lookups);
-      alignments.add(a.alignment());
-      alignmentFailure = alignmentFailure.isEmpty() ? a.temperror() : alignmentFailure;
-    }
-    int signatures = 0;
-    for (DkimIdentifier sig : input.dkimSignatures()) {
-      if (++signatures > MAX_DKIM_SIGNATURES) {
-        notes.add("only the first " + MAX_DKIM_SIGNATURES + " of " + input.dkimSignatures().size()
-            + " DKIM signatures were looked at");
-        break;
-      }
-      Aligned a = align(IdentifierAlignment.Method.DKIM, sig.domain(), sig.selector(), sig.passed(), author, orgAuthor,
-          record.dkimAlignment(), lookups);
-      alignments.add(a.alignment());
-      alignmentFailure = alignmentFailure.isEmpty() ? a.temperror() : alignmentFailure;
-    }
+    Alignments all = alignAll(author, orgAuthor, record.spfAlignment(), record.dkimAlignment(), input, lookups, notes);
+    List<IdentifierAlignment> alignments = all.alignments();
+    String alignmentFailure = all.temperror();
     boolean pass = alignments.stream().anyMatch(IdentifierAlignment::aligned);
     String policyText = d.tag().tag() + "=" + policy.keyword() + " of " + at + " (" + d.why() + ")";
     if (!pass && !alignmentFailure.isEmpty()) {
@@ -183,9 +161,9 @@ public final class DmarcEvaluator {
       alignments.stream().filter(IdentifierAlignment::aligned).forEach(a -> aligned.add(a.explanation()));
       reason = "DMARC passes for " + author + ": " + String.join("; ", aligned) + ". Policy: " + policyText + ".";
     } else {
-      List<String> all = new ArrayList<>();
-      alignments.forEach(a -> all.add(a.explanation()));
-      String why = all.isEmpty() ? "neither SPF nor DKIM authenticated any domain" : String.join("; ", all);
+      List<String> explained = new ArrayList<>();
+      alignments.forEach(a -> explained.add(a.explanation()));
+      String why = explained.isEmpty() ? "neither SPF nor DKIM authenticated any domain" : String.join("; ", explained);
       reason = "DMARC fails for " + author + ": no authenticated domain aligns with it (" + why + "). Policy: "
           + policyText + ", so a receiver would " + action(disposition)
           + ". Fix: sign with DKIM d=" + orgAuthor + " (or a subdomain of it), or send with a MAIL FROM domain"
@@ -195,6 +173,42 @@ public final class DmarcEvaluator {
         + disposition.keyword() + ") header.from=" + author;
     return new DmarcResult(status, mode, author, orgAuthor, Optional.of(record), Optional.of(d.tag()), policy,
         disposition, alignments, reason, notes, part);
+  }
+
+  private record Alignments(List<IdentifierAlignment> alignments, String temperror) {}
+
+  private Alignments alignAll(String author, String orgAuthor, AlignmentMode spfMode, AlignmentMode dkimMode,
+      DmarcInput input, DmarcDns lookups, List<String> notes) {
+    List<IdentifierAlignment> alignments = new ArrayList<>();
+    String failure = "";
+    if (!input.spfDomain().isEmpty()) {
+      Aligned a = align(IdentifierAlignment.Method.SPF, input.spfDomain(), "", input.spfPassed(), author, orgAuthor,
+          spfMode, lookups);
+      alignments.add(a.alignment());
+      failure = a.temperror();
+    }
+    int signatures = 0;
+    for (DkimIdentifier sig : input.dkimSignatures()) {
+      if (++signatures > MAX_DKIM_SIGNATURES) {
+        notes.add("only the first " + MAX_DKIM_SIGNATURES + " of " + input.dkimSignatures().size()
+            + " DKIM signatures were looked at");
+        break;
+      }
+      Aligned a = align(IdentifierAlignment.Method.DKIM, sig.domain(), sig.selector(), sig.passed(), author, orgAuthor,
+          dkimMode, lookups);
+      alignments.add(a.alignment());
+      failure = failure.isEmpty() ? a.temperror() : failure;
+    }
+    return new Alignments(alignments, failure);
+  }
+
+  /** A result without a policy still says what would align, which tells the sender what a new record would do. */
+  private DmarcResult none(String author, String org, Optional<DmarcRecord> record, String reason, DmarcInput input,
+      DmarcDns lookups, List<String> notes) {
+    Alignments all = alignAll(author, org.isEmpty() ? author : org, AlignmentMode.RELAXED, AlignmentMode.RELAXED,
+        input, lookups, notes);
+    return new DmarcResult(DmarcStatus.NONE, mode, author, org, record, Optional.empty(), DmarcPolicy.NONE,
+        DmarcPolicy.NONE, all.alignments(), reason, notes, "dmarc=none header.from=" + author);
   }
 
   private static String action(DmarcPolicy disposition) {
