@@ -100,4 +100,20 @@ class AuthenticationResultsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("not an Authentication-Results method result (method=result [properties]): \"pass\"");
   }
+
+  @Test
+  void should_never_throw_when_the_text_is_random() {
+    java.util.Random random = new java.util.Random(8601L);
+    String pieces = "spfdkimdmarc=pass;fail ()\\\"header.d=@.example\r\n/1";
+    for (int i = 0; i < 20000; i++) {
+      StringBuilder b = new StringBuilder(random.nextBoolean() ? "Authentication-Results: mx.example.net;" : "");
+      int length = random.nextInt(120);
+      while (b.length() < length) {
+        b.append(random.nextInt(5) == 0 ? (char) random.nextInt(0x300) : pieces.charAt(random.nextInt(pieces.length())));
+      }
+      String text = b.toString();
+      AuthenticationResults.parse(text).ifPresent(ar -> assertThat(AuthenticationResults.parse(ar.toString()))
+          .as(text).contains(ar));
+    }
+  }
 }
