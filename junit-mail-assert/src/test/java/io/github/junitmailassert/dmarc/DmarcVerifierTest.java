@@ -352,4 +352,42 @@ class DmarcVerifierTest {
     assertThat(failing.notes()).containsExactly("_dmarc.bbc.co.uk says pct=50: RFC 7489 receivers apply quarantine"
         + " to that share of failing mail and one level milder to the rest; this result shows the full policy");
   }
+
+  @Test
+  void should_end_discovery_with_none_when_the_from_domain_has_several_records_in_rfc7489_mode() {
+    // GIVEN
+    DnsZone zone = DnsZone.create()
+        .dmarc("news.sample.co.jp", "v=DMARC1; p=none")
+        .dmarc("news.sample.co.jp", "v=DMARC1; p=reject")
+        .dmarc("sample.co.jp", "v=DMARC1; p=quarantine");
+    DmarcVerifier rfc7489 = DmarcVerifier.builder(zone.resolver()).mode(DmarcMode.RFC7489_PSL).build();
+    // WHEN
+    DmarcResult result = rfc7489.evaluate(DmarcInput.of("news.sample.co.jp", "", false, List.of()));
+    // THEN
+    assertThat(result.status()).isEqualTo(DmarcStatus.NONE);
+    assertThat(result.reason()).startsWith("No DMARC policy applies to news.sample.co.jp: _dmarc.news.sample.co.jp"
+        + " holds 2 DMARC records; receivers discard them all, which ends policy discovery (RFC 7489 section 6.6.3).");
+  }
+
+  @Test
+  void should_take_the_domain_of_an_envelope_address_when_spf_gives_the_whole_address() {
+    // GIVEN
+    DnsZone zone = DnsZone.create().dmarc("sample.co.jp", "v=DMARC1; p=reject");
+    // WHEN
+    DmarcResult result = evaluate(zone, DmarcInput.of("sample.co.jp", "bounce@sample.co.jp", true, List.of()));
+    // THEN
+    assertThat(result.status()).isEqualTo(DmarcStatus.PASS);
+    assertThat(result.alignments().get(0).domain()).isEqualTo("sample.co.jp");
+  }
+
+  @Test
+  void should_say_what_would_align_when_no_policy_is_published() {
+    // GIVEN
+    DnsZone zone = DnsZone.create();
+    // WHEN
+    DmarcResult result = evaluate(zone, DmarcInput.of("sample.co.jp", "sample.co.jp", true, List.of()));
+    // THEN
+    assertThat(result.status()).isEqualTo(DmarcStatus.NONE);
+    assertThat(result.alignments()).singleElement().satisfies(a -> assertThat(a.aligned()).isTrue());
+  }
 }

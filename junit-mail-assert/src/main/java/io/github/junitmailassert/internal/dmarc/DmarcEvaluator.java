@@ -332,7 +332,9 @@ public final class DmarcEvaluator {
       String author, String orgAuthor, AlignmentMode required, DmarcDns lookups) {
     String label = method == IdentifierAlignment.Method.SPF ? "SPF domain " : "DKIM d=";
     String sel = selector.isEmpty() ? "" : " (s=" + DmarcRecordParser.shorten(selector) + ")";
-    Optional<String> normalized = DomainNames.normalize(rawDomain);
+    // smtp.mailfrom is often given as the whole address; its domain is what SPF checked.
+    int at = rawDomain.lastIndexOf('@');
+    Optional<String> normalized = DomainNames.normalize(at >= 0 ? rawDomain.substring(at + 1) : rawDomain);
     String shown = normalized.orElse(DmarcRecordParser.shorten(rawDomain));
     if (normalized.isEmpty()) {
       return new Aligned(new IdentifierAlignment(method, rawDomain, selector, passed, IdentifierAlignment.Level.NONE,
