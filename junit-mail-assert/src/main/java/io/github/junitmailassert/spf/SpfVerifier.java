@@ -131,7 +131,7 @@ public final class SpfVerifier {
       return new SpfResult(SpfResultCode.NONE, identity, domain, sender, helo, ip, "", "", 0, "", List.of(why));
     }
     SpfEvaluation evaluation = new SpfEvaluation(dns, records, IpAddresses.bytes(ip), sender, local, domain, helo,
-        receivingHost, defaultExplanation, budget.toMillis());
+        receivingHost, defaultExplanation, budget);
     SpfEvaluation.Outcome outcome = evaluation.run(domain);
     return new SpfResult(outcome.code(), identity, domain, sender, helo, ip, outcome.mechanism(),
         outcome.explanation(), evaluation.lookups(), evaluation.problem(), evaluation.trace());

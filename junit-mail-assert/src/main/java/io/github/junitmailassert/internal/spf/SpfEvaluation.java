@@ -52,7 +52,7 @@ public final class SpfEvaluation implements MacroString.Values {
   private final String receiver;
   private final MacroString defaultExplanation;
   private final long deadline;
-  private final long budgetMillis;
+  private final java.time.Duration budget;
   private final List<String> trace = new ArrayList<>();
 
   private int lookups;
@@ -62,7 +62,7 @@ public final class SpfEvaluation implements MacroString.Values {
   private List<String> validatedNames;
 
   public SpfEvaluation(DnsLookup dns, SpfRecordCache records, byte[] ip, String sender, String localPart,
-      String senderDomain, String helo, String receiver, MacroString defaultExplanation, long budgetMillis) {
+      String senderDomain, String helo, String receiver, MacroString defaultExplanation, java.time.Duration budget) {
     this.dns = dns;
     this.records = records;
     this.ip = ip;
@@ -73,8 +73,8 @@ public final class SpfEvaluation implements MacroString.Values {
     this.helo = helo;
     this.receiver = receiver;
     this.defaultExplanation = defaultExplanation;
-    this.budgetMillis = budgetMillis;
-    this.deadline = System.nanoTime() + budgetMillis * 1_000_000L;
+    this.budget = budget;
+    this.deadline = System.nanoTime() + budget.toNanos();
   }
 
   /** The result of the check, never an exception for anything DNS or a record can hold. */
@@ -146,7 +146,7 @@ public final class SpfEvaluation implements MacroString.Values {
       for (SpfRecord.Mechanism m : record.mechanisms()) {
         if (matches(m, domain, depth, indent)) {
           SpfResultCode code = result(m.qualifier());
-          trace.add(indent + m.text() + " -> match" + (depth == 0 || code != SpfResultCode.PASS ? ": " + code.keyword() : ""));
+          trace.add(indent + m.text() + " -> match");
           String explanation = code == SpfResultCode.FAIL && explain ? explanation(record, indent) : "";
           return new Outcome(code, m.text(), explanation);
         }
@@ -340,7 +340,7 @@ public final class SpfEvaluation implements MacroString.Values {
   /** Section 6.2: the explanation of a fail; problems with it fall back to the default. */
   private String explanation(SpfRecord record, String indent) {
     SpfRecord.Modifier exp = record.exp();
-    if (exp != null && System.nanoTime() < deadline) {
+    if (exp != null && System.nanoTime() - deadline < 0) {
       String target = target(exp.value());
       Name name = DomainNames.toName(target);
       if (name != null) {
@@ -368,8 +368,8 @@ public final class SpfEvaluation implements MacroString.Values {
   }
 
   private DnsAnswer query(Name name, String text, int type, String indent) {
-    if (System.nanoTime() > deadline) {
-      throw new Abort(SpfResultCode.TEMPERROR, "the time budget of " + budgetMillis + " ms ran out before the lookup of "
+    if (System.nanoTime() - deadline >= 0) {
+      throw new Abort(SpfResultCode.TEMPERROR, "the time budget of " + (budget.toMillis() % 1000 == 0 && budget.toMillis() > 0 ? budget.toSeconds() + " s" : budget.toMillis() + " ms") + " ran out before the lookup of "
           + text + " " + Type.string(type));
     }
     DnsAnswer answer = dns.lookup(name, type);
