@@ -8,5 +8,6 @@ public final class Benchmarks {
   public static void main(String[] args) throws Exception {
     System.out.printf("machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
+    SpfBenchmark.run();
   }
 }
