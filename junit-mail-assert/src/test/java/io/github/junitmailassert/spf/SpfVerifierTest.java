@@ -192,4 +192,30 @@ class SpfVerifierTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("not a macro-string at position 2: '%' at the end: write \"%%\" for a percent sign");
   }
+
+  @Test
+  void should_give_each_concurrent_check_its_own_state_when_one_verifier_is_shared() throws Exception {
+    // GIVEN
+    DnsZone zone = DnsZone.create()
+        .spf("sample.co.jp", "v=spf1 a:void1.sample.co.jp a:void2.sample.co.jp include:_spf.sample.co.jp -all")
+        .spf("_spf.sample.co.jp", "v=spf1 ip4:203.0.113.0/24 -all");
+    SpfVerifier verifier = SpfVerifier.using(zone.resolver());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      // WHEN
+      java.util.List<java.util.concurrent.Future<SpfResult>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        InetAddress client = ip(i % 2 == 0 ? "203.0.113.25" : "198.51.100.7");
+        futures.add(pool.submit(() -> verifier.checkMailFrom(client, "info@sample.co.jp", "h.sample.co.jp")));
+      }
+      // THEN two void lookups per check would be a permerror if the counters were shared
+      for (int i = 0; i < futures.size(); i++) {
+        SpfResult r = futures.get(i).get();
+        assertThat(r.code()).isEqualTo(i % 2 == 0 ? SpfResultCode.PASS : SpfResultCode.FAIL);
+        assertThat(r.dnsLookups()).isEqualTo(3);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
