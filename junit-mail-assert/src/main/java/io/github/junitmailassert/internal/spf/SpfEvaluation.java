@@ -57,6 +57,7 @@ public final class SpfEvaluation implements MacroString.Values {
 
   private int lookups;
   private int voids;
+  private String problem = "";
   private String currentDomain = "";
   private DnsAnswer ptrAnswer;
   private List<String> validatedNames;
@@ -87,8 +88,6 @@ public final class SpfEvaluation implements MacroString.Values {
       return new Outcome(a.code, "", "");
     }
   }
-
-  private String problem = "";
 
   public String problem() {
     return problem;
