@@ -1,6 +1,7 @@
 package io.github.junitmailassert;
 
 import io.github.junitmailassert.MailDeliverability.Lifecycle;
+import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.check.EachTestVerification;
 import io.github.junitmailassert.internal.extension.MailEnvironment;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -152,7 +154,7 @@ public class MailDeliverabilityExtension
         printReports(context, env);
       }
       if (env != null && env.settings().verifyEachTest()) {
-        String report = EachTestVerification.report(env.mails().all(), env.settings().domain());
+        String report = EachTestVerification.report(env.mails().all(), env.settings().domain(), env.settings().checks());
         if (report != null) {
           throw new AssertionError(report);
         }
@@ -275,6 +277,7 @@ public class MailDeliverabilityExtension
     private final List<String> zoneFiles = new ArrayList<>();
     private String zoneFileOrigin = "";
     private boolean verifyEachTest;
+    private Set<MailCheck> checks = Settings.DEFAULT_CHECKS;
     private String receivingHost = ReceiverView.DEFAULT_RECEIVING_HOST;
     private Clock clock = Clock.systemUTC();
 
@@ -334,6 +337,12 @@ public class MailDeliverabilityExtension
       return this;
     }
 
+    /** @see MailDeliverability#checks() */
+    public Builder checks(MailCheck... checks) {
+      this.checks = Set.of(checks);
+      return this;
+    }
+
     /** @see MailDeliverability#receivingHost() */
     public Builder receivingHost(String receivingHost) {
       this.receivingHost = Objects.requireNonNull(receivingHost, "receivingHost");
@@ -348,7 +357,7 @@ public class MailDeliverabilityExtension
 
     public MailDeliverabilityExtension build() {
       return new MailDeliverabilityExtension(new Settings(domain, clientIp, clientHostName, spf, dmarc, records,
-          zoneFiles, zoneFileOrigin, verifyEachTest, receivingHost, Lifecycle.PER_METHOD, clock));
+          zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, Lifecycle.PER_METHOD, clock));
     }
   }
 }
