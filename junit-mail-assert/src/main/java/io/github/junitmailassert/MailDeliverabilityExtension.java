@@ -53,6 +53,7 @@ public class MailDeliverabilityExtension
   private static final String SAVED_PROPERTIES = "saved-system-properties";
   private static final List<String> HOST_PROPERTIES = List.of("mail.smtp.host", "spring.mail.host");
   private static final List<String> PORT_PROPERTIES = List.of("mail.smtp.port", "spring.mail.port");
+  private static final String JNDI_PROVIDER_URL = "java.naming.provider.url";
 
   private final Settings programmatic;
   private volatile MailEnvironment current;
@@ -139,8 +140,18 @@ public class MailDeliverabilityExtension
       env.reset();
     }
     current = env;
-    if (publishesSystemProperties(context)) {
-      publishSystemProperties(store, env.smtpEndpoint());
+    Map<String, String> published = new HashMap<>();
+    if (isAnnotated(context, PublishSmtpSystemProperties.class)) {
+      SmtpEndpoint smtp = env.smtpEndpoint();
+      HOST_PROPERTIES.forEach(key -> published.put(key, smtp.host()));
+      PORT_PROPERTIES.forEach(key -> published.put(key, Integer.toString(smtp.port())));
+    }
+    if (isAnnotated(context, PublishDnsSystemProperties.class)) {
+      DnsEndpoint dns = env.dnsEndpoint();
+      published.put(JNDI_PROVIDER_URL, "dns://" + dns.host() + ":" + dns.port());
+    }
+    if (!published.isEmpty()) {
+      publishSystemProperties(store, published);
     }
   }
 
@@ -226,25 +237,21 @@ public class MailDeliverabilityExtension
         + context.getRequiredTestClass().getName() + ": register it with @RegisterExtension and newInstance() instead");
   }
 
-  private static boolean publishesSystemProperties(ExtensionContext context) {
+  private static boolean isAnnotated(ExtensionContext context, Class<? extends java.lang.annotation.Annotation> type) {
     List<AnnotatedElement> places = new ArrayList<>();
     context.getTestMethod().ifPresent(places::add);
     for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
       places.add(c);
     }
-    return places.stream().anyMatch(e -> AnnotationSupport.isAnnotated(e, PublishSmtpSystemProperties.class));
+    return places.stream().anyMatch(e -> AnnotationSupport.isAnnotated(e, type));
   }
 
-  private static void publishSystemProperties(ExtensionContext.Store store, SmtpEndpoint smtp) {
+  private static void publishSystemProperties(ExtensionContext.Store store, Map<String, String> values) {
     Map<String, String> saved = new HashMap<>();
-    for (String key : HOST_PROPERTIES) {
+    values.forEach((key, value) -> {
       saved.put(key, System.getProperty(key));
-      System.setProperty(key, smtp.host());
-    }
-    for (String key : PORT_PROPERTIES) {
-      saved.put(key, System.getProperty(key));
-      System.setProperty(key, Integer.toString(smtp.port()));
-    }
+      System.setProperty(key, value);
+    });
     store.put(SAVED_PROPERTIES, saved);
   }
 

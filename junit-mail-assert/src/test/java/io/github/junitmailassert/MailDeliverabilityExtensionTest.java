@@ -298,6 +298,26 @@ class MailDeliverabilityExtensionTest {
     }
   }
 
+  @MailDeliverability(domain = "jndi.example", records = {"s1._domainkey IN TXT \"v=DKIM1; k=rsa; p=AAAA\""})
+  @PublishDnsSystemProperties
+  static class JndiFixture {
+    @Test
+    void resolvesThroughTheZone() throws Exception {
+      java.util.Hashtable<String, String> env = new java.util.Hashtable<>();
+      env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory"); // as JNDI users write it
+      javax.naming.directory.Attributes txt = new javax.naming.directory.InitialDirContext(env)
+          .getAttributes("s1._domainkey.jndi.example", new String[] {"TXT"});
+      assertThat(txt.get("TXT").get().toString()).isEqualTo("\"v=DKIM1; k=rsa; p=AAAA\""); // JNDI quotes text with spaces
+    }
+  }
+
+  @Test
+  @org.junit.jupiter.api.parallel.ResourceLock(org.junit.jupiter.api.parallel.Resources.SYSTEM_PROPERTIES)
+  void should_let_jndi_dns_lookups_resolve_through_the_zone() {
+    run(JndiFixture.class).assertStatistics(s -> s.started(1).succeeded(1));
+    assertThat(System.getProperty("java.naming.provider.url")).isNull();
+  }
+
   static boolean canConnect(SmtpEndpoint smtp) {
     try (Socket s = new Socket(smtp.host(), smtp.port())) {
       return s.isConnected();
