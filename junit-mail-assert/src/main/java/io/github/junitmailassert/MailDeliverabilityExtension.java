@@ -4,10 +4,12 @@ import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.check.EachTestVerification;
+import io.github.junitmailassert.internal.extension.HtmlRunReport;
 import io.github.junitmailassert.internal.extension.MailEnvironment;
 import io.github.junitmailassert.internal.extension.Settings;
 import io.github.junitmailassert.report.MailReport;
 import java.lang.reflect.AnnotatedElement;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -161,20 +163,36 @@ public class MailDeliverabilityExtension
     MailEnvironment env = store.get(ENVIRONMENT, MailEnvironment.class);
     try {
       restoreSystemProperties(store);
-      if (env != null && context.getConfigurationParameter(MailReport.REPORT_PARAMETER, Boolean::parseBoolean).orElse(false)) {
+      if (env == null) {
+        return;
+      }
+      String gateReport = env.settings().verifyEachTest()
+          ? EachTestVerification.report(env.mails().all(), env.settings().domain(), env.settings().checks())
+          : null;
+      if (context.getConfigurationParameter(MailReport.REPORT_PARAMETER, Boolean::parseBoolean).orElse(false)) {
         printReports(context, env);
       }
-      if (env != null && env.settings().verifyEachTest()) {
-        String report = EachTestVerification.report(env.mails().all(), env.settings().domain(), env.settings().checks());
-        if (report != null) {
-          throw new AssertionError(report);
-        }
+      addToHtmlReport(context, env, gateReport != null || context.getExecutionException().isPresent());
+      if (gateReport != null) {
+        throw new AssertionError(gateReport);
       }
     } finally {
       if (env != null && Boolean.TRUE.equals(store.remove(SHARED, Boolean.class))) {
         env.endTest();
       }
     }
+  }
+
+  private static void addToHtmlReport(ExtensionContext context, MailEnvironment env, boolean failed) {
+    Optional<String> file = context.getConfigurationParameter(MailReport.HTML_REPORT_PARAMETER).filter(f -> !f.isBlank());
+    List<CapturedMail> mails = env.mails().all();
+    if (file.isEmpty() || mails.isEmpty()) {
+      return;
+    }
+    HtmlRunReport report = context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(HtmlRunReport.class, key -> new HtmlRunReport(Path.of(file.get())), HtmlRunReport.class);
+    report.add(context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName(),
+        failed, mails, env.settings().domain());
   }
 
   private static void printReports(ExtensionContext context, MailEnvironment env) {

@@ -318,6 +318,26 @@ class MailDeliverabilityExtensionTest {
     assertThat(System.getProperty("java.naming.provider.url")).isNull();
   }
 
+  @Test
+  void should_write_one_html_page_for_the_run_when_asked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    java.nio.file.Path page = dir.resolve("reports/mail.html");
+    EngineTestKit.engine("junit-jupiter")
+        .configurationParameter("junit.mail.assert.report.html", page.toString())
+        .selectors(selectClass(GateFixture.class), selectClass(InjectionFixture.class))
+        .execute().testEvents().assertStatistics(s -> s.started(3).succeeded(2).failed(1));
+
+    String html = java.nio.file.Files.readString(page);
+    assertThat(html).startsWith("<!DOCTYPE html>")
+        .contains("<p>3 test(s) captured 3 mail(s); 3 mail(s) have something a receiver would hold against them.")
+        .contains("<h2>GateFixture &gt; leaky(SmtpEndpoint) <span class=\"bad\">(test failed)</span></h2>")
+        .contains("mail #1 from &lt;apache@localhost.localdomain&gt; to [user@example.com] &quot;Reset your password&quot;"
+            + " &mdash; <span class=\"bad\">")
+        .contains("<li>envelope sender &lt;apache@localhost.localdomain&gt; is not in sample.co.jp  Fix: set the envelope"
+            + " sender to an address in sample.co.jp")
+        .contains("<h2>InjectionFixture &gt; sends(SmtpEndpoint, CapturedMails, DnsZone, ReceiverView)</h2>");
+  }
+
   static boolean canConnect(SmtpEndpoint smtp) {
     try (Socket s = new Socket(smtp.host(), smtp.port())) {
       return s.isConnected();

@@ -21,6 +21,12 @@ public final class MailReport {
   /** The JUnit configuration parameter that turns printed reports on. */
   public static final String REPORT_PARAMETER = "junit.mail.assert.report";
 
+  /**
+   * The JUnit configuration parameter (or system property) naming an HTML file: when set, the run
+   * writes one page there with every captured mail's report and findings, for CI artifacts.
+   */
+  public static final String HTML_REPORT_PARAMETER = "junit.mail.assert.report.html";
+
   private MailReport() {}
 
   /** The report of {@code mail}, several lines, no trailing line end. */
