@@ -1,7 +1,7 @@
 package io.github.junitmailassert.assertions;
 
 import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.host.HostFinding;
+import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.host.SendingHostResult;
 import java.util.function.Predicate;
 import org.assertj.core.api.AbstractObjectAssert;
@@ -59,16 +59,16 @@ public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostRes
   public SendingHostResultAssert isConsistent() {
     isNotNull();
     if (!actual.isConsistent()) {
-      failWithMessage(report("consistent DNS for the sending host", f -> f.severity() != HostFinding.Severity.INFO));
+      failWithMessage(report("consistent DNS for the sending host", f -> f.severity() != Finding.Severity.INFO));
     }
     return myself;
   }
 
-  private String report(String expectation, Predicate<HostFinding> shown) {
+  private String report(String expectation, Predicate<Finding> shown) {
     StringBuilder sb = new StringBuilder(String.format("%nExpecting %s for%n  %s%n(client IP %s, HELO %s) but found:%n",
         expectation, mail == null ? "the sending host" : mail.toString(), actual.clientIp().getHostAddress(),
         actual.heloName().isEmpty() ? "(none)" : actual.heloName()));
-    for (HostFinding f : actual.findings()) {
+    for (Finding f : actual.findings()) {
       if (shown.test(f)) {
         sb.append(String.format("  - %s%n    Fix: %s%n", f.text(), f.fix()));
       }

@@ -1,5 +1,6 @@
 package io.github.junitmailassert.host;
 
+import io.github.junitmailassert.check.Finding;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,7 +21,7 @@ public record HeloCheck(
     List<String> addresses,
     boolean resolvesToClient,
     PtrMatch ptrMatch,
-    List<HostFinding> findings) {
+    List<Finding> findings) {
 
   /** How the HELO name compares with the PTR names of the client IP. */
   public enum PtrMatch {
@@ -46,6 +47,6 @@ public record HeloCheck(
 
   /** Whether nothing of severity ERROR or WARNING was found. */
   public boolean isConsistent() {
-    return findings.stream().noneMatch(f -> f.severity() != HostFinding.Severity.INFO);
+    return findings.stream().noneMatch(f -> f.severity() != Finding.Severity.INFO);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.junitmailassert.host;
 
+import io.github.junitmailassert.check.Finding;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record ReverseDns(
     Map<String, List<String>> forwardAddresses,
     String confirmedName,
     Status status,
-    List<HostFinding> findings) {
+    List<Finding> findings) {
 
   /** The verdict on the client's reverse DNS. */
   public enum Status {

@@ -1,5 +1,6 @@
 package io.github.junitmailassert.host;
 
+import io.github.junitmailassert.check.Finding;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,8 @@ public record SendingHostResult(InetAddress clientIp, String heloName, ReverseDn
   }
 
   /** Every finding: reverse DNS first, then the HELO name. */
-  public List<HostFinding> findings() {
-    List<HostFinding> all = new ArrayList<>(reverseDns.findings());
+  public List<Finding> findings() {
+    List<Finding> all = new ArrayList<>(reverseDns.findings());
     all.addAll(helo.findings());
     return List.copyOf(all);
   }
@@ -40,7 +41,7 @@ public record SendingHostResult(InetAddress clientIp, String heloName, ReverseDn
     StringBuilder sb = new StringBuilder("sending host ").append(clientIp.getHostAddress())
         .append(" (HELO ").append(heloName.isEmpty() ? "<none>" : heloName).append("): ")
         .append(isConsistent() ? "consistent" : "inconsistent");
-    for (HostFinding f : findings()) {
+    for (Finding f : findings()) {
       sb.append(System.lineSeparator()).append("  ").append(f);
     }
     return sb.toString();

@@ -6,7 +6,7 @@ import io.github.junitmailassert.check.LocalNames;
 import io.github.junitmailassert.check.ReceiverChecks;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import io.github.junitmailassert.dmarc.DmarcResult;
-import io.github.junitmailassert.host.HostFinding;
+import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.host.SendingHostResult;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +70,7 @@ public final class MailReport {
       line(sb, "DMARC", dmarc.authenticationResultsPart() + ": " + dmarc.reason());
       SendingHostResult host = checks.sendingHost();
       line(sb, "reverse DNS", host.isConsistent() ? "consistent" : host.findings().size() + " finding(s)");
-      for (HostFinding finding : host.findings()) {
+      for (Finding finding : host.findings()) {
         sb.append(String.format("    - %s%n", finding.text()));
       }
       line(sb, "auth results", checks.authenticationResults().toString().replaceFirst("^Authentication-Results: ", ""));

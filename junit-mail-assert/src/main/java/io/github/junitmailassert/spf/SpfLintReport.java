@@ -1,5 +1,6 @@
 package io.github.junitmailassert.spf;
 
+import io.github.junitmailassert.check.Finding;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param dnsLookups the DNS-querying terms counted through includes and redirects (the limit is 10)
  * @param findings every finding, most severe first
  */
-public record SpfLintReport(String domain, String record, int dnsLookups, List<SpfFinding> findings) {
+public record SpfLintReport(String domain, String record, int dnsLookups, List<Finding> findings) {
 
   public SpfLintReport {
     domain = Objects.requireNonNullElse(domain, "");
@@ -20,7 +21,7 @@ public record SpfLintReport(String domain, String record, int dnsLookups, List<S
   }
 
   public boolean hasErrors() {
-    return findings.stream().anyMatch(f -> f.severity() == SpfFinding.Severity.ERROR);
+    return findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR);
   }
 
   @Override
@@ -28,7 +29,7 @@ public record SpfLintReport(String domain, String record, int dnsLookups, List<S
     StringBuilder sb = new StringBuilder("SPF lint of ").append(domain).append(": ")
         .append(record.isEmpty() ? "no record" : "\"" + record + "\"").append(", ").append(dnsLookups)
         .append(" DNS lookups");
-    for (SpfFinding f : findings) {
+    for (Finding f : findings) {
       sb.append(System.lineSeparator()).append("  ").append(f);
     }
     return sb.toString();

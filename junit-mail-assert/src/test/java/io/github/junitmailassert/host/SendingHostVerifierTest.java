@@ -1,9 +1,10 @@
 package io.github.junitmailassert.host;
 
+import io.github.junitmailassert.check.Finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.junitmailassert.dns.DnsZone;
-import io.github.junitmailassert.host.HostFinding.Severity;
+import io.github.junitmailassert.check.Finding.Severity;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class SendingHostVerifierTest {
     // THEN
     assertThat(result.isConsistent()).isFalse();
     assertThat(result.reverseDns().status()).isEqualTo(ReverseDns.Status.NO_PTR);
-    assertThat(result.findings()).containsExactly(new HostFinding(Severity.ERROR,
+    assertThat(result.findings()).containsExactly(new Finding(Severity.ERROR,
         "203.0.113.25 has no PTR record (25.113.0.203.in-addr.arpa: NXDOMAIN)",
         "publish PTR 25.113.0.203.in-addr.arpa -> mail.sample.co.jp (ask whoever owns 203.0.113.25: the hosting"
             + " provider or ISP), and A mail.sample.co.jp -> 203.0.113.25"));
@@ -64,10 +65,10 @@ class SendingHostVerifierTest {
     // THEN
     assertThat(result.reverseDns().status()).isEqualTo(ReverseDns.Status.NOT_CONFIRMED);
     assertThat(result.findings()).containsExactly(
-        new HostFinding(Severity.ERROR, "the PTR name mail.sample.co.jp resolves to 198.51.100.7, not to 203.0.113.25",
+        new Finding(Severity.ERROR, "the PTR name mail.sample.co.jp resolves to 198.51.100.7, not to 203.0.113.25",
             "publish A mail.sample.co.jp -> 203.0.113.25 (or point PTR 25.113.0.203.in-addr.arpa at a name that"
                 + " resolves to 203.0.113.25)"),
-        new HostFinding(Severity.WARNING, "the HELO name mail.sample.co.jp resolves to 198.51.100.7, not to 203.0.113.25",
+        new Finding(Severity.WARNING, "the HELO name mail.sample.co.jp resolves to 198.51.100.7, not to 203.0.113.25",
             "publish A mail.sample.co.jp -> 203.0.113.25 or set the HELO name to mail.sample.co.jp" + HOW_TO));
   }
 
@@ -79,7 +80,7 @@ class SendingHostVerifierTest {
     SendingHostResult result = SendingHostVerifier.using(zone.resolver()).check(CLIENT, "localhost.localdomain");
     // THEN
     assertThat(result.helo().fullyQualified()).isFalse();
-    assertThat(result.findings()).containsExactly(new HostFinding(Severity.ERROR,
+    assertThat(result.findings()).containsExactly(new Finding(Severity.ERROR,
         "the HELO name localhost.localdomain is a local name that means nothing outside the sending host",
         "set the HELO name to mail.sample.co.jp" + HOW_TO));
   }
@@ -93,9 +94,9 @@ class SendingHostVerifierTest {
     SendingHostResult literal = verifier.check(CLIENT, "[203.0.113.25]");
     SendingHostResult dotless = verifier.check(CLIENT, "web01");
     // THEN
-    assertThat(literal.helo().findings()).extracting(HostFinding::text)
+    assertThat(literal.helo().findings()).extracting(Finding::text)
         .containsExactly("the HELO name [203.0.113.25] is an address literal, not a host name");
-    assertThat(dotless.helo().findings()).extracting(HostFinding::text)
+    assertThat(dotless.helo().findings()).extracting(Finding::text)
         .containsExactly("the HELO name web01 is not a fully qualified domain name");
   }
 
@@ -108,7 +109,7 @@ class SendingHostVerifierTest {
     // THEN
     assertThat(result.isConsistent()).isTrue();
     assertThat(result.helo().ptrMatch()).isEqualTo(HeloCheck.PtrMatch.SAME_DOMAIN);
-    assertThat(result.findings()).containsExactly(new HostFinding(Severity.INFO,
+    assertThat(result.findings()).containsExactly(new Finding(Severity.INFO,
         "the HELO name smtp.co.jp is not the PTR name mail.sample.co.jp but ends in the same two labels"
             + " (a heuristic for \"same domain\", too lenient under suffixes such as co.jp)",
         "set the HELO name to mail.sample.co.jp" + HOW_TO));
@@ -122,7 +123,7 @@ class SendingHostVerifierTest {
     SendingHostResult result = SendingHostVerifier.using(zone.resolver()).check(CLIENT, "relay.example.net");
     // THEN
     assertThat(result.isConsistent()).isFalse();
-    assertThat(result.findings()).containsExactly(new HostFinding(Severity.WARNING,
+    assertThat(result.findings()).containsExactly(new Finding(Severity.WARNING,
         "the HELO name relay.example.net does not match the PTR name mail.sample.co.jp",
         "set the HELO name to mail.sample.co.jp" + HOW_TO + ", or publish PTR 25.113.0.203.in-addr.arpa -> relay.example.net"));
   }
@@ -147,7 +148,7 @@ class SendingHostVerifierTest {
     SendingHostResult result = SendingHostVerifier.using(zone.resolver()).check(CLIENT, "mail.sample.co.jp");
     // THEN
     assertThat(result.reverseDns().status()).isEqualTo(ReverseDns.Status.TEMPERROR);
-    assertThat(result.reverseDns().findings()).containsExactly(new HostFinding(Severity.WARNING,
+    assertThat(result.reverseDns().findings()).containsExactly(new Finding(Severity.WARNING,
         "the PTR lookup of 25.113.0.203.in-addr.arpa failed: timed out",
         "make the DNS servers for 25.113.0.203.in-addr.arpa answer"));
   }

@@ -1,9 +1,10 @@
 package io.github.junitmailassert.spf;
 
+import io.github.junitmailassert.check.Finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.junitmailassert.dns.DnsZone;
-import io.github.junitmailassert.spf.SpfFinding.Severity;
+import io.github.junitmailassert.check.Finding.Severity;
 import org.junit.jupiter.api.Test;
 
 class SpfLintTest {
@@ -36,7 +37,7 @@ class SpfLintTest {
     SpfLintReport report = SpfLint.using(zone.resolver()).lint("sample.co.jp");
     // THEN
     assertThat(report.dnsLookups()).isEqualTo(11);
-    assertThat(report.findings()).containsExactly(new SpfFinding(Severity.ERROR,
+    assertThat(report.findings()).containsExactly(new Finding(Severity.ERROR,
         "the record needs 11 DNS lookups counted through its includes; over 10, receivers return permerror",
         "replace includes by the ip4:/ip6: ranges they list, or drop the ones no longer used"));
   }
@@ -49,9 +50,9 @@ class SpfLintTest {
     SpfLintReport report = SpfLint.using(zone.resolver()).lint("sample.co.jp");
     // THEN
     assertThat(report.findings()).containsExactly(
-        new SpfFinding(Severity.ERROR, "\"+all\" lets every host on the internet send as sample.co.jp",
+        new Finding(Severity.ERROR, "\"+all\" lets every host on the internet send as sample.co.jp",
             "end the record with -all (or ~all while testing)"),
-        new SpfFinding(Severity.WARNING, "\"ptr\" is deprecated (RFC 7208 section 5.5): slow, and some receivers skip it",
+        new Finding(Severity.WARNING, "\"ptr\" is deprecated (RFC 7208 section 5.5): slow, and some receivers skip it",
             "list the sending hosts with ip4:, ip6: or a: instead"));
   }
 
@@ -62,7 +63,7 @@ class SpfLintTest {
     // WHEN
     SpfLintReport report = SpfLint.using(zone.resolver()).lint("sample.co.jp");
     // THEN
-    assertThat(report.findings()).containsExactly(new SpfFinding(Severity.WARNING,
+    assertThat(report.findings()).containsExactly(new Finding(Severity.WARNING,
         "\"?all\" tells receivers nothing about hosts not listed", "end the record with -all (or ~all while testing)"));
   }
 
@@ -73,7 +74,7 @@ class SpfLintTest {
     // WHEN
     SpfLintReport report = SpfLint.using(zone.resolver()).lint("sample.co.jp");
     // THEN
-    assertThat(report.findings()).extracting(SpfFinding::text).containsExactly(
+    assertThat(report.findings()).extracting(Finding::text).containsExactly(
         "syntax error at position 11: \"203.0.113.256\" is not an IPv4 address (in \"ip4:203.0.113.256\"),"
             + " so receivers return permerror",
         "syntax error at position 44: prefix length /33 is over 32 (in \"a:mail.sample.co.jp/33\"),"
@@ -87,7 +88,7 @@ class SpfLintTest {
     // WHEN
     SpfLintReport report = SpfLint.using(zone.resolver()).lint("sample.co.jp");
     // THEN
-    assertThat(report.findings()).containsExactly(new SpfFinding(Severity.ERROR,
+    assertThat(report.findings()).containsExactly(new Finding(Severity.ERROR,
         "sample.co.jp has 2 SPF records; receivers return permerror", "merge them into one TXT record"));
     assertThat(report.hasErrors()).isTrue();
   }
@@ -101,15 +102,15 @@ class SpfLintTest {
     SpfLintReport report = SpfLint.using(zone.resolver()).lint("sample.co.jp");
     // THEN
     assertThat(report.findings()).containsExactly(
-        new SpfFinding(Severity.ERROR, "include:_spf.gone.example: _spf.gone.example does not exist, so receivers return"
+        new Finding(Severity.ERROR, "include:_spf.gone.example: _spf.gone.example does not exist, so receivers return"
             + " permerror", "remove include:_spf.gone.example or correct the name"),
-        new SpfFinding(Severity.ERROR, "3 lookups answer nothing (void lookups); over 2, receivers return permerror",
+        new Finding(Severity.ERROR, "3 lookups answer nothing (void lookups); over 2, receivers return permerror",
             "remove the terms whose names do not exist"),
-        new SpfFinding(Severity.WARNING, "\"a:old1.sample.co.jp\": old1.sample.co.jp has no A or AAAA record (a void lookup)",
+        new Finding(Severity.WARNING, "\"a:old1.sample.co.jp\": old1.sample.co.jp has no A or AAAA record (a void lookup)",
             "remove \"a:old1.sample.co.jp\" or publish the record"),
-        new SpfFinding(Severity.WARNING, "\"a:old2.sample.co.jp\": old2.sample.co.jp has no A or AAAA record (a void lookup)",
+        new Finding(Severity.WARNING, "\"a:old2.sample.co.jp\": old2.sample.co.jp has no A or AAAA record (a void lookup)",
             "remove \"a:old2.sample.co.jp\" or publish the record"),
-        new SpfFinding(Severity.WARNING, "\"mx:old3.sample.co.jp\": old3.sample.co.jp has no MX record (a void lookup)",
+        new Finding(Severity.WARNING, "\"mx:old3.sample.co.jp\": old3.sample.co.jp has no MX record (a void lookup)",
             "remove \"mx:old3.sample.co.jp\" or publish the record"));
   }
 
@@ -122,7 +123,7 @@ class SpfLintTest {
     // WHEN
     SpfLintReport report = SpfLint.using(zone.resolver()).lint("sample.co.jp");
     // THEN
-    assertThat(report.findings()).containsExactly(new SpfFinding(Severity.ERROR,
+    assertThat(report.findings()).containsExactly(new Finding(Severity.ERROR,
         "a.example: \"include:sample.co.jp\" leads back to a record already being evaluated (a loop); receivers"
             + " return permerror", "remove include:sample.co.jp"));
   }
@@ -132,7 +133,7 @@ class SpfLintTest {
     // WHEN
     SpfLintReport report = SpfLint.using(DnsZone.create().a("sample.co.jp", "203.0.113.25").resolver()).lint("sample.co.jp");
     // THEN
-    assertThat(report.findings()).containsExactly(new SpfFinding(Severity.ERROR,
+    assertThat(report.findings()).containsExactly(new Finding(Severity.ERROR,
         "sample.co.jp has no SPF record, so receivers get none",
         "publish TXT sample.co.jp \"v=spf1 ip4:<your sending address> -all\""));
   }

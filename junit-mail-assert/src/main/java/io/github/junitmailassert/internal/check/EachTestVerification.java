@@ -7,7 +7,7 @@ import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.check.ReceiverChecks;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import io.github.junitmailassert.dmarc.DmarcResult;
-import io.github.junitmailassert.host.HostFinding;
+import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.spf.SpfResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -55,8 +55,8 @@ public final class EachTestVerification {
       }
     }
     if (checks.contains(MailCheck.REVERSE_DNS)) {
-      for (HostFinding finding : receiver.sendingHost().findings()) {
-        if (finding.severity() != HostFinding.Severity.INFO) {
+      for (Finding finding : receiver.sendingHost().findings()) {
+        if (finding.severity() != Finding.Severity.INFO) {
           problems.add(new Problem(finding.text(), finding.fix()));
         }
       }

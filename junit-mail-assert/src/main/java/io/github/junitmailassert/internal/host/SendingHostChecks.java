@@ -1,8 +1,8 @@
 package io.github.junitmailassert.internal.host;
 
 import io.github.junitmailassert.host.HeloCheck;
-import io.github.junitmailassert.host.HostFinding;
-import io.github.junitmailassert.host.HostFinding.Severity;
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.Finding.Severity;
 import io.github.junitmailassert.host.ReverseDns;
 import io.github.junitmailassert.internal.dns.DnsAnswer;
 import io.github.junitmailassert.internal.dns.DnsLookup;
@@ -40,10 +40,10 @@ public final class SendingHostChecks {
     String type = ip.length == 4 ? "A" : "AAAA";
     String suggested = DomainNames.isCheckableDomain(heloName) && !isLocalName(heloName)
         ? DomainNames.stripTrailingDot(heloName) : "<the host's public name>";
-    List<HostFinding> findings = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
     DnsAnswer ptr = dns.lookup(DomainNames.toName(reverse), Type.PTR);
     if (ptr.isTempError()) {
-      findings.add(new HostFinding(Severity.WARNING, "the PTR lookup of " + reverse + " failed: " + ptr.detail(),
+      findings.add(new Finding(Severity.WARNING, "the PTR lookup of " + reverse + " failed: " + ptr.detail(),
           "make the DNS servers for " + reverse + " answer"));
       return new ReverseDns(clientIp, reverse, List.of(), Map.of(), "", ReverseDns.Status.TEMPERROR, findings);
     }
@@ -54,7 +54,7 @@ public final class SendingHostChecks {
       }
     }
     if (names.isEmpty()) {
-      findings.add(new HostFinding(Severity.ERROR, ipText + " has no PTR record (" + reverse + ": "
+      findings.add(new Finding(Severity.ERROR, ipText + " has no PTR record (" + reverse + ": "
           + (ptr.status() == DnsAnswer.Status.NXDOMAIN ? "NXDOMAIN" : "no PTR records") + ")",
           "publish PTR " + reverse + " -> " + suggested + " (ask whoever owns " + ipText
               + ": the hosting provider or ISP), and " + type + " " + suggested + " -> " + ipText));
@@ -69,24 +69,24 @@ public final class SendingHostChecks {
       forward.put(name, addresses);
       if (a.isTempError()) {
         temperror = true;
-        findings.add(new HostFinding(Severity.WARNING, "the " + type + " lookup of " + name + " failed: " + a.detail(),
+        findings.add(new Finding(Severity.WARNING, "the " + type + " lookup of " + name + " failed: " + a.detail(),
             "make the DNS servers for " + name + " answer"));
       } else if (addresses.contains(ipText)) {
         if (confirmed.isEmpty()) {
           confirmed = name;
         }
       } else if (addresses.isEmpty()) {
-        findings.add(new HostFinding(Severity.ERROR, "the PTR name " + name + " has no " + type + " record",
+        findings.add(new Finding(Severity.ERROR, "the PTR name " + name + " has no " + type + " record",
             "publish " + type + " " + name + " -> " + ipText));
       } else {
-        findings.add(new HostFinding(Severity.ERROR, "the PTR name " + name + " resolves to "
+        findings.add(new Finding(Severity.ERROR, "the PTR name " + name + " resolves to "
             + String.join(", ", addresses) + ", not to " + ipText,
             "publish " + type + " " + name + " -> " + ipText + " (or point PTR " + reverse
                 + " at a name that resolves to " + ipText + ")"));
       }
     }
     if (names.size() > 1) {
-      findings.add(new HostFinding(Severity.INFO, reverse + " has " + names.size() + " PTR records ("
+      findings.add(new Finding(Severity.INFO, reverse + " has " + names.size() + " PTR records ("
           + String.join(", ", names) + "); receivers may look at any one of them",
           "keep one PTR record per address"));
     }
@@ -111,7 +111,7 @@ public final class SendingHostChecks {
     String suggested = ptrName.isEmpty() ? "<the host's public name, e.g. mail.your-domain>" : ptrName;
     String howTo = " (Postfix: smtp_helo_name or myhostname; sendmail: confDOMAIN_NAME;"
         + " Jakarta Mail: mail.smtp.localhost)";
-    List<HostFinding> findings = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
     String problem = null;
     if (helo.isEmpty()) {
       problem = "the client sent no HELO name";
@@ -123,7 +123,7 @@ public final class SendingHostChecks {
       problem = "the HELO name " + helo + " is not a fully qualified domain name";
     }
     if (problem != null) {
-      findings.add(new HostFinding(Severity.ERROR, problem, "set the HELO name to " + suggested + howTo));
+      findings.add(new Finding(Severity.ERROR, problem, "set the HELO name to " + suggested + howTo));
       return new HeloCheck(helo, false, List.of(), false, HeloCheck.PtrMatch.NO_PTR_NAME, findings);
     }
     String name = DomainNames.stripTrailingDot(helo);
@@ -131,22 +131,22 @@ public final class SendingHostChecks {
     List<String> addresses = addresses(a);
     boolean resolves = addresses.contains(ipText);
     if (a.isTempError()) {
-      findings.add(new HostFinding(Severity.WARNING, "the " + type + " lookup of the HELO name " + name + " failed: "
+      findings.add(new Finding(Severity.WARNING, "the " + type + " lookup of the HELO name " + name + " failed: "
           + a.detail(), "make the DNS servers for " + name + " answer"));
     } else if (addresses.isEmpty()) {
-      findings.add(new HostFinding(Severity.WARNING, "the HELO name " + name + " has no " + type + " record",
+      findings.add(new Finding(Severity.WARNING, "the HELO name " + name + " has no " + type + " record",
           "publish " + type + " " + name + " -> " + ipText));
     } else if (!resolves) {
-      findings.add(new HostFinding(Severity.WARNING, "the HELO name " + name + " resolves to "
+      findings.add(new Finding(Severity.WARNING, "the HELO name " + name + " resolves to "
           + String.join(", ", addresses) + ", not to " + ipText,
           "publish " + type + " " + name + " -> " + ipText + " or set the HELO name to " + suggested + howTo));
     }
     HeloCheck.PtrMatch match = ptrMatch(name, reverseDns.ptrNames());
     switch (match) {
-      case SAME_DOMAIN -> findings.add(new HostFinding(Severity.INFO, "the HELO name " + name
+      case SAME_DOMAIN -> findings.add(new Finding(Severity.INFO, "the HELO name " + name
           + " is not the PTR name " + ptrName + " but ends in the same two labels (a heuristic for \"same domain\","
           + " too lenient under suffixes such as co.jp)", "set the HELO name to " + ptrName + howTo));
-      case DIFFERENT -> findings.add(new HostFinding(Severity.WARNING, "the HELO name " + name
+      case DIFFERENT -> findings.add(new Finding(Severity.WARNING, "the HELO name " + name
           + " does not match the PTR name " + ptrName,
           "set the HELO name to " + ptrName + howTo + ", or publish PTR " + reverseDns.reverseName() + " -> " + name));
       default -> {

@@ -2,8 +2,8 @@ package io.github.junitmailassert.internal.spf;
 
 import io.github.junitmailassert.internal.dns.DnsAnswer;
 import io.github.junitmailassert.internal.dns.DnsLookup;
-import io.github.junitmailassert.spf.SpfFinding;
-import io.github.junitmailassert.spf.SpfFinding.Severity;
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.Finding.Severity;
 import io.github.junitmailassert.spf.SpfLintReport;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +23,7 @@ public final class SpfLinter {
   private static final int MAX_RECORDS = 30;
 
   private final DnsLookup dns;
-  private final List<SpfFinding> findings = new ArrayList<>();
+  private final List<Finding> findings = new ArrayList<>();
   private final Set<String> visiting = new HashSet<>();
   private int lookups;
   private int voids;
@@ -57,7 +57,7 @@ public final class SpfLinter {
       add(Severity.ERROR, voids + " lookups answer nothing (void lookups); over " + SpfEvaluation.VOID_LIMIT
           + ", receivers return permerror", "remove the terms whose names do not exist");
     }
-    findings.sort(Comparator.comparing(SpfFinding::severity));
+    findings.sort(Comparator.comparing(Finding::severity));
     return new SpfLintReport(domain, record, lookups, findings);
   }
 
@@ -276,7 +276,7 @@ public final class SpfLinter {
 
   private void add(Severity severity, String text, String fix) {
     if (findings.size() < 200) {
-      findings.add(new SpfFinding(severity, text, fix));
+      findings.add(new Finding(severity, text, fix));
     }
   }
 }
