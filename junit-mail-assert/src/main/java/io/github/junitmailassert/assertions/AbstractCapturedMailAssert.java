@@ -14,12 +14,22 @@ import static io.github.junitmailassert.assertions.error.ShouldHaveNoLocalNameLe
 import io.github.junitmailassert.CapturedMail;
 import io.github.junitmailassert.check.LocalNameLeak;
 import io.github.junitmailassert.check.LocalNames;
+import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.check.ReceiverChecks;
+import io.github.junitmailassert.dkim.DkimSignatureResult;
+import io.github.junitmailassert.dmarc.DmarcResult;
+import io.github.junitmailassert.internal.check.EachTestVerification;
 import io.github.junitmailassert.internal.mail.Addresses;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.assertj.core.api.AbstractStringAssert;
+import org.assertj.core.api.Assertions;
 
 /**
  * Assertions on one {@link CapturedMail}, checked as a receiving MTA would check it.
@@ -252,6 +262,135 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
     List<LocalNameLeak> leaks = LocalNames.findLeaks(actual);
     if (!leaks.isEmpty()) {
       throwAssertionError(shouldHaveNoLocalNameLeaks(actual, leaks, domainForFixes()));
+    }
+    return myself;
+  }
+
+  /**
+   * Navigates to the SPF result for the MAIL FROM identity, checked as a receiver would: against the
+   * test's zone, with the declared client IP.
+   *
+   * <pre>{@code
+   * assertThat(mail).spf().isPass();
+   * }</pre>
+   */
+  public SpfResultAssert spf() {
+    isNotNull();
+    ReceiverChecks checks = ReceiverChecks.of(actual);
+    return new SpfResultAssert(checks.spf(), actual, checks.view());
+  }
+
+  /** Navigates to the SPF result for the HELO identity (RFC 7208 section 2.3). */
+  public SpfResultAssert spfForHelo() {
+    isNotNull();
+    ReceiverChecks checks = ReceiverChecks.of(actual);
+    return new SpfResultAssert(checks.spfHelo(), actual, checks.view());
+  }
+
+  /**
+   * Navigates to the DKIM results, one per signature.
+   *
+   * <pre>{@code
+   * assertThat(mail).dkim().passesFor("sample.co.jp");
+   * }</pre>
+   */
+  public DkimResultsAssert dkim() {
+    isNotNull();
+    return new DkimResultsAssert(ReceiverChecks.of(actual).dkim(), actual);
+  }
+
+  /**
+   * Navigates to the DMARC result for the From domain.
+   *
+   * <pre>{@code
+   * assertThat(mail).dmarc().isPass().hasPolicy(DmarcPolicy.REJECT);
+   * }</pre>
+   */
+  public DmarcResultAssert dmarc() {
+    isNotNull();
+    return new DmarcResultAssert(ReceiverChecks.of(actual).dmarc(), actual);
+  }
+
+  /**
+   * Navigates to the sending host's DNS: forward-confirmed reverse DNS and the HELO name.
+   *
+   * <pre>{@code
+   * assertThat(mail).sendingHost().hasForwardConfirmedReverseDns().hasValidHeloName();
+   * }</pre>
+   */
+  public SendingHostResultAssert sendingHost() {
+    isNotNull();
+    return new SendingHostResultAssert(ReceiverChecks.of(actual).sendingHost(), actual);
+  }
+
+  /**
+   * Navigates to the {@code Authentication-Results} header field the receiver would add (unfolded).
+   *
+   * <pre>{@code
+   * assertThat(mail).authenticationResults().contains("dmarc=pass");
+   * }</pre>
+   */
+  public AbstractStringAssert<?> authenticationResults() {
+    isNotNull();
+    return Assertions.assertThat(ReceiverChecks.of(actual).authenticationResults().toString());
+  }
+
+  /**
+   * Verifies the mail passes the given receiver checks (all of them when none are given), with
+   * one report of every problem and its fix: what the CI gate ({@code verifyEachTest}) runs.
+   *
+   * <pre>{@code
+   * assertThat(mail).passesReceiverChecks("sample.co.jp", MailCheck.SPF, MailCheck.DKIM, MailCheck.DMARC);
+   * }</pre>
+   *
+   * @param domain the sending domain, for ENVELOPE_DOMAIN and the fixes
+   */
+  public SELF passesReceiverChecks(String domain, MailCheck... checks) {
+    isNotNull();
+    Set<MailCheck> chosen = checks.length == 0 ? EnumSet.allOf(MailCheck.class) : EnumSet.copyOf(Arrays.asList(checks));
+    String report = EachTestVerification.report(List.of(actual), domain, chosen);
+    if (report != null) {
+      failWithMessage("%n%s", report.replace("%", "%%"));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the authentication part of the bulk sender requirements Gmail and Yahoo announced for
+   * February 2024: SPF passes, DKIM passes, the From domain publishes DMARC, and From is aligned
+   * with SPF or DKIM. Each unmet requirement is named. This checks what the announcements
+   * describe; it does not claim to be either provider's filter.
+   *
+   * <pre>{@code
+   * assertThat(mail).meetsBulkSenderAuthenticationRequirements();
+   * }</pre>
+   */
+  public SELF meetsBulkSenderAuthenticationRequirements() {
+    isNotNull();
+    ReceiverChecks checks = ReceiverChecks.of(actual);
+    List<String> unmet = new ArrayList<>();
+    if (!checks.spf().isPass()) {
+      unmet.add("SPF must pass: " + checks.receivedSpf());
+    }
+    if (checks.dkim().stream().noneMatch(DkimSignatureResult::isPass)) {
+      unmet.add("DKIM must pass: " + (checks.dkim().isEmpty() ? "the mail is not signed"
+          : checks.dkim().get(0).authenticationResultsPart() + " (" + checks.dkim().get(0).reason() + ")"));
+    }
+    DmarcResult dmarc = checks.dmarc();
+    if (dmarc.record().isEmpty()) {
+      unmet.add("the From domain must publish DMARC (p=none is enough): no record for "
+          + (dmarc.authorDomain().isEmpty() ? "the From domain" : dmarc.authorDomain()));
+    }
+    if (dmarc.alignments().stream().noneMatch(a -> a.authenticated() && a.aligned())) {
+      unmet.add("From must be aligned with the SPF or the DKIM domain: " + dmarc.reason());
+    }
+    if (!unmet.isEmpty()) {
+      StringBuilder sb = new StringBuilder();
+      for (String u : unmet) {
+        sb.append(String.format("%n  - %s", u));
+      }
+      failWithMessage("%nExpecting%n  %s%nto meet the authentication requirements for bulk senders"
+          + " (Gmail and Yahoo, February 2024) but %d are not met:%s", actual, unmet.size(), sb.toString().replace("%", "%%"));
     }
     return myself;
   }
