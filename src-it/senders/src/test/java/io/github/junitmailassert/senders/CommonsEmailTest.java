@@ -32,7 +32,7 @@ class CommonsEmailTest {
 
     // THEN
     CapturedMail mail = mails.single();
-    assertThat(mail).hasEnvelopeSender("support@sample.co.jp");
+    assertThat(mail).hasEnvelopeSender("support@sample.co.jp").spf().isPass();
     String machine = MachineName.asJakartaMailSeesIt();
     String why = MachineName.whyLocal(machine);
     String messageId = mail.header("Message-ID").orElseThrow(); // unique per mail
@@ -64,7 +64,8 @@ class CommonsEmailTest {
         .hasEnvelopeSender("bounces@sample.co.jp")
         .hasHeloName("mail.sample.co.jp")
         .hasMessageIdDomain("sample.co.jp")
-        .hasNoLocalNameLeaks();
+        .hasNoLocalNameLeaks()
+        .spf().isPass();
   }
 
   private static SimpleEmail passwordReset(SmtpEndpoint smtp) throws EmailException {

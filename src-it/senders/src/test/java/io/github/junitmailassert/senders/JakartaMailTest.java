@@ -40,7 +40,7 @@ class JakartaMailTest {
 
     // THEN the envelope sender is the From address, but the machine's own name shows
     CapturedMail mail = mails.single();
-    assertThat(mail).hasEnvelopeSender("no-reply@sample.co.jp");
+    assertThat(mail).hasEnvelopeSender("no-reply@sample.co.jp").spf().isPass();
     // This machine's name is whatever it is: take it the way Jakarta Mail does.
     String machine = MachineName.asJakartaMailSeesIt();
     String why = MachineName.whyLocal(machine);
@@ -73,7 +73,8 @@ class JakartaMailTest {
         .hasEnvelopeSender("bounces@sample.co.jp")
         .hasHeloName("mail.sample.co.jp")
         .hasMessageIdDomain("sample.co.jp")
-        .hasNoLocalNameLeaks();
+        .hasNoLocalNameLeaks()
+        .spf().isPass();
   }
 
   private static void sendOrderConfirmation(Session session) throws MessagingException {

@@ -19,6 +19,7 @@ import io.github.junitmailassert.SmtpEndpoint;
 import io.github.junitmailassert.senders.support.RequiresTool;
 import io.github.junitmailassert.senders.support.Sendmail;
 import io.github.junitmailassert.senders.support.Tools;
+import io.github.junitmailassert.spf.SpfResultCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,7 @@ class PhpMbSendMailTest {
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(() -> assertThat(mail).hasEnvelopeSenderDomain("sample.co.jp"))
         .withMessage(envelopeSenderDomain(described, "sample.co.jp", "<root@localhost.localdomain>"));
+    assertThat(mail).spf().hasResult(SpfResultCode.NONE);
     String messageId = mail.header("Message-ID").orElseThrow();
     String received = mail.header("Received").orElseThrow();
     assertThatExceptionOfType(AssertionError.class)
@@ -104,7 +106,8 @@ class PhpMbSendMailTest {
     // THEN the envelope is fixed (the host's name still shows: that is sendmail's part, see SendmailTest)
     CapturedMail mail = mails.single();
     assertThat(mail).hasEnvelopeSender("no-reply@sample.co.jp").hasFromDomain("sample.co.jp")
-        .doesNotHaveHeader("X-Authentication-Warning");
+        .doesNotHaveHeader("X-Authentication-Warning")
+        .spf().isPass();
     assertThat(mail.subject()).hasValue(SUBJECT);
   }
 

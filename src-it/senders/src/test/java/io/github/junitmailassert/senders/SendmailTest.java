@@ -18,6 +18,7 @@ import io.github.junitmailassert.MailDeliverability;
 import io.github.junitmailassert.SmtpEndpoint;
 import io.github.junitmailassert.senders.support.RequiresTool;
 import io.github.junitmailassert.senders.support.Sendmail;
+import io.github.junitmailassert.spf.SpfResultCode;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,8 @@ class SendmailTest {
                 fixHeaderAddresses("your-domain.example"), fixMessageId("your-domain.example"),
                 fixReceived("your-domain.example"))));
     assertThat(messageId).endsWith("@localhost.localdomain>");
+    // No SPF record exists for localhost.localdomain, and none could list this server.
+    assertThat(mail).spf().hasResult(SpfResultCode.NONE);
     assertThat(received).contains("by localhost.localdomain (8.");
   }
 
@@ -85,7 +88,8 @@ class SendmailTest {
 
     // THEN the envelope and From are fixed
     CapturedMail mail = mails.single();
-    assertThat(mail).hasEnvelopeSender("root@sample.co.jp").hasFromDomain("sample.co.jp");
+    assertThat(mail).hasEnvelopeSender("root@sample.co.jp").hasFromDomain("sample.co.jp")
+        .spf().isPass();
     // but the machine's name still shows
     String messageId = mail.header("Message-ID").orElseThrow();
     String received = mail.header("Received").orElseThrow();
@@ -117,7 +121,8 @@ class SendmailTest {
         .hasEnvelopeSenderDomain("sample.co.jp")
         .hasHeloName("mail.sample.co.jp")
         .hasFromDomain("sample.co.jp")
-        .hasMessageIdDomain("mail.sample.co.jp");
+        .hasMessageIdDomain("mail.sample.co.jp")
+        .spf().isPass();
     String received = mail.header("Received").orElseThrow();
     assertThat(received).startsWith("(from root@localhost)\tby mail.sample.co.jp (8.");
     // Should be assertThat(mail).hasNoLocalNameLeaks(): only the library's false finding is left.

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.junitmailassert.CapturedMail;
 import io.github.junitmailassert.CapturedMails;
-import io.github.junitmailassert.DnsEndpoint;
 import io.github.junitmailassert.MailDeliverability;
+import io.github.junitmailassert.PublishDnsSystemProperties;
 import io.github.junitmailassert.SmtpEndpoint;
 import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
@@ -19,15 +19,12 @@ import io.github.junitmailassert.dkim.DkimResult;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import io.github.junitmailassert.dkim.DkimVerifier;
 import io.github.junitmailassert.dns.DnsZone;
-import io.github.junitmailassert.senders.support.JndiDns;
 import io.github.junitmailassert.senders.support.MachineName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 import org.simplejavamail.api.email.EmailPopulatingBuilder;
 import org.simplejavamail.api.email.config.DkimConfig;
 import org.simplejavamail.api.mailer.Mailer;
@@ -51,7 +48,7 @@ class SimpleJavaMailTest {
 
     // THEN
     CapturedMail mail = mails.single();
-    assertThat(mail).hasEnvelopeSender("news@sample.co.jp");
+    assertThat(mail).hasEnvelopeSender("news@sample.co.jp").spf().isPass();
     String machine = MachineName.asJakartaMailSeesIt();
     String why = MachineName.whyLocal(machine);
     String messageId = mail.header("Message-ID").orElseThrow(); // unique per mail
@@ -65,9 +62,9 @@ class SimpleJavaMailTest {
   }
 
   @Test
-  @ResourceLock(Resources.SYSTEM_PROPERTIES)
+  @PublishDnsSystemProperties // the signer fetches its published key over DNS (JNDI) before it signs
   void should_pass_and_verify_the_DKIM_signature_when_the_mailer_and_email_are_configured(
-      SmtpEndpoint smtp, DnsEndpoint dns, DnsZone zone, CapturedMails mails) {
+      SmtpEndpoint smtp, DnsZone zone, CapturedMails mails) {
     // GIVEN a key whose public half the zone publishes at sale._domainkey.sample.co.jp
     DkimKeyPair key = zone.dkimKeyPair("sale", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
     Mailer mailer = mailerFor(smtp)
@@ -75,15 +72,15 @@ class SimpleJavaMailTest {
         .withProperty("mail.from", "news@sample.co.jp")
         .buildMailer();
 
-    // WHEN (the signer first fetches the published key over DNS and compares it with its own)
-    JndiDns.resolvingThrough(dns, () -> mailer.sendMail(newsletter()
+    // WHEN
+    mailer.sendMail(newsletter()
         .withBounceTo("bounces@sample.co.jp")
         .signWithDomainKey(DkimConfig.builder()
             .dkimPrivateKeyData(key.privateKeyPkcs8Der())
             .dkimSigningDomain("sample.co.jp")
             .dkimSelector("sale")
             .build())
-        .buildEmail()));
+        .buildEmail());
 
     // THEN
     CapturedMail mail = mails.single();
@@ -91,8 +88,10 @@ class SimpleJavaMailTest {
         .hasEnvelopeSender("bounces@sample.co.jp")
         .hasHeloName("mail.sample.co.jp")
         .hasMessageIdDomain("sample.co.jp")
-        .hasNoLocalNameLeaks();
-    // Until the assertions have dkim(): the verifier, resolving the key through the zone.
+        .hasNoLocalNameLeaks()
+        .dkim().passesFor("sample.co.jp", "sale")
+        .returnToMail().spf().isPass();
+    // The same, from the verifier itself: one signature, the key's size and algorithm.
     List<DkimSignatureResult> signatures = DkimVerifier.builder(zone.resolver()).build().verify(mail.rawMessage());
     assertThat(signatures)
         .extracting(DkimSignatureResult::result, DkimSignatureResult::domain, DkimSignatureResult::selector,
@@ -101,19 +100,19 @@ class SimpleJavaMailTest {
   }
 
   @Test
-  @ResourceLock(Resources.SYSTEM_PROPERTIES)
+  @PublishDnsSystemProperties
   void should_fail_DKIM_when_the_selector_s_key_is_replaced_before_the_mail_is_verified(@TempDir Path dir,
-      SmtpEndpoint smtp, DnsEndpoint dns, DnsZone zone, CapturedMails mails) throws Exception {
+      SmtpEndpoint smtp, DnsZone zone, CapturedMails mails) throws Exception {
     // GIVEN a key given to the signer as a PKCS#8 DER file, as deployments keep it
     DkimKeyPair key = zone.dkimKeyPair("rotating", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
     Path keyFile = Files.write(dir.resolve("rotating.der"), key.privateKeyPkcs8Der());
-    JndiDns.resolvingThrough(dns, () -> mailerFor(smtp).buildMailer().sendMail(newsletter()
+    mailerFor(smtp).buildMailer().sendMail(newsletter()
         .signWithDomainKey(DkimConfig.builder()
             .dkimPrivateKeyPath(keyFile.toFile())
             .dkimSigningDomain("sample.co.jp")
             .dkimSelector("rotating")
             .build())
-        .buildEmail()));
+        .buildEmail());
     CapturedMail mail = mails.single();
 
     // WHEN the selector gets a new key while the mail is still on its way
@@ -122,6 +121,7 @@ class SimpleJavaMailTest {
 
     // THEN
     assertThat(replacement.publicKeyRecord()).isNotEqualTo(key.publicKeyRecord());
+    assertThat(mail).dkim().hasResult(0, DkimResult.FAIL);
     assertThat(DkimVerifier.builder(zone.resolver()).build().verify(mail.rawMessage()))
         .extracting(DkimSignatureResult::result, DkimSignatureResult::selector)
         .containsExactly(tuple(DkimResult.FAIL, "rotating"));

@@ -47,7 +47,7 @@ class SpringBootMailAsShippedTest {
 
     // THEN Jakarta Mail under Spring took the envelope sender from From, the rest from the machine
     CapturedMail captured = mail.mails().single();
-    assertThat(captured).hasEnvelopeSender("no-reply@sample.co.jp");
+    assertThat(captured).hasEnvelopeSender("no-reply@sample.co.jp").spf().isPass();
     String machine = MachineName.asJakartaMailSeesIt();
     String why = MachineName.whyLocal(machine);
     String messageId = captured.header("Message-ID").orElseThrow(); // unique per mail

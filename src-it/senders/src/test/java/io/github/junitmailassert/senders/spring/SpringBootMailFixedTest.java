@@ -45,7 +45,8 @@ class SpringBootMailFixedTest {
         .hasHeloName("mail.sample.co.jp")
         .hasMessageIdDomain("sample.co.jp")
         .hasFromDomain("sample.co.jp")
-        .hasNoLocalNameLeaks();
+        .hasNoLocalNameLeaks()
+        .spf().isPass();
   }
 
   @Test
