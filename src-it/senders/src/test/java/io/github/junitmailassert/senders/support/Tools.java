@@ -30,10 +30,10 @@ public final class Tools {
 
   private Tools() {}
 
-  /** The directories searched for programs: {@value #TOOL_PATH} if set, else {@code PATH}. */
+  /** The directories searched for programs: {@value #TOOL_PATH} if set and not blank, else {@code PATH}. */
   public static String searchPath() {
-    String path = System.getProperty(TOOL_PATH);
-    if (path == null) {
+    String path = System.getProperty(TOOL_PATH, "");
+    if (path.isBlank()) {
       path = System.getenv("PATH");
     }
     return path == null ? "" : path;
@@ -42,9 +42,8 @@ public final class Tools {
   /** The program {@code name} (found in {@link #searchPath()}), or the file at an absolute path, if it is installed. */
   public static Optional<Path> find(String name) {
     if (name.startsWith("/")) {
-      // An absolute path is still subject to the search path, so that an empty one simulates a bare machine.
       Path file = Path.of(name);
-      return searchPath().isEmpty() || !Files.isReadable(file) ? Optional.empty() : Optional.of(file);
+      return Files.isReadable(file) ? Optional.of(file) : Optional.empty();
     }
     for (String dir : searchPath().split(File.pathSeparator)) {
       if (dir.isEmpty()) {
