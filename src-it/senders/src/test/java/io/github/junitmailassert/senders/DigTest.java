@@ -24,18 +24,18 @@ import org.junit.jupiter.api.Test;
 class DigTest {
 
   @Test
-  void should_resolve_the_sending_host_forward_and_back(DnsEndpoint dns) {
+  void should_resolve_the_sending_host_forward_and_back_when_clientHostName_is_declared(DnsEndpoint dns) {
     assertThat(dig(dns, "+short", "mail.sample.co.jp", "A")).isEqualTo("203.0.113.25\n");
     assertThat(dig(dns, "+short", "-x", "203.0.113.25")).isEqualTo("mail.sample.co.jp.\n");
   }
 
   @Test
-  void should_answer_the_SPF_record_as_TXT(DnsEndpoint dns) {
+  void should_answer_the_SPF_record_as_TXT_when_spf_is_declared(DnsEndpoint dns) {
     assertThat(dig(dns, "+short", "sample.co.jp", "TXT")).isEqualTo("\"v=spf1 ip4:203.0.113.25 -all\"\n");
   }
 
   @Test
-  void should_answer_a_DKIM_key_as_one_record_of_several_strings(DnsEndpoint dns, DnsZone zone) {
+  void should_answer_a_DKIM_key_as_one_record_of_several_strings_when_it_is_longer_than_255_characters(DnsEndpoint dns, DnsZone zone) {
     // GIVEN a 2048-bit key: its record is longer than one DNS string (255 characters)
     DkimKeyPair key = zone.dkimKeyPair("mail", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
 
