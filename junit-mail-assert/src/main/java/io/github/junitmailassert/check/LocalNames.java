@@ -129,7 +129,7 @@ public final class LocalNames {
       return true;
     }
     // Words of the Received grammar and MTA versions are not hosts.
-    return !t.matches("(with|id|via|for|smtp|esmtps?a?|lmtp|utf8smtps?|local|helo|envelope-from|\\d[\\d./]*)")
+    return !t.matches("(from|by|with|id|via|for|smtp|esmtps?a?|lmtp|utf8smtps?|local|helo|envelope-from|\\d[\\d./]*)")
         && t.matches("[a-z0-9_][a-z0-9_.-]*");
   }
 

@@ -73,15 +73,4 @@ public final class ExpectedReport {
     return "give the sending MTA its real name: sendmail define(`confDOMAIN_NAME', `mail." + d
         + "'); Postfix myhostname = mail." + d + "; or set the machine's host name to a name in " + d;
   }
-
-  /**
-   * KNOWN LIBRARY BUG (reported to the lead, not fixed here: LocalNames is not this module's code).
-   * sendmail writes {@code Received: (from root@localhost) by ...} for mail submitted on the command
-   * line, and {@code LocalNames} takes the word {@code from} after the parenthesis for a dotless host
-   * name. This is that false finding. When {@code LocalNames} is fixed, the tests using it fail:
-   * delete this method and every line that calls it.
-   */
-  public static String falseFindingForTheWordFrom(String received) {
-    return "Received " + received + ": from is " + DOTLESS;
-  }
 }
