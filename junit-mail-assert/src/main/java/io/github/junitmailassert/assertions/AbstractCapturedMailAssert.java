@@ -13,7 +13,12 @@ import static io.github.junitmailassert.assertions.error.ShouldHaveNoLocalNameLe
 
 import io.github.junitmailassert.CapturedMail;
 import io.github.junitmailassert.check.LocalNameLeak;
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.HeaderSanity;
 import io.github.junitmailassert.check.LocalNames;
+import io.github.junitmailassert.check.ProfileResult;
+import io.github.junitmailassert.check.ReceiverProfile;
+import io.github.junitmailassert.check.Verdict;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.check.ReceiverChecks;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
@@ -391,6 +396,69 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
       }
       failWithMessage("%nExpecting%n  %s%nto meet the authentication requirements for bulk senders"
           + " (Gmail and Yahoo, February 2024) but %d are not met:%s", actual, unmet.size(), sb.toString().replace("%", "%%"));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the header is RFC 5322: exactly one From and Date, at most one of the single fields,
+   * lines within 998 characters, 8-bit header text only with SMTPUTF8.
+   *
+   * <pre>{@code
+   * assertThat(mail).hasValidHeaderFormat(); // passes for what mail libraries build
+   * assertThat(mail).hasValidHeaderFormat(); // fails for a hand-built message with two From fields
+   * }</pre>
+   */
+  public SELF hasValidHeaderFormat() {
+    isNotNull();
+    List<Finding> errors = new ArrayList<>();
+    for (Finding f : HeaderSanity.check(actual)) {
+      if (f.severity() == Finding.Severity.ERROR) {
+        errors.add(f);
+      }
+    }
+    if (!errors.isEmpty()) {
+      StringBuilder sb = new StringBuilder();
+      for (Finding f : errors) {
+        sb.append(String.format("%n  - %s%n    Fix: %s", f.text(), f.fix()));
+      }
+      failWithMessage("%nExpecting the header of%n  %s%nto be RFC 5322 but:%s", actual, sb.toString().replace("%", "%%"));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that a receiver applying {@code profile}'s rules would put the mail in the inbox; the
+   * failure names each broken rule, where it is published, and the fix.
+   *
+   * <pre>{@code
+   * assertThat(mail).reachesInboxUnder(ReceiverProfile.bulkSenders2024());
+   * assertThat(mail).reachesInboxUnder(ReceiverProfile.strictSpf()); // fails when SPF does not pass
+   * }</pre>
+   */
+  public SELF reachesInboxUnder(ReceiverProfile profile) {
+    return hasVerdictUnder(profile, Verdict.INBOX);
+  }
+
+  /**
+   * Verifies the verdict of a receiver applying {@code profile}'s rules.
+   *
+   * <pre>{@code
+   * assertThat(legacyMail).hasVerdictUnder(ReceiverProfile.strictSpf(), Verdict.REJECTED);
+   * }</pre>
+   */
+  public SELF hasVerdictUnder(ReceiverProfile profile, Verdict expected) {
+    isNotNull();
+    ProfileResult result = profile.evaluate(actual);
+    if (result.verdict() != expected) {
+      StringBuilder sb = new StringBuilder();
+      for (ProfileResult.BrokenRule broken : result.broken()) {
+        sb.append(String.format("%n  - [%s] %s: %s%n    (%s)%n    Fix: %s", broken.rule().consequence(),
+            broken.rule().requirement(), broken.problem(), broken.rule().source(), broken.rule().fix()));
+      }
+      failWithMessage("%nExpecting%n  %s%nto get the verdict %s under the profile \"%s\" but it gets %s:%s%n"
+          + "The profile applies published rules; it is not the provider's own filter.",
+          actual, expected, profile.name(), result.verdict(), sb.toString().replace("%", "%%"));
     }
     return myself;
   }

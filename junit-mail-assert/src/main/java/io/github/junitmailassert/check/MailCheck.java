@@ -13,5 +13,7 @@ public enum MailCheck {
   /** At least one DKIM signature passes (RFC 6376). */
   DKIM,
   /** DMARC passes: the From domain is aligned with a passing SPF or DKIM identity. */
-  DMARC
+  DMARC,
+  /** The message is RFC 5322: no error of {@link HeaderSanity}. */
+  FORMAT
 }

@@ -1,12 +1,13 @@
 package io.github.junitmailassert.report;
 
 import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.HeaderSanity;
 import io.github.junitmailassert.check.LocalNameLeak;
 import io.github.junitmailassert.check.LocalNames;
 import io.github.junitmailassert.check.ReceiverChecks;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import io.github.junitmailassert.dmarc.DmarcResult;
-import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.host.SendingHostResult;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,11 @@ public final class MailReport {
       for (LocalNameLeak leak : leaks) {
         sb.append(String.format("    - %s%n", leak.describe()));
       }
+    }
+    List<Finding> format = HeaderSanity.check(mail);
+    line(sb, "format", format.isEmpty() ? "RFC 5322" : format.size() + " finding(s)");
+    for (Finding finding : format) {
+      sb.append(String.format("    - %s%n", finding.text()));
     }
     if (mail.receiverView().isPresent()) {
       ReceiverChecks checks = ReceiverChecks.of(mail);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ReceiverCheckAssertionsTest {
 
   private static final String MESSAGE = "From: Sample Shop <shop@sample.co.jp>\r\nTo: user@example.com\r\n"
-      + "Subject: Your order\r\nMessage-ID: <1@sample.co.jp>\r\n\r\nThank you.\r\n";
+      + "Subject: Your order\r\nDate: Fri, 27 Nov 2026 10:00:00 +0900\r\nMessage-ID: <1@sample.co.jp>\r\n\r\nThank you.\r\n";
 
   private final DnsZone zone = DnsZone.create()
       .spf("sample.co.jp", "v=spf1 ip4:203.0.113.25 -all")

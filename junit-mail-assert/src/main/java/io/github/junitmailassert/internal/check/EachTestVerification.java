@@ -1,6 +1,7 @@
 package io.github.junitmailassert.internal.check;
 
 import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.check.HeaderSanity;
 import io.github.junitmailassert.check.LocalNameLeak;
 import io.github.junitmailassert.check.LocalNames;
 import io.github.junitmailassert.check.MailCheck;
@@ -40,6 +41,13 @@ public final class EachTestVerification {
     if (checks.contains(MailCheck.LOCAL_NAMES)) {
       for (LocalNameLeak leak : LocalNames.findLeaks(mail)) {
         problems.add(new Problem(leak.describe(), Fixes.forLeak(leak.place(), domain)));
+      }
+    }
+    if (checks.contains(MailCheck.FORMAT)) {
+      for (Finding finding : HeaderSanity.check(mail)) {
+        if (finding.severity() == Finding.Severity.ERROR) {
+          problems.add(new Problem(finding.text(), finding.fix()));
+        }
       }
     }
     boolean needsDns = checks.contains(MailCheck.SPF) || checks.contains(MailCheck.REVERSE_DNS)
