@@ -13,6 +13,7 @@ import static io.github.junitmailassert.assertions.error.ShouldHaveNoLocalNameLe
 
 import io.github.junitmailassert.CapturedMail;
 import io.github.junitmailassert.check.LocalNameLeak;
+import io.github.junitmailassert.check.BlockLists;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.HeaderSanity;
 import io.github.junitmailassert.check.LocalNames;
@@ -459,6 +460,39 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
       failWithMessage("%nExpecting%n  %s%nto get the verdict %s under the profile \"%s\" but it gets %s:%s%n"
           + "The profile applies published rules; it is not the provider's own filter.",
           actual, expected, profile.name(), result.verdict(), sb.toString().replace("%", "%%"));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the client IP is on none of the given DNS block lists, asked as receivers ask
+   * them (RFC 5782) through the test's zone, where the test publishes the listings it simulates.
+   *
+   * <pre>{@code
+   * zone.a("25.113.0.203.zen.dnsbl.example", "127.0.0.2");     // simulate a listing
+   * assertThat(mail).isNotListedOn("zen.dnsbl.example");       // fails, naming the list and its reason
+   * }</pre>
+   */
+  public SELF isNotListedOn(String... blockListZones) {
+    isNotNull();
+    ReceiverChecks checks = ReceiverChecks.of(actual);
+    List<BlockLists.Listing> listed = new ArrayList<>();
+    for (BlockLists.Listing listing : BlockLists.check(checks.view().resolver(), checks.view().clientIpOf(actual),
+        blockListZones)) {
+      if (listing.isListed()) {
+        listed.add(listing);
+      }
+    }
+    if (!listed.isEmpty()) {
+      StringBuilder sb = new StringBuilder();
+      for (BlockLists.Listing l : listed) {
+        sb.append(String.format("%n  - %s: %s -> %s%s", l.zone(), l.query(), String.join(", ", l.returnCodes()),
+            l.reason().isEmpty() ? "" : " (" + l.reason() + ")"));
+      }
+      failWithMessage("%nExpecting the %s of%n  %s%nto be on no block list but it is on %d:%s%n"
+          + "Receivers that use these lists reject the mail or score it as spam. Fix: send from another address,"
+          + " or have it delisted after fixing the cause.",
+          checks.view().clientIpNote(actual), actual, listed.size(), sb.toString().replace("%", "%%"));
     }
     return myself;
   }

@@ -1,0 +1,95 @@
+package io.github.junitmailassert.check;
+
+import io.github.junitmailassert.internal.dns.DnsAnswer;
+import io.github.junitmailassert.internal.dns.DnsLookup;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.Type;
+
+/**
+ * DNS block lists (RFC 5782) as receivers query them: the client IP's reversed address under each
+ * list's zone; an A record in 127.0.0.0/8 means listed, its TXT record says why. In a test the
+ * fake zone stands in for the lists, so a test publishes the listing it wants to simulate.
+ */
+public final class BlockLists {
+
+  /** One list's answer for the client IP. */
+  public enum Status {
+    NOT_LISTED,
+    LISTED,
+    /** The list could not be asked (timeout, SERVFAIL); receivers then ignore it. */
+    TEMPERROR
+  }
+
+  /**
+   * @param zone the list's DNS zone, such as {@code zen.dnsbl.example}
+   * @param query the name asked
+   * @param status the answer
+   * @param returnCodes the A records of a listing, such as {@code 127.0.0.2}
+   * @param reason the list's TXT record, or ""
+   */
+  public record Listing(String zone, String query, Status status, List<String> returnCodes, String reason) {
+
+    public Listing {
+      returnCodes = List.copyOf(returnCodes);
+    }
+
+    public boolean isListed() {
+      return status == Status.LISTED;
+    }
+  }
+
+  private BlockLists() {}
+
+  /** Asks each list about {@code clientIp}. */
+  public static List<Listing> check(Resolver resolver, InetAddress clientIp, String... listZones) {
+    DnsLookup dns = new DnsLookup(resolver);
+    List<Listing> listings = new ArrayList<>();
+    for (String zone : listZones) {
+      String list = zone.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+      String query = reversed(clientIp) + "." + list;
+      DnsAnswer a = dns.lookup(query, Type.A);
+      if (a.isTempError()) {
+        listings.add(new Listing(list, query, Status.TEMPERROR, List.of(), a.detail()));
+        continue;
+      }
+      List<String> codes = new ArrayList<>();
+      for (Record r : a.records()) {
+        byte[] address = ((ARecord) r).getAddress().getAddress();
+        if ((address[0] & 0xff) == 127) {
+          codes.add(((ARecord) r).getAddress().getHostAddress());
+        }
+      }
+      if (codes.isEmpty()) {
+        listings.add(new Listing(list, query, Status.NOT_LISTED, List.of(), ""));
+      } else {
+        String reason = String.join(" ", dns.txtStrings(dns.lookup(query, Type.TXT)));
+        listings.add(new Listing(list, query, Status.LISTED, codes, reason));
+      }
+    }
+    return listings;
+  }
+
+  /** The name under a list's zone for an address: reversed octets (IPv4) or nibbles (IPv6). */
+  static String reversed(InetAddress ip) {
+    byte[] b = ip.getAddress();
+    StringBuilder sb = new StringBuilder();
+    if (ip instanceof Inet4Address) {
+      for (int i = b.length - 1; i >= 0; i--) {
+        sb.append(b[i] & 0xff).append(i > 0 ? "." : "");
+      }
+      return sb.toString();
+    }
+    for (int i = b.length - 1; i >= 0; i--) {
+      sb.append(Character.forDigit(b[i] & 0xf, 16)).append('.').append(Character.forDigit((b[i] >> 4) & 0xf, 16));
+      sb.append(i > 0 ? "." : "");
+    }
+    return sb.toString();
+  }
+}
