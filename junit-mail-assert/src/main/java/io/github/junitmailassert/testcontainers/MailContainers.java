@@ -66,7 +66,8 @@ public final class MailContainers {
 
   /**
    * Routes {@code container}'s mail to {@code smtp} and its DNS lookups to {@code zone}: the
-   * parameters {@code @MailDeliverability} injects. Call it before the container starts.
+   * parameters {@code @MailDeliverability} injects. Call it before the container starts, and after
+   * {@code withNetwork} if the container has a network of yours: the route serves that network.
    *
    * @throws IllegalStateException when the container already runs, or the route cannot listen on
    *     its ports (the message says why)
