@@ -1,5 +1,6 @@
 package io.github.junitmailassert;
 
+import io.github.junitmailassert.check.MailCheck;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -71,10 +72,18 @@ public @interface MailDeliverability {
 
   /**
    * Checks every captured mail after each test, with no assertion written, and fails the test
-   * with one report of every offending mail: envelope sender in {@link #domain()}, no local
-   * names leaking. This is how a team gates merges in CI.
+   * with one report of every offending mail and the fixes: the {@link #checks()}, by default
+   * envelope sender in {@link #domain()}, no local names leaking, SPF pass and forward-confirmed
+   * reverse DNS for {@link #clientIp()}. This is how a team gates merges in CI.
    */
   boolean verifyEachTest() default false;
+
+  /**
+   * The checks {@link #verifyEachTest()} runs. SPF and REVERSE_DNS need {@link #clientIp()}
+   * (and reverse DNS a PTR record, which {@link #clientHostName()} gives); ENVELOPE_DOMAIN needs
+   * {@link #domain()}. Add DKIM and DMARC once the application signs its mail.
+   */
+  MailCheck[] checks() default {MailCheck.ENVELOPE_DOMAIN, MailCheck.LOCAL_NAMES, MailCheck.SPF, MailCheck.REVERSE_DNS};
 
   /** The receiving MTA's host name, written in the {@code Received-SPF} and {@code Authentication-Results} it reports. */
   String receivingHost() default ReceiverView.DEFAULT_RECEIVING_HOST;

@@ -1,12 +1,15 @@
 package io.github.junitmailassert;
 
 import io.github.junitmailassert.MailDeliverability.Lifecycle;
+import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.check.EachTestVerification;
+import io.github.junitmailassert.internal.extension.HtmlRunReport;
 import io.github.junitmailassert.internal.extension.MailEnvironment;
 import io.github.junitmailassert.internal.extension.Settings;
 import io.github.junitmailassert.report.MailReport;
 import java.lang.reflect.AnnotatedElement;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -51,6 +55,7 @@ public class MailDeliverabilityExtension
   private static final String SAVED_PROPERTIES = "saved-system-properties";
   private static final List<String> HOST_PROPERTIES = List.of("mail.smtp.host", "spring.mail.host");
   private static final List<String> PORT_PROPERTIES = List.of("mail.smtp.port", "spring.mail.port");
+  private static final String JNDI_PROVIDER_URL = "java.naming.provider.url";
 
   private final Settings programmatic;
   private volatile MailEnvironment current;
@@ -137,8 +142,18 @@ public class MailDeliverabilityExtension
       env.reset();
     }
     current = env;
-    if (publishesSystemProperties(context)) {
-      publishSystemProperties(store, env.smtpEndpoint());
+    Map<String, String> published = new HashMap<>();
+    if (isAnnotated(context, PublishSmtpSystemProperties.class)) {
+      SmtpEndpoint smtp = env.smtpEndpoint();
+      HOST_PROPERTIES.forEach(key -> published.put(key, smtp.host()));
+      PORT_PROPERTIES.forEach(key -> published.put(key, Integer.toString(smtp.port())));
+    }
+    if (isAnnotated(context, PublishDnsSystemProperties.class)) {
+      DnsEndpoint dns = env.dnsEndpoint();
+      published.put(JNDI_PROVIDER_URL, "dns://" + dns.host() + ":" + dns.port());
+    }
+    if (!published.isEmpty()) {
+      publishSystemProperties(store, published);
     }
   }
 
@@ -148,20 +163,36 @@ public class MailDeliverabilityExtension
     MailEnvironment env = store.get(ENVIRONMENT, MailEnvironment.class);
     try {
       restoreSystemProperties(store);
-      if (env != null && context.getConfigurationParameter(MailReport.REPORT_PARAMETER, Boolean::parseBoolean).orElse(false)) {
+      if (env == null) {
+        return;
+      }
+      String gateReport = env.settings().verifyEachTest()
+          ? EachTestVerification.report(env.mails().all(), env.settings().domain(), env.settings().checks())
+          : null;
+      if (context.getConfigurationParameter(MailReport.REPORT_PARAMETER, Boolean::parseBoolean).orElse(false)) {
         printReports(context, env);
       }
-      if (env != null && env.settings().verifyEachTest()) {
-        String report = EachTestVerification.report(env.mails().all(), env.settings().domain());
-        if (report != null) {
-          throw new AssertionError(report);
-        }
+      addToHtmlReport(context, env, gateReport != null || context.getExecutionException().isPresent());
+      if (gateReport != null) {
+        throw new AssertionError(gateReport);
       }
     } finally {
       if (env != null && Boolean.TRUE.equals(store.remove(SHARED, Boolean.class))) {
         env.endTest();
       }
     }
+  }
+
+  private static void addToHtmlReport(ExtensionContext context, MailEnvironment env, boolean failed) {
+    Optional<String> file = context.getConfigurationParameter(MailReport.HTML_REPORT_PARAMETER).filter(f -> !f.isBlank());
+    List<CapturedMail> mails = env.mails().all();
+    if (file.isEmpty() || mails.isEmpty()) {
+      return;
+    }
+    HtmlRunReport report = context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(HtmlRunReport.class, key -> new HtmlRunReport(Path.of(file.get())), HtmlRunReport.class);
+    report.add(context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName(),
+        failed, mails, env.settings().domain());
   }
 
   private static void printReports(ExtensionContext context, MailEnvironment env) {
@@ -224,25 +255,21 @@ public class MailDeliverabilityExtension
         + context.getRequiredTestClass().getName() + ": register it with @RegisterExtension and newInstance() instead");
   }
 
-  private static boolean publishesSystemProperties(ExtensionContext context) {
+  private static boolean isAnnotated(ExtensionContext context, Class<? extends java.lang.annotation.Annotation> type) {
     List<AnnotatedElement> places = new ArrayList<>();
     context.getTestMethod().ifPresent(places::add);
     for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
       places.add(c);
     }
-    return places.stream().anyMatch(e -> AnnotationSupport.isAnnotated(e, PublishSmtpSystemProperties.class));
+    return places.stream().anyMatch(e -> AnnotationSupport.isAnnotated(e, type));
   }
 
-  private static void publishSystemProperties(ExtensionContext.Store store, SmtpEndpoint smtp) {
+  private static void publishSystemProperties(ExtensionContext.Store store, Map<String, String> values) {
     Map<String, String> saved = new HashMap<>();
-    for (String key : HOST_PROPERTIES) {
+    values.forEach((key, value) -> {
       saved.put(key, System.getProperty(key));
-      System.setProperty(key, smtp.host());
-    }
-    for (String key : PORT_PROPERTIES) {
-      saved.put(key, System.getProperty(key));
-      System.setProperty(key, Integer.toString(smtp.port()));
-    }
+      System.setProperty(key, value);
+    });
     store.put(SAVED_PROPERTIES, saved);
   }
 
@@ -275,6 +302,7 @@ public class MailDeliverabilityExtension
     private final List<String> zoneFiles = new ArrayList<>();
     private String zoneFileOrigin = "";
     private boolean verifyEachTest;
+    private Set<MailCheck> checks = Settings.DEFAULT_CHECKS;
     private String receivingHost = ReceiverView.DEFAULT_RECEIVING_HOST;
     private Clock clock = Clock.systemUTC();
 
@@ -334,6 +362,12 @@ public class MailDeliverabilityExtension
       return this;
     }
 
+    /** @see MailDeliverability#checks() */
+    public Builder checks(MailCheck... checks) {
+      this.checks = Set.of(checks);
+      return this;
+    }
+
     /** @see MailDeliverability#receivingHost() */
     public Builder receivingHost(String receivingHost) {
       this.receivingHost = Objects.requireNonNull(receivingHost, "receivingHost");
@@ -348,7 +382,7 @@ public class MailDeliverabilityExtension
 
     public MailDeliverabilityExtension build() {
       return new MailDeliverabilityExtension(new Settings(domain, clientIp, clientHostName, spf, dmarc, records,
-          zoneFiles, zoneFileOrigin, verifyEachTest, receivingHost, Lifecycle.PER_METHOD, clock));
+          zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, Lifecycle.PER_METHOD, clock));
     }
   }
 }

@@ -62,7 +62,8 @@ class MailDeliverabilityExtensionTest {
 
   // ------------------------------------------------------------------ the CI gate
 
-  @MailDeliverability(domain = "sample.co.jp", verifyEachTest = true)
+  @MailDeliverability(domain = "sample.co.jp", clientIp = "203.0.113.25", clientHostName = "mail.sample.co.jp",
+      spf = "v=spf1 ip4:203.0.113.25 -all", verifyEachTest = true)
   static class GateFixture {
     @Test
     void leaky(SmtpEndpoint smtp) {
@@ -84,19 +85,28 @@ class MailDeliverabilityExtensionTest {
     Events events = run(GateFixture.class);
     events.assertStatistics(s -> s.started(2).succeeded(1).failed(1));
     events.assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.equals(
-        String.format("1 of 1 captured mail(s) would not pass a receiver's checks:%n"
+        String.format("1 of 1 captured mail(s) would not pass a receiver's checks"
+            + " (ENVELOPE_DOMAIN, LOCAL_NAMES, SPF, REVERSE_DNS):%n"
             + "%n"
             + "mail #1 from <apache@localhost.localdomain> to [user@example.com] \"Reset your password\"%n"
             + "  - envelope sender <apache@localhost.localdomain> is not in sample.co.jp%n"
             + "  - MAIL FROM <apache@localhost.localdomain>: localhost.localdomain is the name every machine gives itself%n"
             + "  - HELO/EHLO localhost.localdomain: localhost.localdomain is the name every machine gives itself%n"
+            + "  - Received-SPF: none (mx.receiver.test: domain of apache@localhost.localdomain does not designate"
+            + " permitted sender hosts) client-ip=203.0.113.25; envelope-from=\"apache@localhost.localdomain\";"
+            + " helo=localhost.localdomain; receiver=mx.receiver.test; identity=mailfrom%n"
+            + "  - the HELO name localhost.localdomain is a local name that means nothing outside the sending host%n"
             + "%n"
             + "How to fix:%n"
             + "  - set the envelope sender to an address in sample.co.jp: Jakarta Mail mail.smtp.from=no-reply@sample.co.jp"
             + " (Spring Boot: spring.mail.properties.mail.smtp.from); PHP -fno-reply@sample.co.jp in sendmail_path or as"
             + " mail()'s fifth argument; sendmail MASQUERADE_AS(`sample.co.jp') with FEATURE(`masquerade_envelope')%n"
             + "  - set the name the client greets with: Jakarta Mail mail.smtp.localhost=mail.sample.co.jp; sendmail"
-            + " define(`confDOMAIN_NAME', `mail.sample.co.jp'); Postfix myhostname = mail.sample.co.jp"))
+            + " define(`confDOMAIN_NAME', `mail.sample.co.jp'); Postfix myhostname = mail.sample.co.jp%n"
+            + "  - no SPF record can exist for localhost.localdomain: put the envelope sender in your own domain first,"
+            + " then publish TXT \"v=spf1 ip4:203.0.113.25 -all\" there%n"
+            + "  - set the HELO name to mail.sample.co.jp (Postfix: smtp_helo_name or myhostname; sendmail:"
+            + " confDOMAIN_NAME; Jakarta Mail: mail.smtp.localhost)"))
             )));
   }
 
@@ -286,6 +296,46 @@ class MailDeliverabilityExtensionTest {
     } finally {
       System.clearProperty("mail.smtp.host");
     }
+  }
+
+  @MailDeliverability(domain = "jndi.example", records = {"s1._domainkey IN TXT \"v=DKIM1; k=rsa; p=AAAA\""})
+  @PublishDnsSystemProperties
+  static class JndiFixture {
+    @Test
+    void resolvesThroughTheZone() throws Exception {
+      java.util.Hashtable<String, String> env = new java.util.Hashtable<>();
+      env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory"); // as JNDI users write it
+      javax.naming.directory.Attributes txt = new javax.naming.directory.InitialDirContext(env)
+          .getAttributes("s1._domainkey.jndi.example", new String[] {"TXT"});
+      assertThat(txt.get("TXT").get().toString()).isEqualTo("\"v=DKIM1; k=rsa; p=AAAA\""); // JNDI quotes text with spaces
+    }
+  }
+
+  @Test
+  @org.junit.jupiter.api.parallel.ResourceLock(org.junit.jupiter.api.parallel.Resources.SYSTEM_PROPERTIES)
+  void should_let_jndi_dns_lookups_resolve_through_the_zone() {
+    run(JndiFixture.class).assertStatistics(s -> s.started(1).succeeded(1));
+    assertThat(System.getProperty("java.naming.provider.url")).isNull();
+  }
+
+  @Test
+  void should_write_one_html_page_for_the_run_when_asked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    java.nio.file.Path page = dir.resolve("reports/mail.html");
+    EngineTestKit.engine("junit-jupiter")
+        .configurationParameter("junit.mail.assert.report.html", page.toString())
+        .selectors(selectClass(GateFixture.class), selectClass(InjectionFixture.class))
+        .execute().testEvents().assertStatistics(s -> s.started(3).succeeded(2).failed(1));
+
+    String html = java.nio.file.Files.readString(page);
+    assertThat(html).startsWith("<!DOCTYPE html>")
+        .contains("<p>3 test(s) captured 3 mail(s); 3 mail(s) have something a receiver would hold against them.")
+        .contains("<h2>GateFixture &gt; leaky(SmtpEndpoint) <span class=\"bad\">(test failed)</span></h2>")
+        .contains("mail #1 from &lt;apache@localhost.localdomain&gt; to [user@example.com] &quot;Reset your password&quot;"
+            + " &mdash; <span class=\"bad\">")
+        .contains("<li>envelope sender &lt;apache@localhost.localdomain&gt; is not in sample.co.jp  Fix: set the envelope"
+            + " sender to an address in sample.co.jp")
+        .contains("<h2>InjectionFixture &gt; sends(SmtpEndpoint, CapturedMails, DnsZone, ReceiverView)</h2>");
   }
 
   static boolean canConnect(SmtpEndpoint smtp) {

@@ -13,13 +13,28 @@ import static io.github.junitmailassert.assertions.error.ShouldHaveNoLocalNameLe
 
 import io.github.junitmailassert.CapturedMail;
 import io.github.junitmailassert.check.LocalNameLeak;
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.HeaderSanity;
 import io.github.junitmailassert.check.LocalNames;
+import io.github.junitmailassert.check.ProfileResult;
+import io.github.junitmailassert.check.ReceiverProfile;
+import io.github.junitmailassert.check.Verdict;
+import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.check.ReceiverChecks;
+import io.github.junitmailassert.dkim.DkimSignatureResult;
+import io.github.junitmailassert.dmarc.DmarcResult;
+import io.github.junitmailassert.internal.check.EachTestVerification;
 import io.github.junitmailassert.internal.mail.Addresses;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.assertj.core.api.AbstractStringAssert;
+import org.assertj.core.api.Assertions;
 
 /**
  * Assertions on one {@link CapturedMail}, checked as a receiving MTA would check it.
@@ -252,6 +267,198 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
     List<LocalNameLeak> leaks = LocalNames.findLeaks(actual);
     if (!leaks.isEmpty()) {
       throwAssertionError(shouldHaveNoLocalNameLeaks(actual, leaks, domainForFixes()));
+    }
+    return myself;
+  }
+
+  /**
+   * Navigates to the SPF result for the MAIL FROM identity, checked as a receiver would: against the
+   * test's zone, with the declared client IP.
+   *
+   * <pre>{@code
+   * assertThat(mail).spf().isPass();
+   * }</pre>
+   */
+  public SpfResultAssert spf() {
+    isNotNull();
+    ReceiverChecks checks = ReceiverChecks.of(actual);
+    return new SpfResultAssert(checks.spf(), actual, checks.view());
+  }
+
+  /** Navigates to the SPF result for the HELO identity (RFC 7208 section 2.3). */
+  public SpfResultAssert spfForHelo() {
+    isNotNull();
+    ReceiverChecks checks = ReceiverChecks.of(actual);
+    return new SpfResultAssert(checks.spfHelo(), actual, checks.view());
+  }
+
+  /**
+   * Navigates to the DKIM results, one per signature.
+   *
+   * <pre>{@code
+   * assertThat(mail).dkim().passesFor("sample.co.jp");
+   * }</pre>
+   */
+  public DkimResultsAssert dkim() {
+    isNotNull();
+    return new DkimResultsAssert(ReceiverChecks.of(actual).dkim(), actual);
+  }
+
+  /**
+   * Navigates to the DMARC result for the From domain.
+   *
+   * <pre>{@code
+   * assertThat(mail).dmarc().isPass().hasPolicy(DmarcPolicy.REJECT);
+   * }</pre>
+   */
+  public DmarcResultAssert dmarc() {
+    isNotNull();
+    return new DmarcResultAssert(ReceiverChecks.of(actual).dmarc(), actual);
+  }
+
+  /**
+   * Navigates to the sending host's DNS: forward-confirmed reverse DNS and the HELO name.
+   *
+   * <pre>{@code
+   * assertThat(mail).sendingHost().hasForwardConfirmedReverseDns().hasValidHeloName();
+   * }</pre>
+   */
+  public SendingHostResultAssert sendingHost() {
+    isNotNull();
+    return new SendingHostResultAssert(ReceiverChecks.of(actual).sendingHost(), actual);
+  }
+
+  /**
+   * Navigates to the {@code Authentication-Results} header field the receiver would add (unfolded).
+   *
+   * <pre>{@code
+   * assertThat(mail).authenticationResults().contains("dmarc=pass");
+   * }</pre>
+   */
+  public AbstractStringAssert<?> authenticationResults() {
+    isNotNull();
+    return Assertions.assertThat(ReceiverChecks.of(actual).authenticationResults().toString());
+  }
+
+  /**
+   * Verifies the mail passes the given receiver checks (all of them when none are given), with
+   * one report of every problem and its fix: what the CI gate ({@code verifyEachTest}) runs.
+   *
+   * <pre>{@code
+   * assertThat(mail).passesReceiverChecks("sample.co.jp", MailCheck.SPF, MailCheck.DKIM, MailCheck.DMARC);
+   * }</pre>
+   *
+   * @param domain the sending domain, for ENVELOPE_DOMAIN and the fixes
+   */
+  public SELF passesReceiverChecks(String domain, MailCheck... checks) {
+    isNotNull();
+    Set<MailCheck> chosen = checks.length == 0 ? EnumSet.allOf(MailCheck.class) : EnumSet.copyOf(Arrays.asList(checks));
+    String report = EachTestVerification.report(List.of(actual), domain, chosen);
+    if (report != null) {
+      failWithMessage("%n%s", report.replace("%", "%%"));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the authentication part of the bulk sender requirements Gmail and Yahoo announced for
+   * February 2024: SPF passes, DKIM passes, the From domain publishes DMARC, and From is aligned
+   * with SPF or DKIM. Each unmet requirement is named. This checks what the announcements
+   * describe; it does not claim to be either provider's filter.
+   *
+   * <pre>{@code
+   * assertThat(mail).meetsBulkSenderAuthenticationRequirements();
+   * }</pre>
+   */
+  public SELF meetsBulkSenderAuthenticationRequirements() {
+    isNotNull();
+    ReceiverChecks checks = ReceiverChecks.of(actual);
+    List<String> unmet = new ArrayList<>();
+    if (!checks.spf().isPass()) {
+      unmet.add("SPF must pass: " + checks.receivedSpf());
+    }
+    if (checks.dkim().stream().noneMatch(DkimSignatureResult::isPass)) {
+      unmet.add("DKIM must pass: " + (checks.dkim().isEmpty() ? "the mail is not signed"
+          : checks.dkim().get(0).authenticationResultsPart() + " (" + checks.dkim().get(0).reason() + ")"));
+    }
+    DmarcResult dmarc = checks.dmarc();
+    if (dmarc.record().isEmpty()) {
+      unmet.add("the From domain must publish DMARC (p=none is enough): no record for "
+          + (dmarc.authorDomain().isEmpty() ? "the From domain" : dmarc.authorDomain()));
+    }
+    if (dmarc.alignments().stream().noneMatch(a -> a.authenticated() && a.aligned())) {
+      unmet.add("From must be aligned with the SPF or the DKIM domain: " + dmarc.reason());
+    }
+    if (!unmet.isEmpty()) {
+      StringBuilder sb = new StringBuilder();
+      for (String u : unmet) {
+        sb.append(String.format("%n  - %s", u));
+      }
+      failWithMessage("%nExpecting%n  %s%nto meet the authentication requirements for bulk senders"
+          + " (Gmail and Yahoo, February 2024) but %d are not met:%s", actual, unmet.size(), sb.toString().replace("%", "%%"));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the header is RFC 5322: exactly one From and Date, at most one of the single fields,
+   * lines within 998 characters, 8-bit header text only with SMTPUTF8.
+   *
+   * <pre>{@code
+   * assertThat(mail).hasValidHeaderFormat(); // passes for what mail libraries build
+   * assertThat(mail).hasValidHeaderFormat(); // fails for a hand-built message with two From fields
+   * }</pre>
+   */
+  public SELF hasValidHeaderFormat() {
+    isNotNull();
+    List<Finding> errors = new ArrayList<>();
+    for (Finding f : HeaderSanity.check(actual)) {
+      if (f.severity() == Finding.Severity.ERROR) {
+        errors.add(f);
+      }
+    }
+    if (!errors.isEmpty()) {
+      StringBuilder sb = new StringBuilder();
+      for (Finding f : errors) {
+        sb.append(String.format("%n  - %s%n    Fix: %s", f.text(), f.fix()));
+      }
+      failWithMessage("%nExpecting the header of%n  %s%nto be RFC 5322 but:%s", actual, sb.toString().replace("%", "%%"));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that a receiver applying {@code profile}'s rules would put the mail in the inbox; the
+   * failure names each broken rule, where it is published, and the fix.
+   *
+   * <pre>{@code
+   * assertThat(mail).reachesInboxUnder(ReceiverProfile.bulkSenders2024());
+   * assertThat(mail).reachesInboxUnder(ReceiverProfile.strictSpf()); // fails when SPF does not pass
+   * }</pre>
+   */
+  public SELF reachesInboxUnder(ReceiverProfile profile) {
+    return hasVerdictUnder(profile, Verdict.INBOX);
+  }
+
+  /**
+   * Verifies the verdict of a receiver applying {@code profile}'s rules.
+   *
+   * <pre>{@code
+   * assertThat(legacyMail).hasVerdictUnder(ReceiverProfile.strictSpf(), Verdict.REJECTED);
+   * }</pre>
+   */
+  public SELF hasVerdictUnder(ReceiverProfile profile, Verdict expected) {
+    isNotNull();
+    ProfileResult result = profile.evaluate(actual);
+    if (result.verdict() != expected) {
+      StringBuilder sb = new StringBuilder();
+      for (ProfileResult.BrokenRule broken : result.broken()) {
+        sb.append(String.format("%n  - [%s] %s: %s%n    (%s)%n    Fix: %s", broken.rule().consequence(),
+            broken.rule().requirement(), broken.problem(), broken.rule().source(), broken.rule().fix()));
+      }
+      failWithMessage("%nExpecting%n  %s%nto get the verdict %s under the profile \"%s\" but it gets %s:%s%n"
+          + "The profile applies published rules; it is not the provider's own filter.",
+          actual, expected, profile.name(), result.verdict(), sb.toString().replace("%", "%%"));
     }
     return myself;
   }

@@ -2,6 +2,7 @@ package io.github.junitmailassert.check;
 
 import io.github.junitmailassert.CapturedMail;
 import io.github.junitmailassert.check.LocalNameLeak.Place;
+import io.github.junitmailassert.internal.mail.Addresses;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ public final class LocalNames {
 
   private static final List<String> LOCAL_SUFFIXES =
       List.of(".localhost", ".local", ".localdomain", ".internal", ".home.arpa", ".lan");
-  private static final Pattern ADDRESS_DOMAIN = Pattern.compile("@(\\[[^\\]]*\\]|[^\\s<>(),;:\"@\\[\\]]+)");
   private static final Pattern RECEIVED_HOST = Pattern.compile(
       "(?i)\\b(?:from|by|helo=?)\\s+(\\[[^\\]]*\\]|[^\\s;()\\[\\]]+)|\\[([0-9A-Fa-f:.]+)\\]|\\(([^\\s()\\[\\]]+)\\s");
 
@@ -113,14 +113,11 @@ public final class LocalNames {
 
   private static void addressHeader(CapturedMail mail, String header, Place place, List<LocalNameLeak> leaks) {
     for (String value : mail.headers(header)) {
-      Matcher m = ADDRESS_DOMAIN.matcher(value);
-      boolean any = false;
-      while (m.find()) {
-        any = true;
-        String domain = m.group(1).replaceAll("[>.]+$", "");
+      List<String> domains = Addresses.domains(value);
+      for (String domain : domains) {
         whyLocal(domain).ifPresent(why -> leaks.add(new LocalNameLeak(place, value, domain, why)));
       }
-      if (!any && place != Place.MESSAGE_ID && !value.isBlank() && !value.contains(":")) {
+      if (domains.isEmpty() && place != Place.MESSAGE_ID && !value.isBlank() && !value.contains(":")) {
         leaks.add(new LocalNameLeak(place, value, value, "an address without a domain"));
       }
     }
@@ -132,7 +129,7 @@ public final class LocalNames {
       return true;
     }
     // Words of the Received grammar and MTA versions are not hosts.
-    return !t.matches("(with|id|via|for|smtp|esmtps?a?|lmtp|utf8smtps?|local|helo|envelope-from|\\d[\\d./]*)")
+    return !t.matches("(from|by|with|id|via|for|smtp|esmtps?a?|lmtp|utf8smtps?|local|helo|envelope-from|\\d[\\d./]*)")
         && t.matches("[a-z0-9_][a-z0-9_.-]*");
   }
 

@@ -1,5 +1,7 @@
 package io.github.junitmailassert.dns;
 
+import io.github.junitmailassert.dkim.DkimAlgorithm;
+import io.github.junitmailassert.dkim.DkimKeyPair;
 import io.github.junitmailassert.internal.dns.DnsAnswer;
 import io.github.junitmailassert.internal.dns.ZoneResolver;
 import java.io.IOException;
@@ -119,9 +121,8 @@ public final class DnsZone {
    * Generates a DKIM key pair and publishes its key record at {@code <selector>._domainkey.<domain>};
    * configure the application's signer with the returned private key.
    */
-  public io.github.junitmailassert.dkim.DkimKeyPair dkimKeyPair(String selector, String domain,
-      io.github.junitmailassert.dkim.DkimAlgorithm algorithm) {
-    var pair = io.github.junitmailassert.dkim.DkimKeyPair.generate(selector, domain, algorithm);
+  public DkimKeyPair dkimKeyPair(String selector, String domain, DkimAlgorithm algorithm) {
+    DkimKeyPair pair = DkimKeyPair.generate(selector, domain, algorithm);
     dkimKeyRecord(selector, domain, pair.publicKeyRecord());
     return pair;
   }

@@ -1,9 +1,14 @@
 package io.github.junitmailassert.report;
 
 import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.ReceiverView;
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.HeaderSanity;
 import io.github.junitmailassert.check.LocalNameLeak;
 import io.github.junitmailassert.check.LocalNames;
+import io.github.junitmailassert.check.ReceiverChecks;
+import io.github.junitmailassert.dkim.DkimSignatureResult;
+import io.github.junitmailassert.dmarc.DmarcResult;
+import io.github.junitmailassert.host.SendingHostResult;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +21,12 @@ public final class MailReport {
 
   /** The JUnit configuration parameter that turns printed reports on. */
   public static final String REPORT_PARAMETER = "junit.mail.assert.report";
+
+  /**
+   * The JUnit configuration parameter (or system property) naming an HTML file: when set, the run
+   * writes one page there with every captured mail's report and findings, for CI artifacts.
+   */
+  public static final String HTML_REPORT_PARAMETER = "junit.mail.assert.report.html";
 
   private MailReport() {}
 
@@ -36,6 +47,7 @@ public final class MailReport {
     line(sb, "From", mail.header("From").orElse("(none)"));
     line(sb, "Message-ID", mail.header("Message-ID").orElse("(none)"));
     line(sb, "TLS", mail.tlsProtocol().orElse("no"));
+    mail.receiverView().ifPresent(v -> line(sb, "receiver", v.receivingHost()));
     List<LocalNameLeak> leaks = LocalNames.findLeaks(mail);
     if (leaks.isEmpty()) {
       line(sb, "local names", "none leak");
@@ -45,8 +57,30 @@ public final class MailReport {
         sb.append(String.format("    - %s%n", leak.describe()));
       }
     }
-    mail.receiverView().map(ReceiverView::receivingHost)
-        .ifPresent(host -> line(sb, "receiver", host));
+    List<Finding> format = HeaderSanity.check(mail);
+    line(sb, "format", format.isEmpty() ? "RFC 5322" : format.size() + " finding(s)");
+    for (Finding finding : format) {
+      sb.append(String.format("    - %s%n", finding.text()));
+    }
+    if (mail.receiverView().isPresent()) {
+      ReceiverChecks checks = ReceiverChecks.of(mail);
+      line(sb, "SPF", checks.receivedSpf());
+      List<DkimSignatureResult> dkim = checks.dkim();
+      if (dkim.isEmpty()) {
+        line(sb, "DKIM", "not signed");
+      }
+      for (DkimSignatureResult signature : dkim) {
+        line(sb, "DKIM", signature.authenticationResultsPart() + (signature.isPass() ? "" : " (" + signature.reason() + ")"));
+      }
+      DmarcResult dmarc = checks.dmarc();
+      line(sb, "DMARC", dmarc.authenticationResultsPart() + ": " + dmarc.reason());
+      SendingHostResult host = checks.sendingHost();
+      line(sb, "reverse DNS", host.isConsistent() ? "consistent" : host.findings().size() + " finding(s)");
+      for (Finding finding : host.findings()) {
+        sb.append(String.format("    - %s%n", finding.text()));
+      }
+      line(sb, "auth results", checks.authenticationResults().toString().replaceFirst("^Authentication-Results: ", ""));
+    }
     return sb.toString().stripTrailing();
   }
 

@@ -46,6 +46,16 @@ class LocalNamesTest {
   }
 
   @Test
+  void should_not_take_the_words_of_a_received_field_for_host_names() {
+    // sendmail's submission hop: the local user in a comment, then the public name
+    var mail = io.github.junitmailassert.CapturedMail.builder().envelopeSender("root@sample.co.jp")
+        .rawMessage("Received: (from root@localhost)\r\n\tby mail.sample.co.jp (8.17.1.9/8.17.1.9/Submit) id 4ARA;"
+            + " Fri, 27 Nov 2026 10:00:00 GMT\r\nFrom: root@sample.co.jp\r\n\r\nx\r\n")
+        .build();
+    assertThat(LocalNames.findLeaks(mail)).isEmpty();
+  }
+
+  @Test
   void should_find_no_leak_in_a_correctly_named_sender() {
     assertThat(LocalNames.findLeaks(Mails.clean())).isEmpty();
   }

@@ -19,7 +19,7 @@ import java.util.Map;
  * says (or left out), tags in any order, folded or not. Not public API. Each instance is used by
  * one test only.
  */
-final class TestSigner {
+public final class TestSigner {
 
   private final PrivateKey privateKey;
   private final Map<String, String> tags = new LinkedHashMap<>();
@@ -38,12 +38,12 @@ final class TestSigner {
     tags.put("h", "from:to:subject:date");
   }
 
-  static TestSigner with(DkimKeyPair key) {
+  public static TestSigner with(DkimKeyPair key) {
     return new TestSigner(key.privateKey(), key.algorithm().tagValue(), key.domain(), key.selector());
   }
 
   /** Sets a tag's value as written (no checking), or removes it when {@code value} is null. */
-  TestSigner tag(String name, String value) {
+  public TestSigner tag(String name, String value) {
     if (value == null) {
       tags.remove(name);
       omitted.add(name);
@@ -55,13 +55,13 @@ final class TestSigner {
   }
 
   /** Computes with another algorithm than the key's (such as rsa-sha1 with an RSA key) and says so in a=. */
-  TestSigner algorithm(String tagValue) {
+  public TestSigner algorithm(String tagValue) {
     this.algorithm = tagValue;
     return tag("a", tagValue);
   }
 
   /** Folds the field, one tag a line, as most signers do. */
-  TestSigner folded() {
+  public TestSigner folded() {
     this.folded = true;
     return this;
   }
@@ -71,11 +71,11 @@ final class TestSigner {
   }
 
   /** Returns the message with a DKIM-Signature field on top. */
-  byte[] sign(String message) {
+  public byte[] sign(String message) {
     return sign(message.getBytes(StandardCharsets.UTF_8));
   }
 
-  byte[] sign(byte[] message) {
+  public byte[] sign(byte[] message) {
     Map<String, String> tags = new LinkedHashMap<>(this.tags);
     RawMessage raw = RawMessage.parse(message);
     SigningAlgorithm signing = SigningAlgorithm.byName(algorithm);

@@ -23,6 +23,16 @@ public final class MailSettings {
   }
 
   /**
+   * The web server of the story: its local MTA never learned its domain, so the envelope sender is
+   * the web server's user at the machine's name, as sendmail and PHP's mail() make it.
+   */
+  public static Properties legacyWebServer(String smtpHost, int smtpPort) {
+    Properties p = asShipped(smtpHost, smtpPort, "localhost.localdomain");
+    p.setProperty("mail.smtp.from", "apache@localhost.localdomain");
+    return p;
+  }
+
+  /**
    * The fix: an envelope sender in the sending domain (where bounces go and SPF is checked), a
    * HELO name that is the sending host's real name, and Message-IDs in the domain.
    */

@@ -1,8 +1,15 @@
 package io.github.junitmailassert.internal.check;
 
 import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.check.HeaderSanity;
 import io.github.junitmailassert.check.LocalNameLeak;
 import io.github.junitmailassert.check.LocalNames;
+import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.check.ReceiverChecks;
+import io.github.junitmailassert.dkim.DkimSignatureResult;
+import io.github.junitmailassert.dmarc.DmarcResult;
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.spf.SpfResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,61 +17,114 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The checks the extension runs on every captured mail after each test when asked to
- * ({@code verifyEachTest}), and the one report it fails with. Internal.
+ * The receiver checks behind the CI gate ({@code verifyEachTest}) and
+ * {@code passesReceiverChecks}: each problem found, with its fix, and the one report. Internal.
  */
 public final class EachTestVerification {
 
+  /** One thing a receiver would hold against a mail, and how to fix it. */
+  public record Problem(String text, String fix) {}
+
   private EachTestVerification() {}
 
-  /** The problems of one mail, each a line for the report; empty when the mail is fine. */
-  public static List<String> problems(CapturedMail mail, String domain) {
-    List<String> problems = new ArrayList<>();
-    if (domain != null && !domain.isBlank() && !mail.isNullSender()) {
+  /** The problems of one mail for the chosen checks; empty when the mail passes them all. */
+  public static List<Problem> problems(CapturedMail mail, String domain, Set<MailCheck> checks) {
+    List<Problem> problems = new ArrayList<>();
+    if (checks.contains(MailCheck.ENVELOPE_DOMAIN) && domain != null && !domain.isBlank() && !mail.isNullSender()) {
       String senderDomain = mail.envelopeSenderDomain().orElse("");
       String d = domain.toLowerCase(Locale.ROOT);
       if (!senderDomain.equals(d) && !senderDomain.endsWith("." + d)) {
-        problems.add("envelope sender <" + mail.envelopeSender() + "> is not in " + domain);
+        problems.add(new Problem("envelope sender <" + mail.envelopeSender() + "> is not in " + domain,
+            Fixes.envelopeSender(domain)));
       }
     }
-    for (LocalNameLeak leak : LocalNames.findLeaks(mail)) {
-      problems.add(leak.describe());
+    if (checks.contains(MailCheck.LOCAL_NAMES)) {
+      for (LocalNameLeak leak : LocalNames.findLeaks(mail)) {
+        problems.add(new Problem(leak.describe(), Fixes.forLeak(leak.place(), domain)));
+      }
+    }
+    if (checks.contains(MailCheck.FORMAT)) {
+      for (Finding finding : HeaderSanity.check(mail)) {
+        if (finding.severity() == Finding.Severity.ERROR) {
+          problems.add(new Problem(finding.text(), finding.fix()));
+        }
+      }
+    }
+    boolean needsDns = checks.contains(MailCheck.SPF) || checks.contains(MailCheck.REVERSE_DNS)
+        || checks.contains(MailCheck.DKIM) || checks.contains(MailCheck.DMARC);
+    if (!needsDns) {
+      return problems;
+    }
+    ReceiverChecks receiver = ReceiverChecks.of(mail);
+    if (checks.contains(MailCheck.SPF)) {
+      SpfResult spf = receiver.spf();
+      if (!spf.isPass()) {
+        problems.add(new Problem(receiver.receivedSpf(), Fixes.forSpf(spf)));
+      }
+    }
+    if (checks.contains(MailCheck.REVERSE_DNS)) {
+      for (Finding finding : receiver.sendingHost().findings()) {
+        if (finding.severity() != Finding.Severity.INFO) {
+          problems.add(new Problem(finding.text(), finding.fix()));
+        }
+      }
+    }
+    if (checks.contains(MailCheck.DKIM)) {
+      List<DkimSignatureResult> signatures = receiver.dkim();
+      if (signatures.stream().noneMatch(DkimSignatureResult::isPass)) {
+        String text = signatures.isEmpty() ? "DKIM: the mail is not signed"
+            : "DKIM: no signature passes (" + signatures.get(0).authenticationResultsPart() + ")";
+        problems.add(new Problem(text, Fixes.forDkim(signatures, domain)));
+      }
+    }
+    if (checks.contains(MailCheck.DMARC)) {
+      DmarcResult dmarc = receiver.dmarc();
+      if (!dmarc.isPass()) {
+        problems.add(new Problem("DMARC " + dmarc.status().keyword() + ": " + dmarc.reason(), Fixes.forDmarc(dmarc)));
+      }
     }
     return problems;
   }
 
-  /** The report for all captured mails, or null when every mail is fine. */
-  public static String report(List<CapturedMail> mails, String domain) {
+  /** The report for all captured mails, or null when every mail passes. */
+  public static String report(List<CapturedMail> mails, String domain, Set<MailCheck> checks) {
     StringBuilder report = new StringBuilder();
-    int bad = 0;
     Set<String> fixes = new LinkedHashSet<>();
+    int bad = 0;
     for (CapturedMail mail : mails) {
-      List<String> problems = problems(mail, domain);
+      List<Problem> problems = problems(mail, domain, checks);
       if (problems.isEmpty()) {
         continue;
       }
       bad++;
       report.append(String.format("%n%s%n", mail));
-      for (String p : problems) {
-        report.append(String.format("  - %s%n", p));
-      }
-      if (!problems.isEmpty() && problems.get(0).startsWith("envelope sender")) {
-        fixes.add(Fixes.envelopeSender(domain));
-      }
-      for (LocalNameLeak leak : LocalNames.findLeaks(mail)) {
-        fixes.add(Fixes.forLeak(leak.place(), domain));
+      for (Problem p : problems) {
+        report.append(String.format("  - %s%n", p.text()));
+        if (!p.fix().isEmpty()) {
+          fixes.add(p.fix());
+        }
       }
     }
     if (bad == 0) {
       return null;
     }
     StringBuilder out = new StringBuilder(String.format(
-        "%d of %d captured mail(s) would not pass a receiver's checks:%n", bad, mails.size()));
+        "%d of %d captured mail(s) would not pass a receiver's checks (%s):%n", bad, mails.size(), names(checks)));
     out.append(report);
     out.append(String.format("%nHow to fix:%n"));
     for (String fix : fixes) {
       out.append(String.format("  - %s%n", fix));
     }
     return out.toString().stripTrailing();
+  }
+
+  static String names(Set<MailCheck> checks) {
+    List<String> names = new ArrayList<>();
+    for (MailCheck c : MailCheck.values()) {
+      if (checks.contains(c)) {
+        names.add(c.name());
+      }
+    }
+    return String.join(", ", names);
   }
 }

@@ -2,25 +2,43 @@ package io.github.junitmailassert.internal.extension;
 
 import io.github.junitmailassert.MailDeliverability;
 import io.github.junitmailassert.MailDeliverability.Lifecycle;
+import io.github.junitmailassert.check.MailCheck;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a test declared, from the annotation or the builder. Internal.
  */
 public record Settings(String domain, String clientIp, String clientHostName, String spf, String dmarc,
     List<String> records, List<String> zoneFiles, String zoneFileOrigin, boolean verifyEachTest,
-    String receivingHost, Lifecycle lifecycle, Clock clock) {
+    Set<MailCheck> checks, String receivingHost, Lifecycle lifecycle, Clock clock) {
+
+  /** What verifyEachTest runs unless told otherwise. */
+  public static final Set<MailCheck> DEFAULT_CHECKS =
+      Set.copyOf(EnumSet.of(MailCheck.ENVELOPE_DOMAIN, MailCheck.LOCAL_NAMES, MailCheck.SPF, MailCheck.REVERSE_DNS));
 
   public Settings {
     records = List.copyOf(records);
     zoneFiles = List.copyOf(zoneFiles);
+    checks = checks.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(checks));
+    if (verifyEachTest) {
+      if (checks.contains(MailCheck.ENVELOPE_DOMAIN) && domain.isBlank()) {
+        throw new IllegalArgumentException("verifyEachTest checks ENVELOPE_DOMAIN: declare the domain the application"
+            + " sends from, or leave ENVELOPE_DOMAIN out of checks");
+      }
+      if ((checks.contains(MailCheck.SPF) || checks.contains(MailCheck.REVERSE_DNS)) && clientIp.isBlank()) {
+        throw new IllegalArgumentException("verifyEachTest checks SPF and REVERSE_DNS for the client IP receivers would"
+            + " see: declare clientIp (over loopback every client is 127.0.0.1), or leave them out of checks");
+      }
+    }
   }
 
   public static Settings of(MailDeliverability a) {
     return new Settings(a.domain(), a.clientIp(), a.clientHostName(), a.spf(), a.dmarc(), List.of(a.records()),
-        List.of(a.zoneFiles()), a.zoneFileOrigin(), a.verifyEachTest(), a.receivingHost(), a.lifecycle(),
-        Clock.systemUTC());
+        List.of(a.zoneFiles()), a.zoneFileOrigin(), a.verifyEachTest(), Set.of(a.checks()), a.receivingHost(),
+        a.lifecycle(), Clock.systemUTC());
   }
 
   public boolean hasDomain() {

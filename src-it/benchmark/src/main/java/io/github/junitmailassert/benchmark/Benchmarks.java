@@ -10,5 +10,6 @@ public final class Benchmarks {
         System.getProperty("java.version"));
     CaptureBenchmark.run();
     DkimBenchmark.run();
+    SpfBenchmark.run();
   }
 }

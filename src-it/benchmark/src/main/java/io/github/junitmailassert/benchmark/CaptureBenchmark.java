@@ -5,6 +5,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.github.junitmailassert.CapturedMail;
 import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import io.github.junitmailassert.assertions.MailAssertions;
+import io.github.junitmailassert.check.ReceiverChecks;
+import io.github.junitmailassert.dkim.DkimAlgorithm;
+import io.github.junitmailassert.dkim.DkimKeyPair;
 import io.github.junitmailassert.internal.extension.MailEnvironment;
 import io.github.junitmailassert.internal.extension.Settings;
 import java.io.BufferedReader;
@@ -28,7 +31,7 @@ import java.util.concurrent.Future;
 final class CaptureBenchmark {
 
   private static final Settings SETTINGS = new Settings("sample.co.jp", "203.0.113.25", "mail.sample.co.jp",
-      "v=spf1 ip4:203.0.113.25 -all", "v=DMARC1; p=reject", List.of(), List.of(), "", false, "mx.receiver.test",
+      "v=spf1 ip4:203.0.113.25 -all", "v=DMARC1; p=reject", List.of(), List.of(), "", false, Settings.DEFAULT_CHECKS, "mx.receiver.test",
       Lifecycle.PER_METHOD, Clock.systemUTC());
 
   private CaptureBenchmark() {}
@@ -108,7 +111,35 @@ final class CaptureBenchmark {
       });
       Harness.report("1000 mails sent, captured and checked (envelope, leaks)",
           String.format("%.0f ms", captureAndCheck / 1e6));
+
+      // Full receiver checks on captured, DKIM-signed mails: SPF, DKIM (rsa-sha256, 2048 bits), DMARC.
+      DkimKeyPair key = env.zone().dkimKeyPair("bench", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
+      byte[] signed = DkimBenchmark.sign(DkimBenchmark.message(), key);
+      String data = dotStuffed(signed);
+      env.mails().clear();
+      try (Client c = new Client(port)) {
+        c.command("EHLO mail.sample.co.jp");
+        for (int i = 0; i < mails; i++) {
+          c.raw(data);
+        }
+      }
+      List<CapturedMail> captured = env.mails().await(mails);
+      long fullChecks = Harness.medianNanos(1, 5, () -> {
+        for (CapturedMail m : captured) {
+          ReceiverChecks checks = ReceiverChecks.of(m);
+          if (!checks.spf().isPass() || !checks.dkim().get(0).isPass() || !checks.dmarc().isPass()) {
+            throw new IllegalStateException("the benchmark mail should pass: " + checks.authenticationResults());
+          }
+        }
+      });
+      Harness.report("full checks (SPF, DKIM rsa-2048, DMARC) per second, captured mails",
+          String.format("%,.0f/s", Harness.perSecond(mails, fullChecks)));
     }
+  }
+
+  private static String dotStuffed(byte[] message) {
+    String text = new String(message, StandardCharsets.UTF_8);
+    return (text.startsWith(".") ? "." : "") + text.replace("\r\n.", "\r\n..");
   }
 
   /** A minimal SMTP client, so the figures measure the server and not a mail library. */
@@ -131,6 +162,16 @@ final class CaptureBenchmark {
       out.write(("From: Shop <shop@sample.co.jp>\r\nTo: user" + i + "@example.com\r\nMessage-ID: <" + i
           + "@sample.co.jp>\r\nSubject: order " + i + "\r\n\r\nThank you for your order.\r\n.\r\n")
           .getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      reply();
+    }
+
+    void raw(String message) throws IOException {
+      command("MAIL FROM:<app@sample.co.jp>");
+      command("RCPT TO:<user@example.com>");
+      command("DATA");
+      out.write(message.getBytes(StandardCharsets.UTF_8));
+      out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
       reply();
     }

@@ -70,7 +70,7 @@ public final class DkimBenchmark {
     return rates[ROUNDS / 2];
   }
 
-  private static byte[] message() {
+  static byte[] message() {
     StringBuilder body = new StringBuilder();
     for (int line = 0; line < 30; line++) {
       body.append("Thank you for your order. Your items will be shipped   within two days.\r\n");
@@ -86,7 +86,7 @@ public final class DkimBenchmark {
   }
 
   /** Signs as a typical MTA does: relaxed/relaxed, the usual header fields. */
-  private static byte[] sign(byte[] message, DkimKeyPair key) throws Exception {
+  static byte[] sign(byte[] message, DkimKeyPair key) throws Exception {
     SigningAlgorithm algorithm = SigningAlgorithm.byName(key.algorithm().tagValue());
     RawMessage raw = RawMessage.parse(message);
     byte[] bodyHash = Canonicalization.RELAXED.bodyHash(message, raw.bodyOffset(), algorithm.newDigest(), Long.MAX_VALUE).digest();

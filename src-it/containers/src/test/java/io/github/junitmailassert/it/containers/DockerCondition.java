@@ -1,16 +1,22 @@
 package io.github.junitmailassert.it.containers;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.util.List;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 
-/** Behind {@link RequiresDocker}: skip, or fail under {@code it.requireDocker}, when Docker or the image is missing. */
+/**
+ * Behind {@link RequiresDocker}: skip, or fail under {@code it.requireDocker} or {@code it.requireTools},
+ * when Docker or the image is missing.
+ */
 final class DockerCondition implements ExecutionCondition {
 
   static final String REQUIRE_DOCKER = "it.requireDocker";
+  /** What CI passes for every tool the integration tests need (src-it/senders): Docker is one. */
+  static final String REQUIRE_TOOLS = "it.requireTools";
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -19,8 +25,10 @@ final class DockerCondition implements ExecutionCondition {
       return ConditionEvaluationResult.enabled("Docker answers and image " + DebianSendmailImage.NAME + " exists");
     }
     String reason = missing + ": run .ci/prepare-docker (root) and source the env file it prints";
-    if (Boolean.parseBoolean(context.getConfigurationParameter(REQUIRE_DOCKER).orElse(System.getProperty(REQUIRE_DOCKER)))) {
-      throw new ExtensionConfigurationException(reason + " (" + REQUIRE_DOCKER + "=true: these tests must run here)");
+    for (String property : List.of(REQUIRE_DOCKER, REQUIRE_TOOLS)) {
+      if (Boolean.parseBoolean(context.getConfigurationParameter(property).orElse(System.getProperty(property)))) {
+        throw new ExtensionConfigurationException(reason + " (" + property + "=true: these tests must run here)");
+      }
     }
     return ConditionEvaluationResult.disabled(reason);
   }

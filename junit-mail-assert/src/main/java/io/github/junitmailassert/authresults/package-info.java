@@ -1,0 +1,2 @@
+/** The Authentication-Results header field (RFC 8601). */
+package io.github.junitmailassert.authresults;

@@ -1,0 +1,97 @@
+package io.github.junitmailassert.check;
+
+import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.check.Finding.Severity;
+import io.github.junitmailassert.internal.mail.HeaderField;
+import io.github.junitmailassert.internal.mail.RawMessage;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * RFC 5322 format as receivers check it (Gmail's sender guidelines ask for it): the fields a
+ * message must have once, the ones it may have at most once, a Message-ID, a Date receivers can
+ * read, lines within 998 characters, CRLF line ends, and 8-bit header text only with SMTPUTF8.
+ */
+public final class HeaderSanity {
+
+  private static final List<String> EXACTLY_ONCE = List.of("From", "Date");
+  private static final List<String> AT_MOST_ONCE =
+      List.of("Sender", "Reply-To", "To", "Cc", "Bcc", "Message-ID", "In-Reply-To", "References", "Subject");
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>@\\s]+@[^<>@\\s]+>");
+  private static final int MAX_LINE = 998;
+
+  private HeaderSanity() {}
+
+  /** Every format problem of the mail; empty when its header is in order. */
+  public static List<Finding> check(CapturedMail mail) {
+    RawMessage message = mail.parsedMessage();
+    List<Finding> findings = new ArrayList<>();
+    for (String name : EXACTLY_ONCE) {
+      int n = message.headers(name).size();
+      if (n != 1) {
+        findings.add(new Finding(Severity.ERROR, "the header has " + n + " " + name + " fields; RFC 5322 section 3.6"
+            + " requires exactly one", n == 0 ? "add a " + name + " field" : "remove all but one " + name + " field"));
+      }
+    }
+    for (String name : AT_MOST_ONCE) {
+      int n = message.headers(name).size();
+      if (n > 1) {
+        findings.add(new Finding(Severity.ERROR, "the header has " + n + " " + name + " fields; RFC 5322 section 3.6"
+            + " allows one", "remove all but one " + name + " field"));
+      }
+    }
+    List<HeaderField> ids = message.headers("Message-ID");
+    if (ids.isEmpty()) {
+      findings.add(new Finding(Severity.WARNING, "there is no Message-ID (RFC 5322 section 3.6.4: SHOULD); Gmail"
+          + " scores mail without one as suspicious", "let the mail library add one, in your domain"));
+    } else if (!MESSAGE_ID.matcher(ids.get(0).value()).matches()) {
+      findings.add(new Finding(Severity.WARNING, "the Message-ID " + ids.get(0).value() + " is not <left@right>",
+          "write it as <unique-part@your-domain>"));
+    }
+    for (HeaderField date : message.headers("Date")) {
+      try {
+        DateTimeFormatter.RFC_1123_DATE_TIME.parse(date.value().replaceAll("\\s*\\([^)]*\\)\\s*$", ""));
+      } catch (DateTimeParseException e) {
+        findings.add(new Finding(Severity.WARNING, "the Date " + date.value() + " is not an RFC 5322 date",
+            "write it as \"Fri, 27 Nov 2026 10:00:00 +0900\""));
+      }
+    }
+    lineFindings(mail, message, findings);
+    return findings;
+  }
+
+  private static void lineFindings(CapturedMail mail, RawMessage message, List<Finding> findings) {
+    byte[] bytes = mail.rawMessage();
+    int lineStart = 0;
+    boolean longLine = false;
+    boolean bareLf = false;
+    boolean eightBitHeader = false;
+    for (int i = 0; i < bytes.length; i++) {
+      byte b = bytes[i];
+      if (b == '\n') {
+        int length = i - lineStart - (i > 0 && bytes[i - 1] == '\r' ? 1 : 0);
+        longLine |= length > MAX_LINE;
+        bareLf |= i == 0 || bytes[i - 1] != '\r';
+        lineStart = i + 1;
+      } else if (b < 0 && i < message.bodyOffset()) {
+        eightBitHeader = true;
+      }
+    }
+    longLine |= bytes.length - lineStart > MAX_LINE;
+    if (longLine) {
+      findings.add(new Finding(Severity.ERROR, "a line is longer than 998 characters (RFC 5322 section 2.1.1);"
+          + " receivers may reject or rewrap it, breaking DKIM", "encode the body as quoted-printable or base64"));
+    }
+    if (bareLf) {
+      findings.add(new Finding(Severity.WARNING, "lines end in a bare LF, not CRLF (RFC 5322 section 2.1)",
+          "send CRLF line ends; most mail libraries do when given the message as a MIME object"));
+    }
+    if (eightBitHeader && !mail.usesSmtpUtf8()) {
+      findings.add(new Finding(Severity.ERROR, "the header has 8-bit text but MAIL FROM did not declare SMTPUTF8"
+          + " (RFC 6532)", "encode non-ASCII header text as RFC 2047 encoded words, e.g. =?UTF-8?B?...?="));
+    }
+  }
+}

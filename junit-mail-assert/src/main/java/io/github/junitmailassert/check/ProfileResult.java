@@ -1,0 +1,20 @@
+package io.github.junitmailassert.check;
+
+import java.util.List;
+
+/**
+ * What a {@link ReceiverProfile} makes of a mail: the verdict, and each rule the mail broke.
+ *
+ * @param profile the profile's name
+ * @param verdict the worst consequence of the broken rules; {@link Verdict#INBOX} when none was broken
+ * @param broken each broken rule with the problem found
+ */
+public record ProfileResult(String profile, Verdict verdict, List<BrokenRule> broken) {
+
+  /** A rule the mail broke, and how. */
+  public record BrokenRule(ProfileRule rule, String problem) {}
+
+  public ProfileResult {
+    broken = List.copyOf(broken);
+  }
+}

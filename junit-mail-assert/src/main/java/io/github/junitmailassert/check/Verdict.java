@@ -1,0 +1,13 @@
+package io.github.junitmailassert.check;
+
+/** Where a receiver profile puts a mail, from best to worst. */
+public enum Verdict {
+  INBOX,
+  SPAM_FOLDER,
+  REJECTED;
+
+  /** The worse of the two. */
+  public Verdict worst(Verdict other) {
+    return other.ordinal() > ordinal() ? other : this;
+  }
+}

@@ -1,0 +1,29 @@
+package io.github.junitmailassert.dmarc;
+
+import java.util.Objects;
+
+/**
+ * One DKIM signature's outcome as DMARC needs it: its signing domain ({@code d=}), its selector
+ * ({@code s=}) and whether it verified. Only a signature that verified can align.
+ *
+ * @param domain the {@code d=} domain
+ * @param selector the {@code s=} selector, empty when unknown
+ * @param passed whether the signature verified ({@code dkim=pass})
+ */
+public record DkimIdentifier(String domain, String selector, boolean passed) {
+
+  public DkimIdentifier {
+    Objects.requireNonNull(domain, "domain");
+    Objects.requireNonNull(selector, "selector");
+  }
+
+  /** A signature of {@code domain} that verified. */
+  public static DkimIdentifier pass(String domain) {
+    return new DkimIdentifier(domain, "", true);
+  }
+
+  /** A signature of {@code domain} that did not verify. */
+  public static DkimIdentifier fail(String domain) {
+    return new DkimIdentifier(domain, "", false);
+  }
+}

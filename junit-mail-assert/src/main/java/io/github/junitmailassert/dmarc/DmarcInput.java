@@ -1,0 +1,86 @@
+package io.github.junitmailassert.dmarc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What DMARC looks at: the From domain, the SPF outcome for the MAIL FROM identity, and every DKIM
+ * signature's outcome. DMARC does no SPF or DKIM checking of its own; it takes their results.
+ *
+ * <pre>{@code
+ * DmarcInput input = DmarcInput.builder("sample.co.jp")
+ *     .spf("bounce.sample.co.jp", true)
+ *     .dkim("sample.co.jp", "s1", true)
+ *     .build();
+ * }</pre>
+ *
+ * @param author the From domain, or why the message has none
+ * @param spfDomain the domain SPF checked for MAIL FROM (for the null sender, the HELO name, as
+ *     RFC 7208 section 2.4 says); empty when SPF was not checked
+ * @param spfPassed whether that check gave {@code pass}; only then can it align
+ * @param dkimSignatures every DKIM signature's outcome, passed or not
+ */
+public record DmarcInput(AuthorDomain author, String spfDomain, boolean spfPassed, List<DkimIdentifier> dkimSignatures) {
+
+  public DmarcInput {
+    Objects.requireNonNull(author, "author");
+    spfDomain = spfDomain == null ? "" : spfDomain;
+    dkimSignatures = List.copyOf(dkimSignatures);
+  }
+
+  /**
+   * The short form: the From domain, the SPF domain and whether SPF passed, and the {@code d=} domains
+   * of the DKIM signatures that verified.
+   */
+  public static DmarcInput of(String fromDomain, String spfDomain, boolean spfPassed, List<String> dkimPassingDomains) {
+    Builder b = builder(fromDomain).spf(spfDomain, spfPassed);
+    dkimPassingDomains.forEach(d -> b.dkim(d, "", true));
+    return b.build();
+  }
+
+  /** Starts an input for a From domain given directly. */
+  public static Builder builder(String fromDomain) {
+    return new Builder(AuthorDomain.of(fromDomain));
+  }
+
+  /** Starts an input for a From domain read from a message, with its problems if it has any. */
+  public static Builder builder(AuthorDomain author) {
+    return new Builder(author);
+  }
+
+  /** Collects the authenticated identifiers. Not thread-safe; the input it builds is immutable. */
+  public static final class Builder {
+    private final AuthorDomain author;
+    private String spfDomain = "";
+    private boolean spfPassed;
+    private final List<DkimIdentifier> dkim = new ArrayList<>();
+
+    private Builder(AuthorDomain author) {
+      this.author = Objects.requireNonNull(author, "author");
+    }
+
+    /** The SPF outcome for MAIL FROM: its domain and whether it passed. */
+    public Builder spf(String mailFromDomain, boolean passed) {
+      this.spfDomain = mailFromDomain == null ? "" : mailFromDomain;
+      this.spfPassed = passed;
+      return this;
+    }
+
+    /** One DKIM signature's outcome. */
+    public Builder dkim(String domain, String selector, boolean passed) {
+      dkim.add(new DkimIdentifier(domain, selector == null ? "" : selector, passed));
+      return this;
+    }
+
+    /** One DKIM signature's outcome. */
+    public Builder dkim(DkimIdentifier signature) {
+      dkim.add(Objects.requireNonNull(signature, "signature"));
+      return this;
+    }
+
+    public DmarcInput build() {
+      return new DmarcInput(author, spfDomain, spfPassed, dkim);
+    }
+  }
+}

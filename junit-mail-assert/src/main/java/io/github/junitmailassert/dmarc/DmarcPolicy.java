@@ -1,0 +1,34 @@
+package io.github.junitmailassert.dmarc;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a domain owner asks receivers to do with mail that fails DMARC ({@code p}, {@code sp}, {@code np}). */
+public enum DmarcPolicy {
+  /** No preference: deliver as usual, only report. */
+  NONE,
+  /** Treat as suspicious, usually the spam folder. */
+  QUARANTINE,
+  /** Refuse the mail during the SMTP transaction. */
+  REJECT;
+
+  /** The value as written in a DMARC record and in Authentication-Results. */
+  public String keyword() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The policy one level milder, which is what {@code t=y} (testing) asks receivers to apply. */
+  public DmarcPolicy oneLevelBelow() {
+    return this == REJECT ? QUARANTINE : NONE;
+  }
+
+  /** Parses a record value (case-insensitive, as RFC 5234 strings are); empty when not a policy. */
+  public static Optional<DmarcPolicy> fromKeyword(String value) {
+    for (DmarcPolicy p : values()) {
+      if (p.keyword().equalsIgnoreCase(value)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+}

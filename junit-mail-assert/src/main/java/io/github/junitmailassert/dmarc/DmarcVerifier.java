@@ -1,0 +1,74 @@
+package io.github.junitmailassert.dmarc;
+
+import io.github.junitmailassert.internal.dmarc.DmarcEvaluator;
+import io.github.junitmailassert.internal.dmarc.PublicSuffixList;
+import java.util.Objects;
+import org.xbill.DNS.Resolver;
+
+/**
+ * Evaluates DMARC for a message the way a receiver does: finds the From domain's policy in DNS,
+ * checks whether the SPF or a DKIM domain aligns with the From domain, and says what the domain
+ * owner asks receivers to do when nothing aligns.
+ *
+ * <pre>{@code
+ * DmarcVerifier dmarc = DmarcVerifier.builder(zone.resolver()).build();
+ * DmarcResult result = dmarc.evaluate(DmarcInput.of("sample.co.jp", "sample.co.jp", true, List.of()));
+ * result.authenticationResultsPart(); // dmarc=pass (p=reject dis=none) header.from=sample.co.jp
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable; {@link #evaluate} may be called from any thread, each call does its
+ * own DNS lookups (no cache is shared).
+ */
+public final class DmarcVerifier {
+
+  private final DmarcMode mode;
+  private final DmarcEvaluator evaluator;
+
+  private DmarcVerifier(Builder builder) {
+    this.mode = builder.mode;
+    this.evaluator = new DmarcEvaluator(builder.resolver, builder.mode);
+  }
+
+  /** Starts a verifier that asks {@code resolver} (for a test, {@code DnsZone.resolver()}). */
+  public static Builder builder(Resolver resolver) {
+    return new Builder(Objects.requireNonNull(resolver, "resolver"));
+  }
+
+  public DmarcMode mode() {
+    return mode;
+  }
+
+  /** Evaluates DMARC; never throws for any input: problems become {@code permerror}, DNS failures {@code temperror}. */
+  public DmarcResult evaluate(DmarcInput input) {
+    return evaluator.evaluate(Objects.requireNonNull(input, "input"));
+  }
+
+  /** Options of a {@link DmarcVerifier}; the builder is the only way to make one, so options can grow. */
+  public static final class Builder {
+    private final Resolver resolver;
+    private DmarcMode mode = DmarcMode.RFC9989;
+
+    private Builder(Resolver resolver) {
+      this.resolver = resolver;
+    }
+
+    /** Which specification to follow; {@link DmarcMode#RFC9989} by default. */
+    public Builder mode(DmarcMode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @throws IllegalStateException for {@link DmarcMode#RFC7489_PSL} when Guava is not on the class
+     *     path, saying which dependency to add
+     */
+    public DmarcVerifier build() {
+      if (mode == DmarcMode.RFC7489_PSL && !PublicSuffixList.isAvailable(DmarcVerifier.class.getClassLoader())) {
+        throw new IllegalStateException(PublicSuffixList.MISSING_GUAVA);
+      }
+      return new DmarcVerifier(this);
+    }
+  }
+}

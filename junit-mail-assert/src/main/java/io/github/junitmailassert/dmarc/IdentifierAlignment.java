@@ -1,0 +1,52 @@
+package io.github.junitmailassert.dmarc;
+
+import java.util.Objects;
+
+/**
+ * Whether one authenticated identifier (the SPF MAIL FROM domain or a DKIM {@code d=}) aligns with
+ * the From domain, which is what DMARC requires of at least one of them.
+ *
+ * @param method which check authenticated the domain
+ * @param domain the SPF or DKIM domain
+ * @param selector the DKIM selector, empty for SPF or when unknown
+ * @param authenticated whether the check passed; an identifier that did not pass never aligns
+ * @param level how closely the domain matches the From domain
+ * @param required the mode the DMARC record asks for ({@code aspf} or {@code adkim})
+ * @param aligned whether this identifier counts for DMARC
+ * @param explanation one sentence for reports
+ */
+public record IdentifierAlignment(
+    Method method,
+    String domain,
+    String selector,
+    boolean authenticated,
+    Level level,
+    AlignmentMode required,
+    boolean aligned,
+    String explanation) {
+
+  /** The check behind the identifier. */
+  public enum Method {
+    SPF,
+    DKIM
+  }
+
+  /** How closely two domains match. */
+  public enum Level {
+    /** Identical. */
+    STRICT,
+    /** Different names, same organizational domain. */
+    RELAXED,
+    /** Different organizational domains, or not known (a DNS failure, or the check did not pass). */
+    NONE
+  }
+
+  public IdentifierAlignment {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(domain, "domain");
+    Objects.requireNonNull(selector, "selector");
+    Objects.requireNonNull(level, "level");
+    Objects.requireNonNull(required, "required");
+    Objects.requireNonNull(explanation, "explanation");
+  }
+}

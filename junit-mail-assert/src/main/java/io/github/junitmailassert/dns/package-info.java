@@ -1,0 +1,2 @@
+/** The fake DNS zone the checks and other processes resolve through. */
+package io.github.junitmailassert.dns;

@@ -1,0 +1,45 @@
+package io.github.junitmailassert.host;
+
+import io.github.junitmailassert.internal.dns.DnsLookup;
+import io.github.junitmailassert.internal.host.SendingHostChecks;
+import io.github.junitmailassert.internal.spf.IpAddresses;
+import java.net.InetAddress;
+import java.util.Objects;
+import org.xbill.DNS.Resolver;
+
+/**
+ * Checks the sending host's DNS the way receivers do before they read a mail: forward-confirmed
+ * reverse DNS of the client IP, and the HELO name (fully qualified, resolving to the client,
+ * matching the PTR name). Each finding says which record to publish or what to configure.
+ *
+ * <pre>{@code
+ * SendingHostResult r = SendingHostVerifier.using(zone.resolver())
+ *     .check(InetAddress.getByName("203.0.113.25"), "mail.sample.co.jp");
+ * }</pre>
+ *
+ * <p>Never throws for anything DNS holds. Thread-safe and reusable.
+ */
+public final class SendingHostVerifier {
+
+  private final SendingHostChecks checks;
+
+  private SendingHostVerifier(SendingHostChecks checks) {
+    this.checks = checks;
+  }
+
+  /** A verifier that asks {@code resolver}; never dnsjava's static default resolver. */
+  public static SendingHostVerifier using(Resolver resolver) {
+    Objects.requireNonNull(resolver, "resolver");
+    return new SendingHostVerifier(new SendingHostChecks(new DnsLookup(resolver)));
+  }
+
+  /** Checks the reverse DNS of {@code clientIp} and the HELO name it gave. */
+  public SendingHostResult check(InetAddress clientIp, String heloName) {
+    Objects.requireNonNull(clientIp, "clientIp");
+    InetAddress ip = IpAddresses.normalize(clientIp);
+    String helo = heloName == null ? "" : heloName.trim();
+    ReverseDns reverse = checks.reverseDns(ip, helo);
+    HeloCheck heloCheck = checks.helo(ip, helo, reverse);
+    return new SendingHostResult(ip, helo, reverse, heloCheck);
+  }
+}

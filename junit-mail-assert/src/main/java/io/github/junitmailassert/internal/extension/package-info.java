@@ -1,0 +1,2 @@
+/** Internal: may change at any time. */
+package io.github.junitmailassert.internal.extension;

@@ -1,0 +1,2 @@
+/** Human-readable reports of captured mails. */
+package io.github.junitmailassert.report;

@@ -1,0 +1,16 @@
+package io.github.junitmailassert.spf;
+
+import java.util.Locale;
+
+/** Which identity an SPF check authorized (RFC 7208 section 2.2 and 2.3). */
+public enum SpfIdentity {
+  /** The domain of the envelope sender, SMTP {@code MAIL FROM} (what DMARC aligns with). */
+  MAILFROM,
+  /** The HELO/EHLO name the client gave. */
+  HELO;
+
+  /** The keyword of Received-SPF's {@code identity=} key: {@code mailfrom} or {@code helo}. */
+  public String keyword() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

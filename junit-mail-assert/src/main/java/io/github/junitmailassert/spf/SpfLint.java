@@ -1,0 +1,38 @@
+package io.github.junitmailassert.spf;
+
+import io.github.junitmailassert.internal.dns.DnsLookup;
+import io.github.junitmailassert.internal.spf.SpfLinter;
+import java.util.Objects;
+import org.xbill.DNS.Resolver;
+
+/**
+ * Checks a domain's published SPF record as administrators' tools do, before any mail is sent:
+ * over 10 DNS lookups (counted through includes), {@code +all} or {@code ?all}, {@code ptr},
+ * several records, syntax errors with their position, void lookups, includes that do not exist.
+ *
+ * <pre>{@code
+ * SpfLintReport report = SpfLint.using(zone.resolver()).lint("sample.co.jp");
+ * }</pre>
+ *
+ * <p>Never throws for anything DNS holds. Thread-safe and reusable.
+ */
+public final class SpfLint {
+
+  private final DnsLookup dns;
+
+  private SpfLint(DnsLookup dns) {
+    this.dns = dns;
+  }
+
+  /** A lint that asks {@code resolver}; never dnsjava's static default resolver. */
+  public static SpfLint using(Resolver resolver) {
+    Objects.requireNonNull(resolver, "resolver");
+    return new SpfLint(new DnsLookup(resolver));
+  }
+
+  /** Lints the SPF record of {@code domain} and every record it includes or redirects to. */
+  public SpfLintReport lint(String domain) {
+    Objects.requireNonNull(domain, "domain");
+    return new SpfLinter(dns).lint(domain.trim());
+  }
+}

@@ -1,0 +1,26 @@
+package io.github.junitmailassert.spf;
+
+import java.util.Locale;
+
+/** The results of an SPF check, as RFC 7208 section 2.6 names them. */
+public enum SpfResultCode {
+  /** No SPF record, or no domain that could be checked. */
+  NONE,
+  /** The domain owner says nothing about this client ("?" or no match). */
+  NEUTRAL,
+  /** The client is authorized to send for the domain. */
+  PASS,
+  /** The client is explicitly not authorized; strict receivers reject the mail. */
+  FAIL,
+  /** The client is probably not authorized ("~"); receivers usually mark the mail as spam. */
+  SOFTFAIL,
+  /** A transient DNS error; receivers defer the mail and try again later. */
+  TEMPERROR,
+  /** The published record is broken; receivers treat this like a missing or failed policy. */
+  PERMERROR;
+
+  /** The lower-case keyword used in Received-SPF and Authentication-Results, e.g. {@code softfail}. */
+  public String keyword() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

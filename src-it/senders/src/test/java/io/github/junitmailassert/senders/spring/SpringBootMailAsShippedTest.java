@@ -1,0 +1,63 @@
+package io.github.junitmailassert.senders.spring;
+
+import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
+import static io.github.junitmailassert.senders.support.ExpectedReport.fixHelo;
+import static io.github.junitmailassert.senders.support.ExpectedReport.fixMessageId;
+import static io.github.junitmailassert.senders.support.ExpectedReport.localNameLeaks;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.MailDeliverabilityExtension;
+import io.github.junitmailassert.senders.support.MachineName;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Spring Boot's mail starter with only {@code spring.mail.host} and {@code spring.mail.port}, as
+ * most applications ship it. The capture server is a static extension: it starts before Spring
+ * builds the application context, which reads its port through {@code @DynamicPropertySource}.
+ */
+@SpringBootTest
+class SpringBootMailAsShippedTest {
+
+  @RegisterExtension
+  static MailDeliverabilityExtension mail = MailDeliverabilityExtension.newInstance()
+      .domain("sample.co.jp").clientIp("203.0.113.25").spf("v=spf1 ip4:203.0.113.25 -all")
+      .build();
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> mail.smtp().host());
+    registry.add("spring.mail.port", () -> mail.smtp().port());
+  }
+
+  @Autowired
+  OrderMailer orderMailer;
+
+  @Test
+  void should_report_the_machine_name_in_EHLO_and_Message_ID_when_only_host_and_port_are_set() {
+    // WHEN
+    orderMailer.sendConfirmation("user@example.com", "A-1001");
+
+    // THEN Jakarta Mail under Spring took the envelope sender from From, the rest from the machine
+    CapturedMail captured = mail.mails().single();
+    assertThat(captured).hasEnvelopeSender("no-reply@sample.co.jp").spf().isPass();
+    String machine = MachineName.asJakartaMailSeesIt();
+    String why = MachineName.whyLocal(machine);
+    String messageId = captured.header("Message-ID").orElseThrow(); // unique per mail
+    assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> assertThat(captured).hasNoLocalNameLeaks())
+        .withMessage(localNameLeaks(
+            "mail #1 from <no-reply@sample.co.jp> to [user@example.com] \"Order A-1001 confirmed\"",
+            List.of("HELO/EHLO " + machine + ": " + machine + " is " + why,
+                "Message-ID " + messageId + ": " + machine + " is " + why),
+            List.of(fixHelo("sample.co.jp"), fixMessageId("sample.co.jp"))));
+    assertThat(messageId).endsWith("@" + machine + ">");
+  }
+}
