@@ -75,6 +75,37 @@ public final class LoopbackDnsServer implements AutoCloseable {
     throw new UncheckedIOException("no free port for the loopback DNS server on " + bindAddress, last);
   }
 
+  /**
+   * Starts a server on exactly {@code bindAddress} and {@code port}, UDP and TCP: for clients that
+   * cannot be told a port, such as a container's resolver, which always asks port 53.
+   *
+   * @throws UncheckedIOException when the port is taken or may not be bound (below 1024 without privileges)
+   */
+  public static LoopbackDnsServer start(DnsZone zone, InetAddress bindAddress, int port) {
+    DatagramSocket udp = null;
+    try {
+      udp = new DatagramSocket(new InetSocketAddress(bindAddress, port));
+      ServerSocket tcp = new ServerSocket();
+      try {
+        tcp.setReuseAddress(true);
+        tcp.bind(new InetSocketAddress(bindAddress, port), 50);
+      } catch (IOException busy) {
+        tcp.close();
+        throw busy;
+      }
+      LoopbackDnsServer server = new LoopbackDnsServer(zone, udp, tcp);
+      server.udpThread.start();
+      server.tcpThread.start();
+      return server;
+    } catch (IOException e) {
+      if (udp != null) {
+        udp.close();
+      }
+      throw new UncheckedIOException("cannot listen for DNS on " + bindAddress.getHostAddress() + " port " + port
+          + ": " + e.getMessage(), e);
+    }
+  }
+
   public InetAddress address() {
     return udp.getLocalAddress();
   }

@@ -1,0 +1,48 @@
+package io.github.junitmailassert.it.containers;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.util.List;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Behind {@link RequiresDocker}: skip, or fail under {@code it.requireDocker} or {@code it.requireTools},
+ * when Docker or the image is missing.
+ */
+final class DockerCondition implements ExecutionCondition {
+
+  static final String REQUIRE_DOCKER = "it.requireDocker";
+  /** What CI passes for every tool the integration tests need (src-it/senders): Docker is one. */
+  static final String REQUIRE_TOOLS = "it.requireTools";
+
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    String missing = missing();
+    if (missing == null) {
+      return ConditionEvaluationResult.enabled("Docker answers and image " + DebianSendmailImage.NAME + " exists");
+    }
+    String reason = missing + ": run .ci/prepare-docker (root) and source the env file it prints";
+    for (String property : List.of(REQUIRE_DOCKER, REQUIRE_TOOLS)) {
+      if (Boolean.parseBoolean(context.getConfigurationParameter(property).orElse(System.getProperty(property)))) {
+        throw new ExtensionConfigurationException(reason + " (" + property + "=true: these tests must run here)");
+      }
+    }
+    return ConditionEvaluationResult.disabled(reason);
+  }
+
+  /** What is missing, or null when the tests can run. */
+  private static String missing() {
+    if (!DockerClientFactory.instance().isDockerAvailable()) {
+      return "no Docker engine answers (DOCKER_HOST=" + System.getenv("DOCKER_HOST") + ")";
+    }
+    try {
+      DockerClientFactory.instance().client().inspectImageCmd(DebianSendmailImage.NAME).exec();
+      return null;
+    } catch (NotFoundException e) {
+      return "the Docker engine has no image " + DebianSendmailImage.NAME + " (no registry is reachable: it is built locally)";
+    }
+  }
+}
