@@ -1,6 +1,7 @@
 package io.github.junitmailassert;
 
 import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.dmarc.DmarcMode;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -84,6 +85,12 @@ public @interface MailDeliverability {
    * {@link #domain()}. Add DKIM and DMARC once the application signs its mail.
    */
   MailCheck[] checks() default {MailCheck.ENVELOPE_DOMAIN, MailCheck.LOCAL_NAMES, MailCheck.SPF, MailCheck.REVERSE_DNS};
+
+  /**
+   * How the receiver finds the DMARC policy: the RFC 9989 DNS tree walk (the default), or RFC 7489
+   * with the Public Suffix List, which needs {@code com.google.guava:guava} on the test class path.
+   */
+  DmarcMode dmarcMode() default DmarcMode.RFC9989;
 
   /** The receiving MTA's host name, written in the {@code Received-SPF} and {@code Authentication-Results} it reports. */
   String receivingHost() default ReceiverView.DEFAULT_RECEIVING_HOST;

@@ -2,6 +2,7 @@ package io.github.junitmailassert;
 
 import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.dmarc.DmarcMode;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.check.EachTestVerification;
 import io.github.junitmailassert.internal.extension.HtmlRunReport;
@@ -305,6 +306,7 @@ public class MailDeliverabilityExtension
     private Set<MailCheck> checks = Settings.DEFAULT_CHECKS;
     private String receivingHost = ReceiverView.DEFAULT_RECEIVING_HOST;
     private Clock clock = Clock.systemUTC();
+    private DmarcMode dmarcMode = DmarcMode.RFC9989;
 
     private Builder() {}
 
@@ -374,6 +376,12 @@ public class MailDeliverabilityExtension
       return this;
     }
 
+    /** @see MailDeliverability#dmarcMode() */
+    public Builder dmarcMode(DmarcMode mode) {
+      this.dmarcMode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
     /** The receiver's clock, for DKIM {@code t=} and {@code x=}; the system clock by default. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -382,7 +390,7 @@ public class MailDeliverabilityExtension
 
     public MailDeliverabilityExtension build() {
       return new MailDeliverabilityExtension(new Settings(domain, clientIp, clientHostName, spf, dmarc, records,
-          zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, Lifecycle.PER_METHOD, clock));
+          zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, dmarcMode, Lifecycle.PER_METHOD, clock));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.junitmailassert;
 
+import io.github.junitmailassert.dmarc.DmarcMode;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Objects;
@@ -16,9 +17,11 @@ import org.xbill.DNS.Resolver;
  * @param declaredClientHostName the sending host's name the test declared, if any
  * @param receivingHost the receiver's host name, written in {@code Received-SPF} and {@code Authentication-Results}
  * @param clock the receiver's clock, for DKIM {@code x=} and {@code t=}
+ * @param dmarcMode how the receiver finds the DMARC policy: the RFC 9989 tree walk, or RFC 7489
+ *     with the Public Suffix List (needs Guava)
  */
 public record ReceiverView(Resolver resolver, Optional<InetAddress> declaredClientIp,
-    Optional<String> declaredClientHostName, String receivingHost, Clock clock) {
+    Optional<String> declaredClientHostName, String receivingHost, Clock clock, DmarcMode dmarcMode) {
 
   /** The receiving host name used unless a test names another. */
   public static final String DEFAULT_RECEIVING_HOST = "mx.receiver.test";
@@ -29,6 +32,13 @@ public record ReceiverView(Resolver resolver, Optional<InetAddress> declaredClie
     Objects.requireNonNull(declaredClientHostName, "declaredClientHostName");
     Objects.requireNonNull(receivingHost, "receivingHost");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(dmarcMode, "dmarcMode");
+  }
+
+  /** A view with the RFC 9989 DMARC tree walk, the default of receivers that follow the current RFC. */
+  public ReceiverView(Resolver resolver, Optional<InetAddress> declaredClientIp,
+      Optional<String> declaredClientHostName, String receivingHost, Clock clock) {
+    this(resolver, declaredClientIp, declaredClientHostName, receivingHost, clock, DmarcMode.RFC9989);
   }
 
   /** The client IP the checks use for {@code mail}: the declared one, else the socket address. */

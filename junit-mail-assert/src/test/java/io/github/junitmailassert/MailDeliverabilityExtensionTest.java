@@ -60,6 +60,23 @@ class MailDeliverabilityExtensionTest {
     run(InjectionFixture.class).assertStatistics(s -> s.started(1).succeeded(1));
   }
 
+  @MailDeliverability(domain = "sample.co.jp", clientIp = "203.0.113.25", spf = "v=spf1 ip4:203.0.113.25 -all",
+      dmarc = "v=DMARC1; p=reject", dmarcMode = io.github.junitmailassert.dmarc.DmarcMode.RFC7489_PSL)
+  static class DmarcModeFixture {
+    @Test
+    void usesThePublicSuffixList(SmtpEndpoint smtp, CapturedMails mails) {
+      Send.mail(smtp, "news@mail.sample.co.jp", "user@example.com", "hi");
+      var dmarc = io.github.junitmailassert.check.ReceiverChecks.of(mails.single()).dmarc();
+      assertThat(dmarc.mode()).isEqualTo(io.github.junitmailassert.dmarc.DmarcMode.RFC7489_PSL);
+      assertThat(dmarc.organizationalDomain()).isEqualTo("sample.co.jp");
+    }
+  }
+
+  @Test
+  void should_let_the_test_choose_the_dmarc_mode() {
+    run(DmarcModeFixture.class).assertStatistics(s -> s.started(1).succeeded(1));
+  }
+
   // ------------------------------------------------------------------ the CI gate
 
   @MailDeliverability(domain = "sample.co.jp", clientIp = "203.0.113.25", clientHostName = "mail.sample.co.jp",

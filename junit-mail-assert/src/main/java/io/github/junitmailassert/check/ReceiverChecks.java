@@ -114,7 +114,7 @@ public final class ReceiverChecks {
     for (DkimSignatureResult signature : dkim()) {
       input.dkim(signature.domain(), signature.selector(), signature.isPass());
     }
-    return DmarcVerifier.builder(view.resolver()).build().evaluate(input.build());
+    return DmarcVerifier.builder(view.resolver()).mode(view.dmarcMode()).build().evaluate(input.build());
   }
 
   private java.net.InetAddress clientIp() {

@@ -47,7 +47,7 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
     fillZone();
     this.receiverView = new ReceiverView(zone.resolver(), parseIp(settings.clientIp(), "clientIp"),
         settings.clientHostName().isBlank() ? Optional.empty() : Optional.of(settings.clientHostName()),
-        settings.receivingHost(), settings.clock());
+        settings.receivingHost(), settings.clock(), settings.dmarcMode());
     this.smtp = CaptureSmtpServer.start(LOOPBACK, settings.receivingHost(), this::accept);
   }
 

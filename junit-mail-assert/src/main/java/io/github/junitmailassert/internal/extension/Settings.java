@@ -3,6 +3,7 @@ package io.github.junitmailassert.internal.extension;
 import io.github.junitmailassert.MailDeliverability;
 import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.dmarc.DmarcMode;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Set;
  */
 public record Settings(String domain, String clientIp, String clientHostName, String spf, String dmarc,
     List<String> records, List<String> zoneFiles, String zoneFileOrigin, boolean verifyEachTest,
-    Set<MailCheck> checks, String receivingHost, Lifecycle lifecycle, Clock clock) {
+    Set<MailCheck> checks, String receivingHost, DmarcMode dmarcMode, Lifecycle lifecycle, Clock clock) {
 
   /** What verifyEachTest runs unless told otherwise. */
   public static final Set<MailCheck> DEFAULT_CHECKS =
@@ -38,7 +39,7 @@ public record Settings(String domain, String clientIp, String clientHostName, St
   public static Settings of(MailDeliverability a) {
     return new Settings(a.domain(), a.clientIp(), a.clientHostName(), a.spf(), a.dmarc(), List.of(a.records()),
         List.of(a.zoneFiles()), a.zoneFileOrigin(), a.verifyEachTest(), Set.of(a.checks()), a.receivingHost(),
-        a.lifecycle(), Clock.systemUTC());
+        a.dmarcMode(), a.lifecycle(), Clock.systemUTC());
   }
 
   public boolean hasDomain() {

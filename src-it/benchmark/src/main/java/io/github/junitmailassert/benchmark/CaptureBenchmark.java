@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
 final class CaptureBenchmark {
 
   private static final Settings SETTINGS = new Settings("sample.co.jp", "203.0.113.25", "mail.sample.co.jp",
-      "v=spf1 ip4:203.0.113.25 -all", "v=DMARC1; p=reject", List.of(), List.of(), "", false, Settings.DEFAULT_CHECKS, "mx.receiver.test",
+      "v=spf1 ip4:203.0.113.25 -all", "v=DMARC1; p=reject", List.of(), List.of(), "", false, Settings.DEFAULT_CHECKS, "mx.receiver.test", io.github.junitmailassert.dmarc.DmarcMode.RFC9989,
       Lifecycle.PER_METHOD, Clock.systemUTC());
 
   private CaptureBenchmark() {}
