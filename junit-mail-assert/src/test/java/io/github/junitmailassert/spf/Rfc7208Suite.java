@@ -27,16 +27,17 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Reads the openspf RFC 7208 test suite: one scenario per YAML document, each test with the zone
  * of its scenario. The zone is built the way the suite's own driver (pyspf's) reads zonedata.
+ * The benchmark reads the suite through this class too (the library's test-jar).
  */
-final class Rfc7208Suite {
+public final class Rfc7208Suite {
 
   private static final long TTL = 300;
 
   /** One test: the inputs, the accepted results and the explanation the suite expects, if any. */
-  record Case(String scenario, String name, String description, String helo, String host, String mailFrom,
+  public record Case(String scenario, String name, String description, String helo, String host, String mailFrom,
       List<String> results, String explanation, DnsZone zone) {
 
-    InetAddress clientIp() {
+    public InetAddress clientIp() {
       try {
         return InetAddress.getByName(host); // always a literal in the suite
       } catch (UnknownHostException e) {
@@ -52,7 +53,7 @@ final class Rfc7208Suite {
 
   private Rfc7208Suite() {}
 
-  static List<Case> load(Path file) throws IOException {
+  public static List<Case> load(Path file) throws IOException {
     List<Case> cases = new ArrayList<>();
     LoaderOptions options = new LoaderOptions();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

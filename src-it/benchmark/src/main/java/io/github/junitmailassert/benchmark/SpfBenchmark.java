@@ -2,6 +2,7 @@ package io.github.junitmailassert.benchmark;
 
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.dns.DnsAnswer;
+import io.github.junitmailassert.spf.Rfc7208Suite;
 import io.github.junitmailassert.spf.SpfResult;
 import io.github.junitmailassert.spf.SpfVerifier;
 import java.io.ByteArrayOutputStream;
@@ -45,9 +46,6 @@ public final class SpfBenchmark {
   private static final int TIMED_ROUNDS = 11;
   private static final long ROUND_NANOS = 500_000_000L;
 
-  private record Case(String name, InetAddress ip, String ipText, String mailFrom, String helo, List<String> results,
-      DnsZone zone) {}
-
   private SpfBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -61,7 +59,7 @@ public final class SpfBenchmark {
       System.out.println("spf: skipped, no conformance data at " + suite.toAbsolutePath().normalize());
       return;
     }
-    List<Case> cases = load(suite);
+    List<Rfc7208Suite.Case> cases = Rfc7208Suite.load(suite);
     SpfVerifier[] ours = new SpfVerifier[cases.size()];
     SPF[] jspf = new SPF[cases.size()];
     for (int i = 0; i < cases.size(); i++) {
@@ -71,25 +69,25 @@ public final class SpfBenchmark {
     int oursAgree = 0;
     int jspfAgree = 0;
     for (int i = 0; i < cases.size(); i++) {
-      Case c = cases.get(i);
-      if (c.results().contains(ours[i].checkMailFrom(c.ip(), c.mailFrom(), c.helo()).code().keyword())) {
+      Rfc7208Suite.Case c = cases.get(i);
+      if (c.results().contains(ours[i].checkMailFrom(c.clientIp(), c.mailFrom(), c.helo()).code().keyword())) {
         oursAgree++;
       }
-      if (c.results().contains(jspf[i].checkSPF(c.ipText(), c.mailFrom(), c.helo()).getResult())) {
+      if (c.results().contains(jspf[i].checkSPF(c.host(), c.mailFrom(), c.helo()).getResult())) {
         jspfAgree++;
       }
     }
     Runnable oursRound = () -> {
       for (int i = 0; i < cases.size(); i++) {
-        Case c = cases.get(i);
-        SpfResult r = ours[i].checkMailFrom(c.ip(), c.mailFrom(), c.helo());
+        Rfc7208Suite.Case c = cases.get(i);
+        SpfResult r = ours[i].checkMailFrom(c.clientIp(), c.mailFrom(), c.helo());
         sink += r.trace().size();
       }
     };
     Runnable jspfRound = () -> {
       for (int i = 0; i < cases.size(); i++) {
-        Case c = cases.get(i);
-        sink += jspf[i].checkSPF(c.ipText(), c.mailFrom(), c.helo()).getResult().length();
+        Rfc7208Suite.Case c = cases.get(i);
+        sink += jspf[i].checkSPF(c.host(), c.mailFrom(), c.helo()).getResult().length();
       }
     };
     // Interleaved rounds, so that both engines see the same machine load.
@@ -140,124 +138,6 @@ public final class SpfBenchmark {
 
   // The suite's YAML, read as its own driver reads it ---------------------------------------------
 
-  private static List<Case> load(Path file) throws IOException {
-    List<Case> cases = new ArrayList<>();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (Object doc : new Yaml().loadAll(reader)) {
-        if (!(doc instanceof Map<?, ?> scenario)) {
-          continue;
-        }
-        Map<?, ?> zonedata = scenario.get("zonedata") instanceof Map<?, ?> z ? z : Map.of();
-        for (Map.Entry<?, ?> t : ((Map<?, ?>) scenario.get("tests")).entrySet()) {
-          Map<?, ?> test = (Map<?, ?>) t.getValue();
-          List<String> results = new ArrayList<>();
-          if (test.get("result") instanceof List<?> list) {
-            list.forEach(r -> results.add(String.valueOf(r)));
-          } else {
-            results.add(String.valueOf(test.get("result")));
-          }
-          String host = String.valueOf(test.get("host"));
-          InetAddress ip = InetAddress.getByName(host); // the suite's hosts are literals
-          cases.add(new Case(String.valueOf(t.getKey()), ip, host, text(test.get("mailfrom")),
-              text(test.get("helo")), results, zone(zonedata)));
-        }
-      }
-    }
-    return cases;
-  }
-
-  /** SPF entries are published as TXT unless the name lists TXT itself; TIMEOUT after TXT applies to other types. */
-  private static DnsZone zone(Map<?, ?> zonedata) throws IOException {
-    DnsZone zone = DnsZone.create();
-    for (Map.Entry<?, ?> e : zonedata.entrySet()) {
-      String owner = text(e.getKey());
-      Name name = name(owner);
-      List<?> entries = e.getValue() instanceof List<?> l ? l : List.of();
-      boolean listsTxt = entries.stream().anyMatch(x -> x instanceof Map<?, ?> m && m.containsKey("TXT"));
-      boolean txtSeen = false;
-      for (Object entry : entries) {
-        if ("TIMEOUT".equals(entry)) {
-          if (!txtSeen) {
-            zone.timeout(owner);
-          }
-          continue;
-        }
-        Map.Entry<?, ?> rr = ((Map<?, ?>) entry).entrySet().iterator().next();
-        Object value = rr.getValue();
-        switch (text(rr.getKey())) {
-          case "A" -> zone.add(new ARecord(name, DClass.IN, 300, InetAddress.getByName(text(value))));
-          case "AAAA" -> zone.add(new AAAARecord(name, DClass.IN, 300, InetAddress.getByName(text(value))));
-          case "MX" -> {
-            List<?> mx = (List<?>) value;
-            zone.add(new MXRecord(name, DClass.IN, 300, ((Number) mx.get(0)).intValue(), target(text(mx.get(1)))));
-          }
-          case "PTR" -> zone.add(new PTRRecord(name, DClass.IN, 300, target(text(value))));
-          case "CNAME" -> zone.add(new CNAMERecord(name, DClass.IN, 300, target(text(value))));
-          case "TXT" -> {
-            if (!"NONE".equals(value)) {
-              zone.add(text(name, Type.TXT, value));
-              txtSeen = true;
-            }
-          }
-          case "SPF" -> {
-            zone.add(text(name, Type.SPF, value));
-            if (!listsTxt) {
-              zone.add(text(name, Type.TXT, value));
-              txtSeen = true;
-            }
-          }
-          default -> throw new IOException("unknown zonedata type at " + owner);
-        }
-      }
-    }
-    return zone;
-  }
-
-  /** A TXT record byte for byte ("\xEF" in the YAML is the byte 0xEF), split into strings of 255. */
-  private static Record text(Name name, int type, Object value) {
-    List<String> strings = new ArrayList<>();
-    if (value instanceof List<?> list) {
-      list.forEach(s -> strings.add(text(s)));
-    } else {
-      strings.add(text(value));
-    }
-    ByteArrayOutputStream rdata = new ByteArrayOutputStream();
-    for (String s : strings) {
-      byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
-      int off = 0;
-      do {
-        int len = Math.min(255, bytes.length - off);
-        rdata.write(len);
-        rdata.write(bytes, off, len);
-        off += len;
-      } while (off < bytes.length);
-    }
-    byte[] data = rdata.toByteArray();
-    return Record.newRecord(name, type, DClass.IN, 300, data.length, data);
-  }
-
-  /** A name from its labels, so that ':' '/' '%' and spaces stay as they are. */
-  private static Name name(String text) throws IOException {
-    String t = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-    ByteArrayOutputStream wire = new ByteArrayOutputStream();
-    for (String label : t.split("\\.", -1)) {
-      byte[] b = label.getBytes(StandardCharsets.ISO_8859_1);
-      wire.write(b.length);
-      wire.write(b, 0, b.length);
-    }
-    wire.write(0);
-    return new Name(wire.toByteArray());
-  }
-
-  private static Name target(String host) throws IOException {
-    return host.isEmpty() || host.equals(".") ? Name.root : name(host);
-  }
-
-  private static String text(Object o) {
-    return o == null ? "" : String.valueOf(o);
-  }
-
-  /** jSPF's DNS interface answered from the same zone, as its dnsjava-based service would answer. */
   private static final class ZoneDnsService implements DNSService {
     private final DnsZone zone;
     private int recordLimit = 10;
