@@ -357,7 +357,11 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
     out.flush();
   }
 
-  /** The TLS context for STARTTLS, made once from the self-signed key that ships with GreenMail. */
+  /**
+   * The TLS context for STARTTLS, made once from this library's self-signed key for localhost,
+   * 127.0.0.1 and ::1 (made with keytool, valid 2000 to 2128), so that clients that check the
+   * server's name only need to trust the certificate.
+   */
   static final class TlsContext {
     private static volatile SSLContext context;
 
@@ -379,9 +383,9 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
 
     private static SSLContext create() throws IOException {
       char[] password = "changeit".toCharArray();
-      try (InputStream keys = AbstractSocketProtocolHandler.class.getClassLoader().getResourceAsStream("greenmail.p12")) {
+      try (InputStream keys = SmtpSession.class.getResourceAsStream("capture-server.p12")) {
         if (keys == null) {
-          throw new IOException("GreenMail's key store greenmail.p12 is not on the class path");
+          throw new IOException("the capture server's key store capture-server.p12 is not on the class path");
         }
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(keys, password);

@@ -109,7 +109,7 @@ class CaptureSmtpServerTest {
     p.setProperty("mail.smtp.starttls.enable", "true");
     p.setProperty("mail.smtp.starttls.required", "true");
     p.setProperty("mail.smtp.ssl.trust", "*");
-    p.setProperty("mail.smtp.ssl.checkserveridentity", "false");
+    p.setProperty("mail.smtp.ssl.checkserveridentity", "true"); // the certificate names 127.0.0.1
     Session session = Session.getInstance(p);
     MimeMessage message = new MimeMessage(session);
     message.setFrom(new InternetAddress("shop@sample.co.jp"));
