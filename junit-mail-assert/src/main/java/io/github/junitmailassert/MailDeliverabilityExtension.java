@@ -13,13 +13,15 @@ import java.lang.reflect.AnnotatedElement;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -47,22 +49,25 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * anyone. State lives in JUnit's {@link ExtensionContext.Store}, which closes the servers even when
  * a test fails.
  */
-public class MailDeliverabilityExtension
-    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class MailDeliverabilityExtension
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
   private static final Namespace NAMESPACE = Namespace.create(MailDeliverabilityExtension.class);
   private static final String ENVIRONMENT = "environment";
   private static final String SHARED = "shared-environment-in-use";
-  private static final String SAVED_PROPERTIES = "saved-system-properties";
+  private static final String REJECTED = "rejected-concurrent-test";
+  private static final String CREATED_BY = "environment-created-by:";
+  private static final String SAVED_PROPERTIES = "saved-system-properties:";
   private static final List<String> HOST_PROPERTIES = List.of("mail.smtp.host", "spring.mail.host");
   private static final List<String> PORT_PROPERTIES = List.of("mail.smtp.port", "spring.mail.port");
   private static final String JNDI_PROVIDER_URL = "java.naming.provider.url";
 
   private final Settings programmatic;
-  private volatile MailEnvironment current;
+  // The environments this instance serves right now; its accessors need exactly one.
+  private final Set<MailEnvironment> live = ConcurrentHashMap.newKeySet();
 
-  /** Used by JUnit for {@link MailDeliverability}; build programmatic ones with {@link #newInstance()}. */
-  public MailDeliverabilityExtension() {
+  // JUnit creates the declarative one reflectively; users build programmatic ones with newInstance().
+  private MailDeliverabilityExtension() {
     this(null);
   }
 
@@ -103,12 +108,17 @@ public class MailDeliverabilityExtension
   }
 
   private MailEnvironment environment() {
-    MailEnvironment env = current;
-    if (env == null) {
+    List<MailEnvironment> now = List.copyOf(live);
+    if (now.isEmpty()) {
       throw new IllegalStateException("no test is running with this extension: its servers start before each test"
-          + " (or before all tests, for a static field)");
+          + " (or before all tests, for a static field) and stop after it");
     }
-    return env;
+    if (now.size() > 1) {
+      throw new IllegalStateException("this extension instance serves " + now.size() + " test classes running at the"
+          + " same time (a static field in a shared base class?), so it cannot tell which one asks: declare the field"
+          + " in each test class, or take CapturedMails, SmtpEndpoint and DnsZone as test method parameters");
+    }
+    return now.get(0);
   }
 
   // ---------------------------------------------------------------- callbacks
@@ -118,9 +128,25 @@ public class MailDeliverabilityExtension
     Settings settings = settings(context);
     if (settings.lifecycle() == Lifecycle.PER_CLASS || programmatic != null) {
       // A static @RegisterExtension field, or PER_CLASS: one environment for the class (and its @Nested classes).
-      MailEnvironment env = context.getStore(NAMESPACE)
-          .getOrComputeIfAbsent(ENVIRONMENT, key -> new MailEnvironment(settings), MailEnvironment.class);
-      current = env;
+      ExtensionContext.Store store = context.getStore(NAMESPACE);
+      MailEnvironment env = store.get(ENVIRONMENT, MailEnvironment.class);
+      if (env == null) {
+        env = new MailEnvironment(settings);
+        store.put(ENVIRONMENT, env);
+        store.put(CREATED_BY + context.getUniqueId(), Boolean.TRUE);
+        live.add(env);
+        // Published for the whole class, so that what reads them while the test instance is made sees them.
+        publishSystemProperties(context, env);
+      }
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    restoreSystemProperties(context);
+    if (store.remove(CREATED_BY + context.getUniqueId(), Boolean.class) != null) {
+      live.remove(store.get(ENVIRONMENT, MailEnvironment.class));
     }
   }
 
@@ -131,9 +157,12 @@ public class MailDeliverabilityExtension
     if (env == null) {
       env = new MailEnvironment(settings(context));
       store.put(ENVIRONMENT, env);
+      store.put(CREATED_BY + context.getUniqueId(), Boolean.TRUE);
+      live.add(env);
     } else {
       if (!env.beginTest()) {
         env.endTest();
+        store.put(REJECTED, Boolean.TRUE);
         throw new ExtensionConfigurationException("Another test is using the same capture server right now: with"
             + " lifecycle PER_CLASS (or a static @RegisterExtension field) the tests of "
             + context.getRequiredTestClass().getName() + " share it, so they must not run concurrently."
@@ -142,20 +171,7 @@ public class MailDeliverabilityExtension
       store.put(SHARED, Boolean.TRUE);
       env.reset();
     }
-    current = env;
-    Map<String, String> published = new HashMap<>();
-    if (isAnnotated(context, PublishSmtpSystemProperties.class)) {
-      SmtpEndpoint smtp = env.smtpEndpoint();
-      HOST_PROPERTIES.forEach(key -> published.put(key, smtp.host()));
-      PORT_PROPERTIES.forEach(key -> published.put(key, Integer.toString(smtp.port())));
-    }
-    if (isAnnotated(context, PublishDnsSystemProperties.class)) {
-      DnsEndpoint dns = env.dnsEndpoint();
-      published.put(JNDI_PROVIDER_URL, "dns://" + dns.host() + ":" + dns.port());
-    }
-    if (!published.isEmpty()) {
-      publishSystemProperties(store, published);
-    }
+    publishSystemProperties(context, env);
   }
 
   @Override
@@ -163,9 +179,9 @@ public class MailDeliverabilityExtension
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     MailEnvironment env = store.get(ENVIRONMENT, MailEnvironment.class);
     try {
-      restoreSystemProperties(store);
-      if (env == null) {
-        return;
+      restoreSystemProperties(context);
+      if (env == null || Boolean.TRUE.equals(store.remove(REJECTED, Boolean.class))) {
+        return; // a test refused in beforeEach has no mail of its own to report
       }
       String gateReport = env.settings().verifyEachTest()
           ? EachTestVerification.report(env.mails().all(), env.settings().domain(), env.settings().checks())
@@ -180,6 +196,9 @@ public class MailDeliverabilityExtension
     } finally {
       if (env != null && Boolean.TRUE.equals(store.remove(SHARED, Boolean.class))) {
         env.endTest();
+      }
+      if (env != null && store.remove(CREATED_BY + context.getUniqueId(), Boolean.class) != null) {
+        live.remove(env);
       }
     }
   }
@@ -265,18 +284,31 @@ public class MailDeliverabilityExtension
     return places.stream().anyMatch(e -> AnnotationSupport.isAnnotated(e, type));
   }
 
-  private static void publishSystemProperties(ExtensionContext.Store store, Map<String, String> values) {
+  private static void publishSystemProperties(ExtensionContext context, MailEnvironment env) {
+    Map<String, String> values = new HashMap<>();
+    if (isAnnotated(context, PublishSmtpSystemProperties.class)) {
+      SmtpEndpoint smtp = env.smtpEndpoint();
+      HOST_PROPERTIES.forEach(key -> values.put(key, smtp.host()));
+      PORT_PROPERTIES.forEach(key -> values.put(key, Integer.toString(smtp.port())));
+    }
+    if (isAnnotated(context, PublishDnsSystemProperties.class)) {
+      DnsEndpoint dns = env.dnsEndpoint();
+      values.put(JNDI_PROVIDER_URL, "dns://" + dns.host() + ":" + dns.port());
+    }
+    if (values.isEmpty()) {
+      return;
+    }
     Map<String, String> saved = new HashMap<>();
     values.forEach((key, value) -> {
       saved.put(key, System.getProperty(key));
       System.setProperty(key, value);
     });
-    store.put(SAVED_PROPERTIES, saved);
+    context.getStore(NAMESPACE).put(SAVED_PROPERTIES + context.getUniqueId(), saved);
   }
 
-  private static void restoreSystemProperties(ExtensionContext.Store store) {
+  private static void restoreSystemProperties(ExtensionContext context) {
     @SuppressWarnings("unchecked")
-    Map<String, String> saved = store.remove(SAVED_PROPERTIES, Map.class);
+    Map<String, String> saved = context.getStore(NAMESPACE).remove(SAVED_PROPERTIES + context.getUniqueId(), Map.class);
     if (saved == null) {
       return;
     }
@@ -290,8 +322,9 @@ public class MailDeliverabilityExtension
   }
 
   /**
-   * Builds a {@link MailDeliverabilityExtension}; every option mirrors an attribute of
-   * {@link MailDeliverability}.
+   * Builds a {@link MailDeliverabilityExtension}. The options mirror the attributes of
+   * {@link MailDeliverability}, plus the receiver's clock; the lifecycle follows the field (static:
+   * per class, instance: per test).
    */
   public static final class Builder {
     private String domain = "";
@@ -342,13 +375,17 @@ public class MailDeliverabilityExtension
 
     /** @see MailDeliverability#records() */
     public Builder records(String... bindLines) {
-      this.records.addAll(Arrays.asList(bindLines));
+      for (String line : Objects.requireNonNull(bindLines, "bindLines")) {
+        this.records.add(Objects.requireNonNull(line, "a DNS record line"));
+      }
       return this;
     }
 
     /** @see MailDeliverability#zoneFiles() */
     public Builder zoneFiles(String... zoneFiles) {
-      this.zoneFiles.addAll(Arrays.asList(zoneFiles));
+      for (String file : Objects.requireNonNull(zoneFiles, "zoneFiles")) {
+        this.zoneFiles.add(Objects.requireNonNull(file, "a zone file"));
+      }
       return this;
     }
 
@@ -366,7 +403,11 @@ public class MailDeliverabilityExtension
 
     /** @see MailDeliverability#checks() */
     public Builder checks(MailCheck... checks) {
-      this.checks = Set.of(checks);
+      EnumSet<MailCheck> chosen = EnumSet.noneOf(MailCheck.class);
+      for (MailCheck check : Objects.requireNonNull(checks, "checks")) {
+        chosen.add(Objects.requireNonNull(check, "a check"));
+      }
+      this.checks = chosen;
       return this;
     }
 

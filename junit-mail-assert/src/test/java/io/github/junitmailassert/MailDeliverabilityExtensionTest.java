@@ -218,17 +218,15 @@ class MailDeliverabilityExtensionTest {
   }
 
   static class ProgrammaticInstanceFixture {
-    static final AtomicInteger DISTINCT_PORTS = new AtomicInteger();
-    static volatile int lastPort;
+    static final java.util.Set<CapturedMails> SEEN = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     @RegisterExtension
     MailDeliverabilityExtension mail = MailDeliverabilityExtension.newInstance().domain("inst.example").build();
 
     @BeforeEach
     void count() {
-      if (mail.smtp().port() != lastPort) {
-        DISTINCT_PORTS.incrementAndGet();
-        lastPort = mail.smtp().port();
+      synchronized (SEEN) {
+        SEEN.add(mail.mails());
       }
     }
 
@@ -249,7 +247,7 @@ class MailDeliverabilityExtensionTest {
   void should_share_a_server_for_a_static_field_and_start_one_per_test_for_an_instance_field() {
     run(ProgrammaticStaticFixture.class).assertStatistics(s -> s.started(2).succeeded(2));
     run(ProgrammaticInstanceFixture.class).assertStatistics(s -> s.started(2).succeeded(2));
-    assertThat(ProgrammaticInstanceFixture.DISTINCT_PORTS).hasValue(2);
+    assertThat(ProgrammaticInstanceFixture.SEEN).hasSize(2); // one environment per test
   }
 
   // ------------------------------------------------------------------ closing, errors, system properties
@@ -353,6 +351,118 @@ class MailDeliverabilityExtensionTest {
         .contains("<li>envelope sender &lt;apache@localhost.localdomain&gt; is not in sample.co.jp  Fix: set the envelope"
             + " sender to an address in sample.co.jp")
         .contains("<h2>InjectionFixture &gt; sends(SmtpEndpoint, CapturedMails, DnsZone, ReceiverView)</h2>");
+  }
+
+  // ------------------------------------------------------------------ shared base class, concurrency
+
+  abstract static class SharedBase {
+    @RegisterExtension
+    static MailDeliverabilityExtension mail = MailDeliverabilityExtension.newInstance().domain("base.example").build();
+    static final java.util.concurrent.CyclicBarrier BOTH_RUNNING = new java.util.concurrent.CyclicBarrier(2);
+    static final java.util.concurrent.CyclicBarrier BOTH_CHECKED = new java.util.concurrent.CyclicBarrier(2);
+
+    @Test
+    void sends(SmtpEndpoint smtp, CapturedMails mails) throws Exception {
+      Send.mail(smtp, "a@base.example", "user@example.com", getClass().getSimpleName());
+      BOTH_RUNNING.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(mails.single()).hasHeader("Subject", getClass().getSimpleName()); // parameters stay exact
+      org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> mail.mails())
+          .withMessage("this extension instance serves 2 test classes running at the same time (a static field in a"
+              + " shared base class?), so it cannot tell which one asks: declare the field in each test class, or take"
+              + " CapturedMails, SmtpEndpoint and DnsZone as test method parameters");
+      BOTH_CHECKED.await(30, java.util.concurrent.TimeUnit.SECONDS); // neither class ends before both looked
+    }
+  }
+
+  static class SharedBaseA extends SharedBase {}
+
+  static class SharedBaseB extends SharedBase {}
+
+  private static EngineTestKit.Builder parallel() {
+    return EngineTestKit.engine("junit-jupiter")
+        .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+        .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+        .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+        .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+        .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4");
+  }
+
+  @Test
+  void should_refuse_to_guess_when_one_static_field_serves_two_running_classes() {
+    parallel().selectors(selectClass(SharedBaseA.class), selectClass(SharedBaseB.class)).execute().testEvents()
+        .assertStatistics(s -> s.started(2).succeeded(2));
+  }
+
+  @MailDeliverability(domain = "shared.example", lifecycle = Lifecycle.PER_CLASS)
+  @org.junit.jupiter.api.extension.ExtendWith(ReleaseWhenRefused.class)
+  static class ConcurrentPerClassFixture {
+    static final java.util.concurrent.CountDownLatch REFUSED = new java.util.concurrent.CountDownLatch(1);
+
+    @Test
+    void one(CapturedMails mails) throws InterruptedException {
+      holdTheServer();
+    }
+
+    @Test
+    void two(CapturedMails mails) throws InterruptedException {
+      holdTheServer();
+    }
+
+    // The test that got the server keeps it until the other one was refused.
+    private static void holdTheServer() throws InterruptedException {
+      assertThat(REFUSED.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  /** Tells the fixture above that a test of it failed (was refused). */
+  static class ReleaseWhenRefused implements org.junit.jupiter.api.extension.TestWatcher {
+    @Override
+    public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+      ConcurrentPerClassFixture.REFUSED.countDown();
+    }
+  }
+
+  @Test
+  void should_refuse_a_test_that_would_share_a_per_class_server_with_a_running_one() {
+    parallel().selectors(selectClass(ConcurrentPerClassFixture.class)).execute().testEvents()
+        .assertStatistics(s -> s.started(2).succeeded(1).failed(1))
+        .assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(
+            org.junit.jupiter.api.extension.ExtensionConfigurationException.class), message(m -> m.equals(
+            "Another test is using the same capture server right now: with lifecycle PER_CLASS (or a static"
+                + " @RegisterExtension field) the tests of"
+                + " io.github.junitmailassert.MailDeliverabilityExtensionTest$ConcurrentPerClassFixture share it, so they"
+                + " must not run concurrently. Annotate the class @Execution(ExecutionMode.SAME_THREAD), or use the"
+                + " default PER_METHOD lifecycle."))));
+  }
+
+  @MailDeliverability(domain = "sample.co.jp", zoneFiles = "classpath:zones/sample.zone", receivingHost = "mx.test.example",
+      clientIp = "203.0.113.25", lifecycle = Lifecycle.PER_CLASS)
+  @PublishSmtpSystemProperties
+  static class ZoneFileAndClassPropertiesFixture {
+    static volatile String portSeenBeforeAll;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void readProperties(SmtpEndpoint smtp) {
+      portSeenBeforeAll = System.getProperty("mail.smtp.port") + "=" + smtp.port();
+    }
+
+    @Test
+    void loadsTheZoneFileAndNamesTheReceiver(SmtpEndpoint smtp, CapturedMails mails) {
+      Send.mail(smtp, "a@sample.co.jp", "user@example.com", "hi");
+      CapturedMail mail = mails.single();
+      assertThat(mail).spf().isPass().hasMechanism("mx");
+      assertThat(io.github.junitmailassert.check.ReceiverChecks.of(mail).receivedSpf())
+          .startsWith("Received-SPF: pass (mx.test.example: ");
+    }
+  }
+
+  @Test
+  @org.junit.jupiter.api.parallel.ResourceLock(org.junit.jupiter.api.parallel.Resources.SYSTEM_PROPERTIES)
+  void should_load_class_path_zone_files_and_publish_properties_for_the_whole_class() {
+    run(ZoneFileAndClassPropertiesFixture.class).assertStatistics(s -> s.started(1).succeeded(1));
+    String[] seen = ZoneFileAndClassPropertiesFixture.portSeenBeforeAll.split("=");
+    assertThat(seen[0]).isEqualTo(seen[1]);
+    assertThat(System.getProperty("mail.smtp.port")).isNull();
   }
 
   static boolean canConnect(SmtpEndpoint smtp) {

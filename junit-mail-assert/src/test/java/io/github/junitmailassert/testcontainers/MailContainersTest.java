@@ -49,7 +49,8 @@ class MailContainersTest {
 
       // THEN
       assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessage("no test is running with this"
-          + " extension: its servers start before each test (or before all tests, for a static field)");
+          + " extension: its servers start before each test (or before all tests, for a static field) and stop"
+          + " after it");
     }
   }
 

@@ -96,6 +96,7 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
   /** Before a test of a shared (per-class) environment: forget mails, restore the declared zone. */
   public void reset() {
     mails.clear();
+    sequence.set(0);
     zone.clear();
     fillZone();
   }
@@ -149,7 +150,8 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
         throw new IllegalArgumentException("zone file " + file + " is not on the class path");
       }
       byte[] text = in.readAllBytes();
-      try (Master master = new Master(new ByteArrayInputStream(text), Name.fromString(origin.endsWith(".") ? origin : origin + "."))) {
+      try (Master master = new Master(new ByteArrayInputStream(text), Name.fromString(origin.endsWith(".") ? origin : origin + "."),
+          300)) {
         for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
           zone.add(r);
         }

@@ -5,6 +5,7 @@ import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dmarc.DmarcMode;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,9 @@ public record Settings(String domain, String clientIp, String clientHostName, St
   public Settings {
     records = List.copyOf(records);
     zoneFiles = List.copyOf(zoneFiles);
-    checks = checks.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(checks));
+    EnumSet<MailCheck> chosen = EnumSet.noneOf(MailCheck.class);
+    chosen.addAll(checks);
+    checks = Set.copyOf(chosen);
     if (verifyEachTest) {
       if (checks.contains(MailCheck.ENVELOPE_DOMAIN) && domain.isBlank()) {
         throw new IllegalArgumentException("verifyEachTest checks ENVELOPE_DOMAIN: declare the domain the application"
@@ -38,7 +41,7 @@ public record Settings(String domain, String clientIp, String clientHostName, St
 
   public static Settings of(MailDeliverability a) {
     return new Settings(a.domain(), a.clientIp(), a.clientHostName(), a.spf(), a.dmarc(), List.of(a.records()),
-        List.of(a.zoneFiles()), a.zoneFileOrigin(), a.verifyEachTest(), Set.of(a.checks()), a.receivingHost(),
+        List.of(a.zoneFiles()), a.zoneFileOrigin(), a.verifyEachTest(), Set.copyOf(Arrays.asList(a.checks())), a.receivingHost(),
         a.dmarcMode(), a.lifecycle(), Clock.systemUTC());
   }
 
