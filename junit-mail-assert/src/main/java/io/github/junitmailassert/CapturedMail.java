@@ -42,12 +42,12 @@ public final class CapturedMail {
     this.clientAddress = Objects.requireNonNull(b.clientAddress, "clientAddress");
     this.heloVerb = b.heloVerb;
     this.heloName = b.heloName;
-    this.envelopeSender = Objects.requireNonNull(b.envelopeSender, "envelopeSender");
+    this.envelopeSender = Objects.requireNonNull(b.envelopeSender, "envelopeSender (\"\" for the null sender)");
     this.mailFromParameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.mailFromParameters));
     this.recipients = List.copyOf(b.recipients);
     this.authenticatedAs = b.authenticatedAs;
     this.tlsProtocol = b.tlsProtocol;
-    this.rawMessage = b.rawMessage.clone();
+    this.rawMessage = Objects.requireNonNull(b.rawMessage, "rawMessage").clone();
     this.receivedAt = Objects.requireNonNull(b.receivedAt, "receivedAt");
     this.parsed = RawMessage.parse(rawMessage);
     this.receiverView = b.receiverView;
@@ -193,10 +193,6 @@ public final class CapturedMail {
     return Optional.ofNullable(receiverView);
   }
 
-  /** The parsed message. Internal: may change at any time. */
-  public RawMessage parsedMessage() {
-    return parsed;
-  }
 
   @Override
   public String toString() {

@@ -33,8 +33,9 @@ public final class CapturedMails {
     this.defaultWait = defaultWait;
   }
 
-  /** Adds a mail; the capture server calls this. */
+  /** Adds a mail; the capture server calls this, and tests of code that consumes captured mails may. */
   public void add(CapturedMail mail) {
+    java.util.Objects.requireNonNull(mail, "mail");
     lock.lock();
     try {
       mails.add(mail);

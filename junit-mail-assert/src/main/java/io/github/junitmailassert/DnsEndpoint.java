@@ -4,7 +4,7 @@ package io.github.junitmailassert;
  * The loopback DNS server that answers from the test's fake zone, over UDP and TCP on the same
  * port: for other processes (an MTA, a script, a container) that must resolve through the zone.
  *
- * @param host the address it listens on, {@code 127.0.0.1} by default
+ * @param host the loopback address it listens on, such as {@code 127.0.0.1}
  * @param port the port for both UDP and TCP
  */
 public record DnsEndpoint(String host, int port) {

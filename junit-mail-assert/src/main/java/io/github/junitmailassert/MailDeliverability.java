@@ -102,7 +102,7 @@ public @interface MailDeliverability {
   enum Lifecycle {
     /**
      * New servers and an empty zone for every test method: tests may run in parallel. Starting
-     * them takes a few milliseconds (see the benchmark in the README).
+     * and stopping them takes well under a millisecond (see the benchmark in the README).
      */
     PER_METHOD,
     /**

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.parallel.Resources;
  * Publishes the capture server's host and port as the system properties that common stacks read,
  * for applications that take their SMTP settings from there: {@code mail.smtp.host},
  * {@code mail.smtp.port} (Jakarta Mail) and {@code spring.mail.host}, {@code spring.mail.port}
- * (Spring Boot). The previous values come back after the test.
+ * (Spring Boot). The previous values come back after the test. With servers per class they are set
+ * for the whole class, before the test instance is made. Spring Boot keeps its application context
+ * across test classes, so for Spring prefer {@code @DynamicPropertySource} reading
+ * {@code MailDeliverabilityExtension.smtp()} from a static field.
  *
  * <p>Use it beside {@link MailDeliverability}. System properties are global to the JVM, so this
  * annotation takes JUnit's lock on them: tests that read or write system properties under the same

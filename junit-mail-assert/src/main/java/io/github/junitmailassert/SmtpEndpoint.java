@@ -5,7 +5,7 @@ import java.util.Properties;
 /**
  * Where the application under test sends its mail: the capture server's host and port.
  *
- * @param host the address the server listens on, {@code 127.0.0.1} by default
+ * @param host the loopback address the server listens on, such as {@code 127.0.0.1}
  * @param port the port, chosen freely when the server started
  */
 public record SmtpEndpoint(String host, int port) {

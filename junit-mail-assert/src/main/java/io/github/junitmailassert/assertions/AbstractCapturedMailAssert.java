@@ -61,6 +61,7 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   public SELF hasEnvelopeSender(String expected) {
     isNotNull();
+    requireArgument(expected, "envelope sender");
     if (!actual.envelopeSender().equalsIgnoreCase(expected)) {
       throwAssertionError(shouldHaveEnvelopeSender(actual, expected));
     }
@@ -80,6 +81,7 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   public SELF hasEnvelopeSenderDomain(String domain) {
     isNotNull();
+    requireArgument(domain, "domain");
     String expected = domain.toLowerCase(Locale.ROOT);
     String seen = actual.envelopeSenderDomain().orElse("");
     if (!seen.equals(expected) && !seen.endsWith("." + expected)) {
@@ -116,6 +118,7 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * }</pre>
    */
   public SELF hasReturnPath(String expected) {
+    requireArgument(expected, "Return-Path");
     String bare = expected.startsWith("<") && expected.endsWith(">") ? expected.substring(1, expected.length() - 1) : expected;
     return hasEnvelopeSender(bare);
   }
@@ -130,6 +133,7 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   public SELF hasHeloName(String expected) {
     isNotNull();
+    requireArgument(expected, "HELO name");
     if (!actual.heloName().map(expected::equals).orElse(false)) {
       throwAssertionError(shouldHaveHeloName(actual, expected));
     }
@@ -146,6 +150,7 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   public SELF hasRecipients(String... expected) {
     isNotNull();
+    requireArgument(expected, "recipients");
     if (!actual.recipients().equals(Arrays.asList(expected))) {
       throwAssertionError(shouldHaveRecipients(actual, Arrays.asList(expected)));
     }
@@ -162,6 +167,7 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   public SELF hasRecipient(String recipient) {
     isNotNull();
+    requireArgument(recipient, "recipient");
     if (actual.recipients().stream().noneMatch(recipient::equalsIgnoreCase)) {
       throwAssertionError(shouldHaveRecipient(actual, recipient));
     }
@@ -178,6 +184,7 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   public SELF hasHeader(String name) {
     isNotNull();
+    requireArgument(name, "header name");
     if (actual.header(name).isEmpty()) {
       throwAssertionError(shouldHaveHeader(actual, name));
     }
@@ -194,6 +201,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   public SELF hasHeader(String name, String value) {
     isNotNull();
+    requireArgument(name, "header name");
+    requireArgument(value, "header value");
     List<String> values = actual.headers(name);
     if (!values.contains(value)) {
       throwAssertionError(shouldHaveHeader(actual, name, value, values));
@@ -211,6 +220,7 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   public SELF doesNotHaveHeader(String name) {
     isNotNull();
+    requireArgument(name, "header name");
     List<String> values = actual.headers(name);
     if (!values.isEmpty()) {
       throwAssertionError(shouldNotHaveHeader(actual, name, values));
@@ -228,6 +238,7 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   public SELF hasFromDomain(String domain) {
     isNotNull();
+    requireArgument(domain, "domain");
     Optional<String> seen = actual.header("From").flatMap(Addresses::firstDomain);
     if (!seen.map(domain::equalsIgnoreCase).orElse(false)) {
       throwAssertionError(shouldHaveDomain(actual, "From", domain, seen.orElse(null)));
@@ -246,6 +257,7 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   public SELF hasMessageIdDomain(String domain) {
     isNotNull();
+    requireArgument(domain, "domain");
     Optional<String> seen = actual.header("Message-ID").flatMap(Addresses::firstDomain);
     if (!seen.map(domain::equalsIgnoreCase).orElse(false)) {
       throwAssertionError(shouldHaveDomain(actual, "Message-ID", domain, seen.orElse(null)));
@@ -450,6 +462,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   public SELF hasVerdictUnder(ReceiverProfile profile, Verdict expected) {
     isNotNull();
+    requireArgument(profile, "profile");
+    requireArgument(expected, "verdict");
     ProfileResult result = profile.evaluate(actual);
     if (result.verdict() != expected) {
       StringBuilder sb = new StringBuilder();
@@ -475,6 +489,7 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   public SELF isNotListedOn(String... blockListZones) {
     isNotNull();
+    requireArgument(blockListZones, "block list zones");
     ReceiverChecks checks = ReceiverChecks.of(actual);
     List<BlockLists.Listing> listed = new ArrayList<>();
     for (BlockLists.Listing listing : BlockLists.check(checks.view().resolver(), checks.view().clientIpOf(actual),
@@ -495,6 +510,13 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
           checks.view().clientIpNote(actual), actual, listed.size(), sb.toString().replace("%", "%%"));
     }
     return myself;
+  }
+
+  /** A clear error for a null argument, as AssertJ gives. */
+  protected static void requireArgument(Object argument, String what) {
+    if (argument == null) {
+      throw new NullPointerException("The expected " + what + " should not be null");
+    }
   }
 
   /** The domain to write into fixes: the From domain unless that is local too. */

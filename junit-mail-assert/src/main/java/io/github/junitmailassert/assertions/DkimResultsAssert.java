@@ -47,6 +47,7 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * }</pre>
    */
   public DkimResultsAssert passesFor(String domain) {
+    AbstractCapturedMailAssert.requireArgument(domain, "domain");
     return hasPassing(r -> r.domain().equalsIgnoreCase(domain), "a passing signature with d=" + domain);
   }
 
@@ -58,6 +59,8 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * }</pre>
    */
   public DkimResultsAssert passesFor(String domain, String selector) {
+    AbstractCapturedMailAssert.requireArgument(domain, "domain");
+    AbstractCapturedMailAssert.requireArgument(selector, "selector");
     return hasPassing(r -> r.domain().equalsIgnoreCase(domain) && r.selector().equals(selector),
         "a passing signature with d=" + domain + " s=" + selector);
   }
@@ -89,7 +92,8 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    */
   public DkimResultsAssert hasResult(int index, DkimResult expected) {
     isNotNull();
-    if (index >= actual.size() || actual.get(index).result() != expected) {
+    AbstractCapturedMailAssert.requireArgument(expected, "DKIM result");
+    if (index < 0 || index >= actual.size() || actual.get(index).result() != expected) {
       failWithMessage(report("signature " + index + " to be " + expected.keyword()));
     }
     return myself;

@@ -41,6 +41,7 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
   /** Verifies the DMARC result. */
   public DmarcResultAssert hasStatus(DmarcStatus expected) {
     isNotNull();
+    AbstractCapturedMailAssert.requireArgument(expected, "DMARC result");
     if (actual.status() != expected) {
       failWithMessage(report("to be " + expected.keyword() + " but it was " + actual.status().keyword()));
     }
@@ -56,6 +57,7 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
    */
   public DmarcResultAssert hasPolicy(DmarcPolicy expected) {
     isNotNull();
+    AbstractCapturedMailAssert.requireArgument(expected, "policy");
     if (actual.policy() != expected) {
       failWithMessage(report("to have policy " + expected.keyword() + " but it has " + actual.policy().keyword()));
     }
@@ -71,6 +73,7 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
    */
   public DmarcResultAssert hasDisposition(DmarcPolicy expected) {
     isNotNull();
+    AbstractCapturedMailAssert.requireArgument(expected, "disposition");
     if (actual.disposition() != expected) {
       failWithMessage(report("to ask for disposition " + expected.keyword() + " but it asks for "
           + actual.disposition().keyword()));

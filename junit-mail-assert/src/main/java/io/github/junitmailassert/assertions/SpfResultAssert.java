@@ -90,6 +90,7 @@ public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfRe
    */
   public SpfResultAssert hasResult(SpfResultCode expected) {
     isNotNull();
+    AbstractCapturedMailAssert.requireArgument(expected, "SPF result");
     if (actual.code() != expected) {
       failWithMessage(report("to be " + expected.keyword() + " but it was " + actual.code().keyword()));
     }
@@ -105,6 +106,7 @@ public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfRe
    */
   public SpfResultAssert hasMechanism(String expected) {
     isNotNull();
+    AbstractCapturedMailAssert.requireArgument(expected, "mechanism");
     if (!actual.mechanism().equals(expected)) {
       failWithMessage(report("to be decided by " + expected + " but it was decided by "
           + (actual.mechanism().isEmpty() ? "no mechanism" : actual.mechanism())));

@@ -1,6 +1,6 @@
 package io.github.junitmailassert.check;
 
-import io.github.junitmailassert.internal.dns.DnsAnswer;
+import io.github.junitmailassert.dns.DnsAnswer;
 import io.github.junitmailassert.internal.dns.DnsLookup;
 import java.net.Inet4Address;
 import java.net.InetAddress;

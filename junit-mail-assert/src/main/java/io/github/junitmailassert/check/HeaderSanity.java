@@ -27,7 +27,7 @@ public final class HeaderSanity {
 
   /** Every format problem of the mail; empty when its header is in order. */
   public static List<Finding> check(CapturedMail mail) {
-    RawMessage message = mail.parsedMessage();
+    RawMessage message = RawMessage.parse(mail.rawMessage());
     List<Finding> findings = new ArrayList<>();
     for (String name : EXACTLY_ONCE) {
       int n = message.headers(name).size();

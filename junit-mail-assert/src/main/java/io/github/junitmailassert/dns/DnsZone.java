@@ -2,7 +2,6 @@ package io.github.junitmailassert.dns;
 
 import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
-import io.github.junitmailassert.internal.dns.DnsAnswer;
 import io.github.junitmailassert.internal.dns.ZoneResolver;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.Address;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
@@ -373,14 +373,25 @@ public final class DnsZone {
   }
 
   private static InetAddress address(String ip, int family) {
-    boolean v4 = ip.indexOf(':') < 0;
-    if ((family == 4 && !v4) || (family == 6 && v4) || !ip.matches("[0-9A-Fa-f:.]+")) {
+    Objects.requireNonNull(ip, "ip");
+    // dnsjava parses literals only: never a lookup, never a guess ("1.2.3" is not an address).
+    InetAddress parsed = null;
+    if (family != 6 && Address.isDottedQuad(ip)) {
+      parsed = literal(ip, Address.IPv4);
+    } else if (family != 4 && ip.indexOf(':') >= 0) {
+      parsed = literal(ip, Address.IPv6);
+    }
+    if (parsed == null) {
       throw new IllegalArgumentException("not an IPv" + (family == 0 ? "4 or IPv6" : family) + " address: \"" + ip + "\"");
     }
+    return parsed;
+  }
+
+  private static InetAddress literal(String ip, int family) {
     try {
-      return InetAddress.getByName(ip); // a literal: no lookup happens
+      return Address.getByAddress(ip, family);
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("not an IP address: \"" + ip + "\"", e);
+      return null;
     }
   }
 

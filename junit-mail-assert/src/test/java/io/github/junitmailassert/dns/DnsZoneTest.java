@@ -3,7 +3,6 @@ package io.github.junitmailassert.dns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.junitmailassert.internal.dns.DnsAnswer;
 import io.github.junitmailassert.internal.dns.DnsLookup;
 import io.github.junitmailassert.internal.dns.LoopbackDnsServer;
 import java.io.IOException;
@@ -131,6 +130,8 @@ class DnsZoneTest {
         .hasMessage("not an IPv4 address: \"2001:db8::1\"");
     assertThatThrownBy(() -> DnsZone.create().ptr("mail.example.org", "x"))
         .hasMessage("not an IPv4 or IPv6 address: \"mail.example.org\"");
+    assertThatThrownBy(() -> DnsZone.create().a("h.example", "1.2.3")).hasMessage("not an IPv4 address: \"1.2.3\"");
+    assertThatThrownBy(() -> DnsZone.create().a("h.example", "cafe")).hasMessage("not an IPv4 address: \"cafe\"");
     assertThatThrownBy(() -> DnsZone.create().txt("a..b", "x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("not a valid DNS name: \"a..b\"");

@@ -2,7 +2,7 @@ package io.github.junitmailassert.internal.dkim;
 
 import io.github.junitmailassert.dkim.DkimResult;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
-import io.github.junitmailassert.internal.dns.DnsAnswer;
+import io.github.junitmailassert.dns.DnsAnswer;
 import io.github.junitmailassert.internal.dns.DnsLookup;
 import io.github.junitmailassert.internal.mail.HeaderField;
 import io.github.junitmailassert.internal.mail.RawMessage;

@@ -2,7 +2,7 @@ package io.github.junitmailassert.internal.dmarc;
 
 import io.github.junitmailassert.dmarc.DmarcMode;
 import io.github.junitmailassert.dmarc.DmarcRecord;
-import io.github.junitmailassert.internal.dns.DnsAnswer;
+import io.github.junitmailassert.dns.DnsAnswer;
 import io.github.junitmailassert.internal.dns.DnsLookup;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.github.junitmailassert.internal.dns;
 
+import io.github.junitmailassert.dns.DnsAnswer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.junitmailassert.internal.dns;
 
+import io.github.junitmailassert.dns.DnsAnswer;
 import io.github.junitmailassert.dns.DnsZone;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;

@@ -4,7 +4,7 @@ import io.github.junitmailassert.host.HeloCheck;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.Finding.Severity;
 import io.github.junitmailassert.host.ReverseDns;
-import io.github.junitmailassert.internal.dns.DnsAnswer;
+import io.github.junitmailassert.dns.DnsAnswer;
 import io.github.junitmailassert.internal.dns.DnsLookup;
 import io.github.junitmailassert.internal.spf.DomainNames;
 import io.github.junitmailassert.internal.spf.IpAddresses;

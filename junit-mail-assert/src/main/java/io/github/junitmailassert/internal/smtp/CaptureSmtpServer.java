@@ -29,8 +29,14 @@ public final class CaptureSmtpServer implements AutoCloseable {
    * {@code sink} as a builder to finish, in the order the server accepted them.
    */
   public static CaptureSmtpServer start(InetAddress bindAddress, String greetingName, Consumer<CapturedMail.Builder> sink) {
+    return start(bindAddress, greetingName, sink, SmtpSession.MAX_MESSAGE_BYTES);
+  }
+
+  /** As above, refusing messages over {@code maxMessageBytes} with 552 (64 MiB unless told otherwise). */
+  public static CaptureSmtpServer start(InetAddress bindAddress, String greetingName, Consumer<CapturedMail.Builder> sink,
+      int maxMessageBytes) {
     ServerSetup setup = new ServerSetup(0, bindAddress.getHostAddress(), ServerSetup.PROTOCOL_SMTP);
-    Server server = new Server(setup, greetingName, sink);
+    Server server = new Server(setup, greetingName, sink, maxMessageBytes);
     server.startService();
     try {
       if (!server.waitTillRunning(START_TIMEOUT_MS)) {
@@ -62,17 +68,19 @@ public final class CaptureSmtpServer implements AutoCloseable {
   private static final class Server extends SmtpServer {
     private final String greetingName;
     private final Consumer<CapturedMail.Builder> sink;
+    private final int maxMessageBytes;
 
-    Server(ServerSetup setup, String greetingName, Consumer<CapturedMail.Builder> sink) {
+    Server(ServerSetup setup, String greetingName, Consumer<CapturedMail.Builder> sink, int maxMessageBytes) {
       super(setup, new Managers());
       this.greetingName = greetingName;
       this.sink = sink;
+      this.maxMessageBytes = maxMessageBytes;
       setDaemon(true);
     }
 
     @Override
     protected ProtocolHandler createProtocolHandler(Socket clientSocket) {
-      return new SmtpSession(clientSocket, greetingName, sink);
+      return new SmtpSession(clientSocket, greetingName, sink, maxMessageBytes);
     }
   }
 }

@@ -31,7 +31,7 @@ import javax.net.ssl.SSLSocket;
 final class SmtpSession extends AbstractSocketProtocolHandler {
 
   static final int MAX_LINE = 4096;
-  static final long MAX_MESSAGE_BYTES = 64L * 1024 * 1024;
+  static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
   private static final Pattern MAIL_FROM = Pattern.compile("(?i)MAIL FROM:\\s*<([^>]*)>(?:\\s+(.*))?");
   private static final Pattern MAIL_FROM_BARE = Pattern.compile("(?i)MAIL FROM:\\s*([^\\s<>]+)(?:\\s+(.*))?");
   private static final Pattern RCPT_TO = Pattern.compile("(?i)RCPT TO:\\s*<([^>]*)>.*");
@@ -39,6 +39,7 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
 
   private final String greetingName;
   private final Consumer<CapturedMail.Builder> sink;
+  private final int maxMessageBytes;
 
   private InputStream in;
   private OutputStream out;
@@ -50,10 +51,11 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
   private CapturedMail.Builder transaction;
   private boolean hasRecipient;
 
-  SmtpSession(Socket socket, String greetingName, Consumer<CapturedMail.Builder> sink) {
+  SmtpSession(Socket socket, String greetingName, Consumer<CapturedMail.Builder> sink, int maxMessageBytes) {
     super(socket);
     this.greetingName = greetingName;
     this.sink = sink;
+    this.maxMessageBytes = maxMessageBytes;
   }
 
   @Override
@@ -106,7 +108,7 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
         transaction = null;
         if (verb.equals("EHLO")) {
           reply("250-" + greetingName + " greets " + argument,
-              "250-8BITMIME", "250-SMTPUTF8", "250-PIPELINING", "250-SIZE " + MAX_MESSAGE_BYTES,
+              "250-8BITMIME", "250-SMTPUTF8", "250-PIPELINING", "250-SIZE " + maxMessageBytes,
               "250-ENHANCEDSTATUSCODES", tlsProtocol == null ? "250-STARTTLS" : null, "250 AUTH PLAIN LOGIN");
         } else {
           reply("250 " + greetingName);
@@ -212,7 +214,7 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
     byte[] message = readData();
     if (message == null) {
       transaction = null;
-      reply("552 5.3.4 Message too big (" + MAX_MESSAGE_BYTES + " bytes at most)");
+      reply("552 5.3.4 Message too big (" + maxMessageBytes + " bytes at most)");
       return;
     }
     CapturedMail.Builder done = transaction.rawMessage(message).receivedAt(Instant.now());
@@ -221,38 +223,55 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
     reply("250 2.0.0 OK: captured");
   }
 
-  /** Reads the message up to the lone dot, undoing dot-stuffing; null when over the size limit. */
+  /**
+   * Reads the message up to the lone dot, undoing dot-stuffing (RFC 5321 section 4.5.2); null when
+   * it is over the size limit. Bytes past the limit are read and dropped, however long the line, so
+   * the session stays in step and memory stays bounded.
+   */
   private byte[] readData() throws IOException {
     ByteArrayOutputStream message = new ByteArrayOutputStream(8192);
-    ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    boolean lineStart = true;
+    boolean dot = false;      // a line began with '.'
+    boolean dotCr = false;    // ... and then CR
     boolean tooBig = false;
     while (true) {
-      line.reset();
-      int b;
-      while ((b = in.read()) != -1) {
-        line.write(b);
-        if (b == '\n') {
-          break;
-        }
-      }
+      int b = in.read();
       if (b == -1) {
         throw new IOException("connection closed inside DATA after " + message.size() + " bytes");
       }
-      byte[] l = line.toByteArray();
-      if (isTerminator(l)) {
-        return tooBig ? null : message.toByteArray();
+      if (dotCr) {
+        dotCr = false;
+        if (b == '\n') {
+          return tooBig ? null : message.toByteArray();
+        }
+        tooBig |= !write(message, '\r');
+      } else if (dot) {
+        dot = false;
+        if (b == '\n') {
+          return tooBig ? null : message.toByteArray(); // ".\n": a client with bare LF line ends
+        }
+        if (b == '\r') {
+          dotCr = true;
+          continue;
+        }
+        // any other line starting with '.': the leading dot was added for transparency
+      } else if (lineStart && b == '.') {
+        dot = true;
+        lineStart = false;
+        continue;
       }
-      int start = l.length > 1 && l[0] == '.' ? 1 : 0; // RFC 5321 4.5.2 transparency
-      if (message.size() + l.length > MAX_MESSAGE_BYTES) {
-        tooBig = true; // keep reading to the dot so the session stays in step
-      } else {
-        message.write(l, start, l.length - start);
-      }
+      tooBig |= !write(message, b);
+      lineStart = b == '\n';
     }
   }
 
-  private static boolean isTerminator(byte[] l) {
-    return (l.length == 3 && l[0] == '.' && l[1] == '\r' && l[2] == '\n') || (l.length == 2 && l[0] == '.' && l[1] == '\n');
+  /** Appends one byte unless the message is full; false when it is. */
+  private boolean write(ByteArrayOutputStream message, int b) {
+    if (message.size() >= maxMessageBytes) {
+      return false;
+    }
+    message.write(b);
+    return true;
   }
 
   private void auth(String argument) throws IOException {

@@ -1,6 +1,6 @@
 package io.github.junitmailassert.internal.spf;
 
-import io.github.junitmailassert.internal.dns.DnsAnswer;
+import io.github.junitmailassert.dns.DnsAnswer;
 import io.github.junitmailassert.internal.dns.DnsLookup;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.Finding.Severity;

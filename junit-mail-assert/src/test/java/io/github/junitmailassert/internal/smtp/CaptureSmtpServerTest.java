@@ -173,4 +173,34 @@ class CaptureSmtpServerTest {
     assertThat(bigMail.size()).isEqualTo("Subject: big\r\n\r\n".length() + big.length);
     assertThat(Arrays.equals(Arrays.copyOfRange(bigMail.rawMessage(), 16, bigMail.size()), big)).isTrue();
   }
+
+  @Test
+  void should_refuse_a_message_over_the_size_limit_and_keep_the_session_in_step() throws IOException {
+    CapturedMails small = new CapturedMails();
+    try (CaptureSmtpServer limited = CaptureSmtpServer.start(InetAddress.getLoopbackAddress(), "mx.receiver.test",
+            b -> small.add(b.sequence(1).build()), 1000);
+        RawSmtpClient client = new RawSmtpClient(limited.host(), limited.port())) {
+      client.command("EHLO mail.sample.co.jp");
+      // one endless line (no line end until the very last), then the end of data
+      String huge = "Subject: big\r\n\r\n" + "x".repeat(200_000) + "\r\n";
+      assertThat(client.sendMail("big@sample.co.jp", huge, "x@example.com"))
+          .isEqualTo("552 5.3.4 Message too big (1000 bytes at most)");
+      assertThat(client.sendMail("after@sample.co.jp", "Subject: after\r\n\r\nok\r\n", "x@example.com"))
+          .isEqualTo("250 2.0.0 OK: captured");
+    }
+    assertThat(small.all()).extracting(CapturedMail::envelopeSender).containsExactly("after@sample.co.jp");
+  }
+
+  @Test
+  void should_end_data_at_a_lone_dot_also_with_bare_lf_and_keep_a_lone_cr() throws IOException {
+    try (RawSmtpClient client = new RawSmtpClient(server.host(), server.port())) {
+      client.command("HELO mail.sample.co.jp");
+      client.command("MAIL FROM:<a@sample.co.jp>");
+      client.command("RCPT TO:<x@example.com>");
+      client.command("DATA");
+      client.send("Subject: lf\n\n.\rx\n..y\n".getBytes(StandardCharsets.US_ASCII));
+      assertThat(client.command(".")).isEqualTo("250 2.0.0 OK: captured"); // ".\r\n" ends it
+    }
+    assertThat(new String(mails.single().rawMessage(), StandardCharsets.US_ASCII)).isEqualTo("Subject: lf\n\n\rx\n.y\n");
+  }
 }

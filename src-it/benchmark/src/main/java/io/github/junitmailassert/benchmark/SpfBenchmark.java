@@ -1,7 +1,7 @@
 package io.github.junitmailassert.benchmark;
 
 import io.github.junitmailassert.dns.DnsZone;
-import io.github.junitmailassert.internal.dns.DnsAnswer;
+import io.github.junitmailassert.dns.DnsAnswer;
 import io.github.junitmailassert.spf.Rfc7208Suite;
 import io.github.junitmailassert.spf.SpfResult;
 import io.github.junitmailassert.spf.SpfVerifier;

@@ -1,11 +1,11 @@
-package io.github.junitmailassert.internal.dns;
+package io.github.junitmailassert.dns;
 
 import java.util.List;
 import org.xbill.DNS.Record;
 
 /**
- * A DNS answer as the receiver checks need it: records, or the reason there are none.
- * Internal: may change at any time.
+ * What the zone (or any DNS server) answered: records, or the reason there are none, in the
+ * terms receivers use (RFC 7208 section 2.6). {@link DnsZone#lookup(String, int)} gives one.
  *
  * @param status what kind of answer this is
  * @param records the records of the queried type (CNAMEs already followed); empty unless {@code OK}

@@ -1,0 +1,48 @@
+package io.github.junitmailassert.assertions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import io.github.junitmailassert.testing.Mails;
+import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
+import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+class MailSoftAssertionsTest {
+
+  @ExtendWith(SoftAssertionsExtension.class)
+  static class SoftFixture {
+    @InjectSoftAssertions
+    MailSoftAssertions softly;
+
+    @Test
+    void collectsEveryFailure() {
+      softly.assertThat(Mails.leakySendmail()).hasEnvelopeSenderDomain("sample.co.jp");
+      softly.assertThat(Mails.leakySendmail()).hasHeloName("mail.sample.co.jp");
+      softly.assertThatMails(java.util.List.of(Mails.clean())).hasSize(2);
+    }
+  }
+
+  @Test
+  void should_collect_every_failure_through_assertj_soft_assertions_extension() {
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(SoftFixture.class)).execute().testEvents()
+        .assertStatistics(s -> s.started(1).failed(1))
+        .assertThatEvents().haveExactly(1, finishedWithFailure(message(m ->
+            m.startsWith("\nMultiple Failures (3 failures)".replace("\n", System.lineSeparator()))
+                && m.contains("to be in domain:") && m.contains("Expecting the HELO/EHLO name of")
+                && m.contains("Expected size: 2 but was: 1"))));
+  }
+
+  @Test
+  void should_say_which_argument_is_missing() {
+    assertThatNullPointerException()
+        .isThrownBy(() -> MailAssertions.assertThat(Mails.clean()).hasEnvelopeSenderDomain(null))
+        .withMessage("The expected domain should not be null");
+    assertThat(Mails.clean().recipients()).hasSize(2);
+  }
+}
