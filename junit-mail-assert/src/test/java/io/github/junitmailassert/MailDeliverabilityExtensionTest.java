@@ -255,20 +255,29 @@ class MailDeliverabilityExtensionTest {
   @MailDeliverability(domain = "fail.example")
   static class FailingFixture {
     static volatile SmtpEndpoint seen;
+    static volatile DnsEndpoint seenDns;
 
     @Test
-    void fails(SmtpEndpoint smtp) {
+    void fails(SmtpEndpoint smtp, DnsEndpoint dns) {
       seen = smtp;
+      seenDns = dns;
       throw new AssertionError("the application broke");
     }
   }
 
   @Test
-  void should_stop_the_servers_even_when_the_test_fails() {
+  void should_stop_the_servers_even_when_the_test_fails() throws IOException {
     run(FailingFixture.class).assertStatistics(s -> s.started(1).failed(1));
     SmtpEndpoint smtp = FailingFixture.seen;
     assertThat(smtp).isNotNull();
     assertThat(canConnect(smtp)).as("the capture server still accepts connections on %s", smtp).isFalse();
+    DnsEndpoint dns = FailingFixture.seenDns;
+    // the DNS server's UDP and TCP sockets are closed: the port can be taken again
+    try (java.net.DatagramSocket udp = new java.net.DatagramSocket(
+            new java.net.InetSocketAddress(dns.host(), dns.port()));
+        java.net.ServerSocket tcp = new java.net.ServerSocket(dns.port(), 1, java.net.InetAddress.getByName(dns.host()))) {
+      assertThat(udp.getLocalPort()).isEqualTo(tcp.getLocalPort());
+    }
   }
 
   @MailDeliverability(clientIp = "not-an-ip")

@@ -229,7 +229,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
   }
 
   /**
-   * Verifies the domain of the From address (the one DMARC aligns with).
+   * Verifies the domain of the From address (the one DMARC aligns with), exactly: unlike the
+   * envelope sender's, a subdomain is a different From domain.
    *
    * <pre>{@code
    * assertThat(mail).hasFromDomain("sample.co.jp"); // passes for From: Shop <shop@sample.co.jp>
@@ -247,8 +248,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
   }
 
   /**
-   * Verifies the domain after the {@code @} of the Message-ID, which mail libraries take from the
-   * local host name unless told otherwise.
+   * Verifies the domain after the {@code @} of the Message-ID, exactly; mail libraries take it from
+   * the local host name unless told otherwise.
    *
    * <pre>{@code
    * assertThat(mail).hasMessageIdDomain("sample.co.jp"); // passes for <1234.5678@sample.co.jp>

@@ -64,6 +64,14 @@ public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostRes
     return myself;
   }
 
+  /** Back to the mail's assertions. */
+  public CapturedMailAssert returnToMail() {
+    if (mail == null) {
+      throw new IllegalStateException("this result was not reached from a captured mail");
+    }
+    return new CapturedMailAssert(mail);
+  }
+
   private String report(String expectation, Predicate<Finding> shown) {
     StringBuilder sb = new StringBuilder(String.format("%nExpecting %s for%n  %s%n(client IP %s, HELO %s) but found:%n",
         expectation, mail == null ? "the sending host" : mail.toString(), actual.clientIp().getHostAddress(),

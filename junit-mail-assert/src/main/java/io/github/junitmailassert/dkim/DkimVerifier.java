@@ -36,9 +36,14 @@ public final class DkimVerifier {
   }
 
   /**
-   * Starts a verifier that looks key records up through {@code resolver}, typically
-   * {@code DnsZone.resolver()}. The builder is the only way to make one, so options can grow.
+   * A verifier that looks key records up through {@code resolver} (typically
+   * {@code DnsZone.resolver()}), with the defaults of RFC 8301 and the system clock.
    */
+  public static DkimVerifier using(Resolver resolver) {
+    return builder(resolver).build();
+  }
+
+  /** Starts a verifier with settings (clock, legacy RSA-SHA1, key sizes); options can grow here. */
   public static Builder builder(Resolver resolver) {
     return new Builder(resolver);
   }

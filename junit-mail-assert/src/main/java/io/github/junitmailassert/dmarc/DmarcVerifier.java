@@ -29,7 +29,12 @@ public final class DmarcVerifier {
     this.evaluator = new DmarcEvaluator(builder.resolver, builder.mode);
   }
 
-  /** Starts a verifier that asks {@code resolver} (for a test, {@code DnsZone.resolver()}). */
+  /** A verifier that asks {@code resolver} (for a test, {@code DnsZone.resolver()}), in RFC 9989 mode. */
+  public static DmarcVerifier using(Resolver resolver) {
+    return builder(resolver).build();
+  }
+
+  /** Starts a verifier with settings (the mode). */
   public static Builder builder(Resolver resolver) {
     return new Builder(Objects.requireNonNull(resolver, "resolver"));
   }
