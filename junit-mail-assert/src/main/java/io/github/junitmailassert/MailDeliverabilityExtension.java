@@ -2,6 +2,7 @@ package io.github.junitmailassert;
 
 import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.check.ReceiverChecks;
 import io.github.junitmailassert.dmarc.DmarcMode;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.check.EachTestVerification;
@@ -15,12 +16,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -183,13 +186,18 @@ public final class MailDeliverabilityExtension
       if (env == null || Boolean.TRUE.equals(store.remove(REJECTED, Boolean.class))) {
         return; // a test refused in beforeEach has no mail of its own to report
       }
+      // One set of receiver checks per mail, shared by the gate and both reports.
+      Map<CapturedMail, ReceiverChecks> checked = new IdentityHashMap<>();
+      Function<CapturedMail, ReceiverChecks> checksOf = mail -> mail.receiverView().isEmpty() ? null
+          : checked.computeIfAbsent(mail, ReceiverChecks::of);
+      List<CapturedMail> mails = env.mails().all();
       String gateReport = env.settings().verifyEachTest()
-          ? EachTestVerification.report(env.mails().all(), env.settings().domain(), env.settings().checks())
+          ? EachTestVerification.report(mails, env.settings().domain(), env.settings().checks(), checksOf)
           : null;
       if (context.getConfigurationParameter(MailReport.REPORT_PARAMETER, Boolean::parseBoolean).orElse(false)) {
-        printReports(context, env);
+        printReports(context, mails, checksOf);
       }
-      addToHtmlReport(context, env, gateReport != null || context.getExecutionException().isPresent());
+      addToHtmlReport(context, env, mails, checksOf, gateReport != null || context.getExecutionException().isPresent());
       if (gateReport != null) {
         throw new AssertionError(gateReport);
       }
@@ -203,24 +211,25 @@ public final class MailDeliverabilityExtension
     }
   }
 
-  private static void addToHtmlReport(ExtensionContext context, MailEnvironment env, boolean failed) {
+  private static void addToHtmlReport(ExtensionContext context, MailEnvironment env, List<CapturedMail> mails,
+      Function<CapturedMail, ReceiverChecks> checksOf, boolean failed) {
     Optional<String> file = context.getConfigurationParameter(MailReport.HTML_REPORT_PARAMETER).filter(f -> !f.isBlank());
-    List<CapturedMail> mails = env.mails().all();
     if (file.isEmpty() || mails.isEmpty()) {
       return;
     }
     HtmlRunReport report = context.getRoot().getStore(NAMESPACE)
         .getOrComputeIfAbsent(HtmlRunReport.class, key -> new HtmlRunReport(Path.of(file.get())), HtmlRunReport.class);
     report.add(context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName(),
-        failed, mails, env.settings().domain());
+        failed, mails, env.settings().domain(), checksOf);
   }
 
-  private static void printReports(ExtensionContext context, MailEnvironment env) {
-    List<CapturedMail> mails = env.mails().all();
+  private static void printReports(ExtensionContext context, List<CapturedMail> mails,
+      Function<CapturedMail, ReceiverChecks> checksOf) {
     StringBuilder out = new StringBuilder(String.format("%n== %s > %s: %d captured mail(s)%n",
         context.getRequiredTestClass().getSimpleName(), context.getDisplayName(), mails.size()));
     for (CapturedMail mail : mails) {
-      out.append(MailReport.of(mail)).append(String.format("%n"));
+      ReceiverChecks checks = checksOf.apply(mail);
+      out.append(checks == null ? MailReport.of(mail) : MailReport.of(checks)).append(String.format("%n"));
     }
     System.out.print(out);
   }

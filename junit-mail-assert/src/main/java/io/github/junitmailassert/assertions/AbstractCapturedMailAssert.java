@@ -24,6 +24,8 @@ import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.check.ReceiverChecks;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import io.github.junitmailassert.dmarc.DmarcResult;
+import io.github.junitmailassert.dmarc.AuthorDomain;
+import io.github.junitmailassert.internal.check.Domains;
 import io.github.junitmailassert.internal.check.EachTestVerification;
 import io.github.junitmailassert.internal.mail.Addresses;
 import java.util.ArrayList;
@@ -31,7 +33,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.assertj.core.api.AbstractObjectAssert;
 import org.assertj.core.api.AbstractStringAssert;
@@ -82,9 +83,7 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
   public SELF hasEnvelopeSenderDomain(String domain) {
     isNotNull();
     requireArgument(domain, "domain");
-    String expected = domain.toLowerCase(Locale.ROOT);
-    String seen = actual.envelopeSenderDomain().orElse("");
-    if (!seen.equals(expected) && !seen.endsWith("." + expected)) {
+    if (!Domains.isSameOrSubdomain(actual.envelopeSenderDomain().orElse(""), domain)) {
       throwAssertionError(shouldHaveEnvelopeSenderDomain(actual, domain));
     }
     return myself;
@@ -240,8 +239,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
   public SELF hasFromDomain(String domain) {
     isNotNull();
     requireArgument(domain, "domain");
-    Optional<String> seen = actual.header("From").flatMap(Addresses::firstDomain);
-    if (!seen.map(domain::equalsIgnoreCase).orElse(false)) {
+    // The From domain as DMARC reads it (RFC 5322 address list, IDNA), so both agree.
+    Optional<String> seen = actual.header("From").flatMap(v -> AuthorDomain.fromFieldValue(v).domain());
+    if (!seen.map(d -> d.equalsIgnoreCase(domain.replaceFirst("\\.$", ""))).orElse(false)) {
       throwAssertionError(shouldHaveDomain(actual, "From", domain, seen.orElse(null)));
     }
     return myself;

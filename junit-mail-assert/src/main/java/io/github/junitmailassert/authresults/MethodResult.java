@@ -65,13 +65,33 @@ public record MethodResult(String method, String result, String comment, String 
   }
 
   /** A value as RFC 8601 writes it: bare when it is one token (or address), else a quoted string. */
+  /**
+   * A property value as RFC 8601 section 2.2 allows it bare: a MIME token (RFC 2045), or
+   * {@code [local-part] "@" domain-name}; anything else (a DKIM {@code b=} prefix with "/" or "=",
+   * say) is quoted.
+   */
   static String valueText(String value) {
-    boolean bare = !value.isEmpty();
-    for (int i = 0; i < value.length() && bare; i++) {
-      char c = value.charAt(i);
-      bare = c > 0x20 && c < 0x7f && "()<>,;:\\\"[]".indexOf(c) < 0;
+    if (isToken(value) || MAILBOX.matcher(value).matches()) {
+      return value;
     }
-    return bare ? value : quoted(value);
+    return quoted(value);
+  }
+
+  private static final java.util.regex.Pattern MAILBOX =
+      java.util.regex.Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}){0,32}"
+          + "@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?|@?[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?");
+
+  private static boolean isToken(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || "()<>@,;:\\\"/[]?=".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String quoted(String s) {

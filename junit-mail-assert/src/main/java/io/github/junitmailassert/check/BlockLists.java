@@ -52,7 +52,11 @@ public final class BlockLists {
     DnsLookup dns = new DnsLookup(resolver);
     List<Listing> listings = new ArrayList<>();
     for (String zone : listZones) {
-      String list = zone.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+      if (zone == null || zone.isBlank()) {
+        throw new IllegalArgumentException("a block list zone must be a DNS name, not " + (zone == null ? "null" : "\"\""));
+      }
+      String list = zone.strip().toLowerCase(Locale.ROOT);
+      list = list.endsWith(".") ? list.substring(0, list.length() - 1) : list;
       String query = reversed(clientIp) + "." + list;
       DnsAnswer a = dns.lookup(query, Type.A);
       if (a.isTempError()) {

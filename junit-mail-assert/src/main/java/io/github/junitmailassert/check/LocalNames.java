@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.xbill.DNS.Address;
 
 /**
  * Finds the sender machine's own names where receivers see them: {@code localhost},
@@ -26,8 +27,13 @@ public final class LocalNames {
 
   private static final List<String> LOCAL_SUFFIXES =
       List.of(".localhost", ".local", ".localdomain", ".internal", ".home.arpa", ".lan");
+  // Bounded classes: a hostile Received field must not make the matcher rescan to its end.
   private static final Pattern RECEIVED_HOST = Pattern.compile(
-      "(?i)\\b(?:from|by|helo=?)\\s+(\\[[^\\]]*\\]|[^\\s;()\\[\\]]+)|\\[([0-9A-Fa-f:.]+)\\]|\\(([^\\s()\\[\\]]+)\\s");
+      "(?i)\\b(?:from|by|helo=?)\\s{1,8}(\\[[^\\]\\s\\[]{1,64}\\]|[^\\s;()\\[\\]]{1,255})"
+          + "|\\[([0-9A-Fa-f:.]{1,64})\\]|\\(([^\\s()\\[\\]]{1,255})\\s");
+  private static final Pattern GRAMMAR_WORD =
+      Pattern.compile("from|by|with|id|via|for|smtp|esmtps?a?|lmtp|utf8smtps?|local|helo|envelope-from|\\d[\\d./]*");
+  private static final Pattern HOST_TOKEN = Pattern.compile("[a-z0-9_][a-z0-9_.-]*");
 
   private LocalNames() {}
 
@@ -129,22 +135,28 @@ public final class LocalNames {
       return true;
     }
     // Words of the Received grammar and MTA versions are not hosts.
-    return !t.matches("(from|by|with|id|via|for|smtp|esmtps?a?|lmtp|utf8smtps?|local|helo|envelope-from|\\d[\\d./]*)")
-        && t.matches("[a-z0-9_][a-z0-9_.-]*");
+    return !GRAMMAR_WORD.matcher(t).matches() && HOST_TOKEN.matcher(t).matches();
+  }
+
+  /** The address when {@code h} is an IPv4 or IPv6 literal, parsed without any lookup; else null. */
+  private static InetAddress literal(String h) {
+    try {
+      if (Address.isDottedQuad(h)) {
+        return Address.getByAddress(h, Address.IPv4);
+      }
+      return h.indexOf(':') >= 0 ? Address.getByAddress(h, Address.IPv6) : null;
+    } catch (UnknownHostException e) {
+      return null;
+    }
   }
 
   private static boolean isAddressLiteral(String h) {
-    return h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (h.contains(":") && h.matches("[0-9a-f:.]+"));
+    return literal(h) != null;
   }
 
   private static Optional<String> whyLocalAddress(String h) {
-    if (!isAddressLiteral(h)) {
-      return Optional.empty();
-    }
-    InetAddress address;
-    try {
-      address = InetAddress.getByName(h); // a literal: no lookup happens
-    } catch (UnknownHostException e) {
+    InetAddress address = literal(h);
+    if (address == null) {
       return Optional.empty();
     }
     if (address.isLoopbackAddress()) {

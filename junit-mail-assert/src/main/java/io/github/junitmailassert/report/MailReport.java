@@ -32,6 +32,15 @@ public final class MailReport {
 
   /** The report of {@code mail}, several lines, no trailing line end. */
   public static String of(CapturedMail mail) {
+    return of(mail, mail.receiverView().isPresent() ? ReceiverChecks.of(mail) : null);
+  }
+
+  /** The report of the mail these checks were made for, reusing what they already found. */
+  public static String of(ReceiverChecks checks) {
+    return of(checks.mail(), checks);
+  }
+
+  private static String of(CapturedMail mail, ReceiverChecks checks) {
     StringBuilder sb = new StringBuilder();
     sb.append(mail).append(String.format("%n"));
     String socket = mail.clientAddress().getAddress().getHostAddress();
@@ -62,8 +71,7 @@ public final class MailReport {
     for (Finding finding : format) {
       sb.append(String.format("    - %s%n", finding.text()));
     }
-    if (mail.receiverView().isPresent()) {
-      ReceiverChecks checks = ReceiverChecks.of(mail);
+    if (checks != null) {
       line(sb, "SPF", checks.receivedSpf());
       List<DkimSignatureResult> dkim = checks.dkim();
       if (dkim.isEmpty()) {

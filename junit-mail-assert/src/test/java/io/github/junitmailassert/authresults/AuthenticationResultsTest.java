@@ -20,7 +20,7 @@ class AuthenticationResultsTest {
         .build();
     // THEN
     assertThat(ar).hasToString("Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=sample.co.jp;"
-        + " dkim=pass header.d=sample.co.jp header.s=s1 header.b=AbC+/12=;"
+        + " dkim=pass header.d=sample.co.jp header.s=s1 header.b=\"AbC+/12=\";" // "/" and "=" are not token chars
         + " dmarc=pass (p=reject dis=none) header.from=sample.co.jp");
     assertThat(ar.resultsOf("dkim")).singleElement().satisfies(r -> {
       assertThat(r.property("header.b")).contains("AbC+/12=");

@@ -56,6 +56,22 @@ class LocalNamesTest {
   }
 
   @Test
+  void should_read_hostile_headers_without_lookups_or_slow_matching() {
+    // GIVEN header values built to make a backtracking matcher rescan to their end at every step
+    String received = "from [".repeat(40_000) + "x";
+    String from = "@[".repeat(40_000);
+    var mail = io.github.junitmailassert.CapturedMail.builder().envelopeSender("a@sample.co.jp")
+        .rawMessage("Received: " + received + "\r\nFrom: " + from + "\r\nReply-To: x@[999.1.1.1]\r\n"
+            + "Date: Fri, 27 Nov 2026 10:00:00 +0000 " + "(".repeat(40_000) + "\r\n\r\nb\r\n")
+        .build();
+    // WHEN / THEN: typed findings, and "999.1.1.1" is no address, so nothing is looked up
+    assertThat(LocalNames.findLeaks(mail)).extracting(LocalNameLeak::localName).doesNotContain("[999.1.1.1]");
+    assertThat(HeaderSanity.check(mail)).extracting(Finding::text).contains("there is no Message-ID (RFC 5322 section"
+        + " 3.6.4: SHOULD); Gmail scores mail without one as suspicious");
+    assertThat(LocalNames.whyLocal("[1.2.3.400]")).isEmpty();
+  }
+
+  @Test
   void should_find_no_leak_in_a_correctly_named_sender() {
     assertThat(LocalNames.findLeaks(Mails.clean())).isEmpty();
   }

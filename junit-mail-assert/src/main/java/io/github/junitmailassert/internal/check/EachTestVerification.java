@@ -13,8 +13,8 @@ import io.github.junitmailassert.spf.SpfResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The receiver checks behind the CI gate ({@code verifyEachTest}) and
@@ -29,11 +29,18 @@ public final class EachTestVerification {
 
   /** The problems of one mail for the chosen checks; empty when the mail passes them all. */
   public static List<Problem> problems(CapturedMail mail, String domain, Set<MailCheck> checks) {
+    return problems(mail, domain, checks, ReceiverChecks::of);
+  }
+
+  /**
+   * As above, with the receiver checks taken from {@code checksOf}, so that callers that also
+   * print or write a report of the mail run SPF, DKIM and DMARC once.
+   */
+  public static List<Problem> problems(CapturedMail mail, String domain, Set<MailCheck> checks,
+      Function<CapturedMail, ReceiverChecks> checksOf) {
     List<Problem> problems = new ArrayList<>();
     if (checks.contains(MailCheck.ENVELOPE_DOMAIN) && domain != null && !domain.isBlank() && !mail.isNullSender()) {
-      String senderDomain = mail.envelopeSenderDomain().orElse("");
-      String d = domain.toLowerCase(Locale.ROOT);
-      if (!senderDomain.equals(d) && !senderDomain.endsWith("." + d)) {
+      if (!Domains.isSameOrSubdomain(mail.envelopeSenderDomain().orElse(""), domain)) {
         problems.add(new Problem("envelope sender <" + mail.envelopeSender() + "> is not in " + domain,
             Fixes.envelopeSender(domain)));
       }
@@ -55,7 +62,7 @@ public final class EachTestVerification {
     if (!needsDns) {
       return problems;
     }
-    ReceiverChecks receiver = ReceiverChecks.of(mail);
+    ReceiverChecks receiver = checksOf.apply(mail);
     if (checks.contains(MailCheck.SPF)) {
       SpfResult spf = receiver.spf();
       if (!spf.isPass()) {
@@ -88,11 +95,17 @@ public final class EachTestVerification {
 
   /** The report for all captured mails, or null when every mail passes. */
   public static String report(List<CapturedMail> mails, String domain, Set<MailCheck> checks) {
+    return report(mails, domain, checks, ReceiverChecks::of);
+  }
+
+  /** As above, with the receiver checks taken from {@code checksOf}. */
+  public static String report(List<CapturedMail> mails, String domain, Set<MailCheck> checks,
+      Function<CapturedMail, ReceiverChecks> checksOf) {
     StringBuilder report = new StringBuilder();
     Set<String> fixes = new LinkedHashSet<>();
     int bad = 0;
     for (CapturedMail mail : mails) {
-      List<Problem> problems = problems(mail, domain, checks);
+      List<Problem> problems = problems(mail, domain, checks, checksOf);
       if (problems.isEmpty()) {
         continue;
       }

@@ -2,6 +2,7 @@ package io.github.junitmailassert.internal.extension;
 
 import io.github.junitmailassert.CapturedMail;
 import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.check.ReceiverChecks;
 import io.github.junitmailassert.internal.check.EachTestVerification;
 import io.github.junitmailassert.report.MailReport;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -33,16 +35,18 @@ public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Stor
     this.file = file;
   }
 
-  /** Adds the mails of one finished test. */
-  public void add(String test, boolean failed, List<CapturedMail> mails, String domain) {
+  /** Adds the mails of one finished test; {@code checksOf} gives each mail's receiver checks (or null). */
+  public void add(String test, boolean failed, List<CapturedMail> mails, String domain,
+      Function<CapturedMail, ReceiverChecks> checksOf) {
     List<String> reports = new ArrayList<>();
     List<List<String>> problems = new ArrayList<>();
     for (CapturedMail mail : mails) {
-      reports.add(MailReport.of(mail));
+      ReceiverChecks receiver = checksOf.apply(mail);
+      reports.add(receiver == null ? MailReport.of(mail) : MailReport.of(receiver));
       List<String> lines = new ArrayList<>();
       EnumSet<MailCheck> checks = mail.receiverView().isPresent() ? EnumSet.allOf(MailCheck.class)
           : EnumSet.of(MailCheck.ENVELOPE_DOMAIN, MailCheck.LOCAL_NAMES);
-      for (EachTestVerification.Problem p : EachTestVerification.problems(mail, domain, checks)) {
+      for (EachTestVerification.Problem p : EachTestVerification.problems(mail, domain, checks, checksOf)) {
         lines.add(p.text() + (p.fix().isEmpty() ? "" : "  Fix: " + p.fix()));
       }
       problems.add(lines);

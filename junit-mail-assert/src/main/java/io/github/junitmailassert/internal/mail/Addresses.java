@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 /** Finds the domains of the addresses in a header value, for assertions and reports. Internal. */
 public final class Addresses {
 
-  // An addr-spec's domain; quoted display names and comments are removed first.
-  private static final Pattern DOMAIN = Pattern.compile("@(\\[[^\\]]*\\]|[^\\s<>(),;:\"@\\[\\]]+)");
+  // An addr-spec's domain; quoted display names and comments are removed first. Bounded, so a
+  // hostile header cannot make the matcher rescan to its end at every '@'.
+  private static final Pattern DOMAIN = Pattern.compile("@(\\[[^\\]\\[\\s]{1,64}\\]|[^\\s<>(),;:\"@\\[\\]]{1,255})");
+  private static final Pattern TRAILING_DOTS = Pattern.compile("\\.+$");
 
   private Addresses() {}
 
@@ -20,7 +22,7 @@ public final class Addresses {
     List<String> domains = new ArrayList<>();
     Matcher m = DOMAIN.matcher(withoutQuotesAndComments(headerValue));
     while (m.find()) {
-      domains.add(m.group(1).replaceAll("\\.+$", "").toLowerCase(Locale.ROOT));
+      domains.add(TRAILING_DOTS.matcher(m.group(1)).replaceAll("").toLowerCase(Locale.ROOT));
     }
     return domains;
   }

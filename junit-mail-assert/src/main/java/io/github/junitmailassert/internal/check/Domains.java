@@ -1,0 +1,24 @@
+package io.github.junitmailassert.internal.check;
+
+import java.util.Locale;
+
+/** The one "same domain or a subdomain of it" rule of the assertions and the gate. Internal. */
+public final class Domains {
+
+  private Domains() {}
+
+  /** Whether {@code name} is {@code domain} or below it; case and a final dot do not matter. */
+  public static boolean isSameOrSubdomain(String name, String domain) {
+    String n = normalize(name);
+    String d = normalize(domain);
+    return !d.isEmpty() && (n.equals(d) || n.endsWith("." + d));
+  }
+
+  private static String normalize(String domain) {
+    String d = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
+    while (d.endsWith(".")) {
+      d = d.substring(0, d.length() - 1);
+    }
+    return d;
+  }
+}
