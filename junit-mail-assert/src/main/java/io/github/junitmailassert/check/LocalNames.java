@@ -2,9 +2,9 @@ package io.github.junitmailassert.check;
 
 import io.github.junitmailassert.CapturedMail;
 import io.github.junitmailassert.check.LocalNameLeak.Place;
+import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.internal.mail.Addresses;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.xbill.DNS.Address;
 
 /**
  * Finds the sender machine's own names where receivers see them: {@code localhost},
@@ -140,14 +139,7 @@ public final class LocalNames {
 
   /** The address when {@code h} is an IPv4 or IPv6 literal, parsed without any lookup; else null. */
   private static InetAddress literal(String h) {
-    try {
-      if (Address.isDottedQuad(h)) {
-        return Address.getByAddress(h, Address.IPv4);
-      }
-      return h.indexOf(':') >= 0 ? Address.getByAddress(h, Address.IPv6) : null;
-    } catch (UnknownHostException e) {
-      return null;
-    }
+    return IpLiterals.parse(h).orElse(null);
   }
 
   private static boolean isAddressLiteral(String h) {

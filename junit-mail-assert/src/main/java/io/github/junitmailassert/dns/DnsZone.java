@@ -2,10 +2,10 @@ package io.github.junitmailassert.dns;
 
 import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
+import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.internal.dns.ZoneResolver;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +13,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.Address;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
@@ -374,25 +374,11 @@ public final class DnsZone {
 
   private static InetAddress address(String ip, int family) {
     Objects.requireNonNull(ip, "ip");
-    // dnsjava parses literals only: never a lookup, never a guess ("1.2.3" is not an address).
-    InetAddress parsed = null;
-    if (family != 6 && Address.isDottedQuad(ip)) {
-      parsed = literal(ip, Address.IPv4);
-    } else if (family != 4 && ip.indexOf(':') >= 0) {
-      parsed = literal(ip, Address.IPv6);
-    }
-    if (parsed == null) {
-      throw new IllegalArgumentException("not an IPv" + (family == 0 ? "4 or IPv6" : family) + " address: \"" + ip + "\"");
-    }
-    return parsed;
-  }
-
-  private static InetAddress literal(String ip, int family) {
-    try {
-      return Address.getByAddress(ip, family);
-    } catch (UnknownHostException e) {
-      return null;
-    }
+    // Literals only: never a lookup, never a guess ("1.2.3" is not an address).
+    Optional<InetAddress> parsed = family == 4 ? IpLiterals.parseIpv4(ip)
+        : family == 6 ? IpLiterals.parseIpv6(ip) : IpLiterals.parse(ip);
+    return parsed.orElseThrow(() -> new IllegalArgumentException(
+        "not an IPv" + (family == 0 ? "4 or IPv6" : family) + " address: \"" + ip + "\""));
   }
 
   private static List<String> splitLong(String s) {

@@ -5,12 +5,14 @@ import com.github.dockerjava.api.model.HostConfig;
 import io.github.junitmailassert.MailDeliverabilityExtension;
 import io.github.junitmailassert.SmtpEndpoint;
 import io.github.junitmailassert.dns.DnsZone;
+import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.internal.dns.LoopbackDnsServer;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -132,12 +134,9 @@ public final class MailContainers {
     if (configs != null) {
       for (com.github.dockerjava.api.model.Network.Ipam.Config config : configs) {
         String gateway = config.getGateway();
-        if (gateway != null && gateway.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-          try {
-            return InetAddress.getByName(gateway); // a literal: no lookup happens
-          } catch (UnknownHostException e) {
-            // not an address after all: try the next config
-          }
+        Optional<InetAddress> address = IpLiterals.parseIpv4(gateway);
+        if (address.isPresent()) {
+          return address.get();
         }
       }
     }

@@ -6,13 +6,13 @@ import io.github.junitmailassert.DnsEndpoint;
 import io.github.junitmailassert.ReceiverView;
 import io.github.junitmailassert.SmtpEndpoint;
 import io.github.junitmailassert.dns.DnsZone;
+import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.internal.dns.LoopbackDnsServer;
 import io.github.junitmailassert.internal.smtp.CaptureSmtpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -165,14 +165,8 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
     if (ip.isBlank()) {
       return Optional.empty();
     }
-    if (!ip.matches("[0-9A-Fa-f:.]+") || (!ip.contains(":") && !ip.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
-      throw new IllegalArgumentException(what + " must be an IPv4 or IPv6 address, not \"" + ip + "\"");
-    }
-    try {
-      return Optional.of(InetAddress.getByName(ip)); // a literal: no lookup happens
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException(what + " must be an IPv4 or IPv6 address, not \"" + ip + "\"", e);
-    }
+    return Optional.of(IpLiterals.parse(ip.strip()).orElseThrow(() ->
+        new IllegalArgumentException(what + " must be an IPv4 or IPv6 address, not \"" + ip + "\"")));
   }
 
   @Override
