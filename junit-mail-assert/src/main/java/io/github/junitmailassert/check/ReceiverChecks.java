@@ -34,7 +34,8 @@ public final class ReceiverChecks {
   private ReceiverChecks(CapturedMail mail, ReceiverView view) {
     this.mail = mail;
     this.view = view;
-    SpfVerifier spfVerifier = SpfVerifier.using(view.resolver()).withReceivingHost(view.receivingHost());
+    SpfVerifier spfVerifier = SpfVerifier.using(view.resolver()).withReceivingHost(view.receivingHost())
+        .withClock(view.clock());
     this.spf = new Memo<>(() -> spfVerifier.checkMailFrom(clientIp(), mail.envelopeSender(), helo()));
     this.spfHelo = new Memo<>(() -> spfVerifier.checkHelo(clientIp(), helo()));
     this.dkim = new Memo<>(() -> DkimVerifier.builder(view.resolver()).clock(view.clock()).build().verify(mail.rawMessage()));

@@ -8,6 +8,7 @@ import io.github.junitmailassert.internal.spf.SpfEvaluation;
 import io.github.junitmailassert.internal.spf.SpfRecordCache;
 import io.github.junitmailassert.internal.spf.SpfSyntaxException;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -39,27 +40,29 @@ public final class SpfVerifier {
   private final Duration budget;
   private final MacroString defaultExplanation;
   private final SpfRecordCache records;
+  private final Clock clock;
 
   private SpfVerifier(DnsLookup dns, String receivingHost, Duration budget, MacroString defaultExplanation,
-      SpfRecordCache records) {
+      SpfRecordCache records, Clock clock) {
     this.dns = dns;
     this.receivingHost = receivingHost;
     this.budget = budget;
     this.defaultExplanation = defaultExplanation;
     this.records = records;
+    this.clock = clock;
   }
 
   /** A verifier that asks {@code resolver}; never dnsjava's static default resolver. */
   public static SpfVerifier using(Resolver resolver) {
     Objects.requireNonNull(resolver, "resolver");
     return new SpfVerifier(new DnsLookup(resolver), "unknown", DEFAULT_TIME_BUDGET,
-        MacroString.parse(DEFAULT_EXPLANATION, true), new SpfRecordCache());
+        MacroString.parse(DEFAULT_EXPLANATION, true), new SpfRecordCache(), Clock.systemUTC());
   }
 
   /** The receiving host's name, which explanations show as %{r}. */
   public SpfVerifier withReceivingHost(String receivingHost) {
     Objects.requireNonNull(receivingHost, "receivingHost");
-    return new SpfVerifier(dns, receivingHost, budget, defaultExplanation, records);
+    return new SpfVerifier(dns, receivingHost, budget, defaultExplanation, records, clock);
   }
 
   /** The wall-clock time one check may take; checked before each DNS lookup, then temperror. */
@@ -67,7 +70,13 @@ public final class SpfVerifier {
     if (timeBudget == null || timeBudget.isNegative() || timeBudget.isZero()) {
       throw new IllegalArgumentException("the time budget must be positive, was " + timeBudget);
     }
-    return new SpfVerifier(dns, receivingHost, timeBudget, defaultExplanation, records);
+    return new SpfVerifier(dns, receivingHost, timeBudget, defaultExplanation, records, clock);
+  }
+
+  /** The receiver's clock, which explanations show as %{t}; the system clock by default. */
+  public SpfVerifier withClock(Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    return new SpfVerifier(dns, receivingHost, budget, defaultExplanation, records, clock);
   }
 
   /**
@@ -84,7 +93,7 @@ public final class SpfVerifier {
     } catch (SpfSyntaxException e) {
       throw new IllegalArgumentException("not a macro-string at position " + e.position() + ": " + e.getMessage(), e);
     }
-    return new SpfVerifier(dns, receivingHost, budget, parsed, records);
+    return new SpfVerifier(dns, receivingHost, budget, parsed, records, clock);
   }
 
   /**
@@ -131,7 +140,7 @@ public final class SpfVerifier {
       return new SpfResult(SpfResultCode.NONE, identity, domain, sender, helo, ip, "", "", 0, "", List.of(why));
     }
     SpfEvaluation evaluation = new SpfEvaluation(dns, records, IpAddresses.bytes(ip), sender, local, domain, helo,
-        receivingHost, defaultExplanation, budget);
+        receivingHost, defaultExplanation, budget, clock);
     SpfEvaluation.Outcome outcome = evaluation.run(domain);
     return new SpfResult(outcome.code(), identity, domain, sender, helo, ip, outcome.mechanism(),
         outcome.explanation(), evaluation.lookups(), evaluation.problem(), evaluation.trace());

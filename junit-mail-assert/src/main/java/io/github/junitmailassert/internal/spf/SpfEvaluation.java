@@ -53,6 +53,7 @@ public final class SpfEvaluation implements MacroString.Values {
   private final MacroString defaultExplanation;
   private final long deadline;
   private final java.time.Duration budget;
+  private final java.time.Clock clock;
   private final List<String> trace = new ArrayList<>();
 
   private int lookups;
@@ -63,7 +64,8 @@ public final class SpfEvaluation implements MacroString.Values {
   private List<String> validatedNames;
 
   public SpfEvaluation(DnsLookup dns, SpfRecordCache records, byte[] ip, String sender, String localPart,
-      String senderDomain, String helo, String receiver, MacroString defaultExplanation, java.time.Duration budget) {
+      String senderDomain, String helo, String receiver, MacroString defaultExplanation, java.time.Duration budget,
+      java.time.Clock clock) {
     this.dns = dns;
     this.records = records;
     this.ip = ip;
@@ -75,6 +77,7 @@ public final class SpfEvaluation implements MacroString.Values {
     this.receiver = receiver;
     this.defaultExplanation = defaultExplanation;
     this.budget = budget;
+    this.clock = clock;
     this.deadline = System.nanoTime() + budget.toNanos();
   }
 
@@ -482,7 +485,7 @@ public final class SpfEvaluation implements MacroString.Values {
       case 'r':
         return receiver;
       case 't':
-        return Long.toString(System.currentTimeMillis() / 1000);
+        return Long.toString(clock.instant().getEpochSecond());
       default:
         return "";
     }
