@@ -50,26 +50,10 @@ public final class LoopbackDnsServer implements AutoCloseable {
   public static LoopbackDnsServer start(DnsZone zone, InetAddress bindAddress) {
     IOException last = null;
     for (int attempt = 0; attempt < 20; attempt++) {
-      DatagramSocket udp = null;
       try {
-        udp = new DatagramSocket(new InetSocketAddress(bindAddress, 0));
-        ServerSocket tcp = new ServerSocket();
-        try {
-          tcp.setReuseAddress(true);
-          tcp.bind(new InetSocketAddress(bindAddress, udp.getLocalPort()), 50);
-        } catch (IOException busy) {
-          tcp.close();
-          throw busy;
-        }
-        LoopbackDnsServer server = new LoopbackDnsServer(zone, udp, tcp);
-        server.udpThread.start();
-        server.tcpThread.start();
-        return server;
+        return bind(zone, bindAddress, 0);
       } catch (IOException e) {
-        last = e; // the TCP port was taken: try another pair
-        if (udp != null) {
-          udp.close();
-        }
+        last = e; // the TCP port of the free UDP port was taken: try another pair
       }
     }
     throw new UncheckedIOException("no free port for the loopback DNS server on " + bindAddress, last);
@@ -82,28 +66,30 @@ public final class LoopbackDnsServer implements AutoCloseable {
    * @throws UncheckedIOException when the port is taken or may not be bound (below 1024 without privileges)
    */
   public static LoopbackDnsServer start(DnsZone zone, InetAddress bindAddress, int port) {
-    DatagramSocket udp = null;
     try {
-      udp = new DatagramSocket(new InetSocketAddress(bindAddress, port));
-      ServerSocket tcp = new ServerSocket();
-      try {
-        tcp.setReuseAddress(true);
-        tcp.bind(new InetSocketAddress(bindAddress, port), 50);
-      } catch (IOException busy) {
-        tcp.close();
-        throw busy;
-      }
-      LoopbackDnsServer server = new LoopbackDnsServer(zone, udp, tcp);
-      server.udpThread.start();
-      server.tcpThread.start();
-      return server;
+      return bind(zone, bindAddress, port);
     } catch (IOException e) {
-      if (udp != null) {
-        udp.close();
-      }
       throw new UncheckedIOException("cannot listen for DNS on " + bindAddress.getHostAddress() + " port " + port
           + ": " + e.getMessage(), e);
     }
+  }
+
+  /** UDP on {@code port} (0: any free one), then TCP on the same number; both closed if either fails. */
+  private static LoopbackDnsServer bind(DnsZone zone, InetAddress bindAddress, int port) throws IOException {
+    DatagramSocket udp = new DatagramSocket(new InetSocketAddress(bindAddress, port));
+    ServerSocket tcp = new ServerSocket();
+    try {
+      tcp.setReuseAddress(true);
+      tcp.bind(new InetSocketAddress(bindAddress, udp.getLocalPort()), 50);
+    } catch (IOException busy) {
+      tcp.close();
+      udp.close();
+      throw busy;
+    }
+    LoopbackDnsServer server = new LoopbackDnsServer(zone, udp, tcp);
+    server.udpThread.start();
+    server.tcpThread.start();
+    return server;
   }
 
   public InetAddress address() {
