@@ -49,6 +49,7 @@ class SpfStoryTest {
         .sendPasswordReset("user@example.com", "https://sample.co.jp/reset/abc");
 
     CapturedMail mail = mails.single();
+    assertThat(mail).hasEnvelopeSenderDomain("sample.co.jp").hasNoLocalNameLeaks();
     assertThat(mail).spf().isPass().hasMechanism("ip4:203.0.113.25");
     assertThat(mail).sendingHost().hasForwardConfirmedReverseDns().hasValidHeloName();
   }
