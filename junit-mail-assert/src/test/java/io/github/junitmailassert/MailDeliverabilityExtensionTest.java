@@ -357,7 +357,7 @@ class MailDeliverabilityExtensionTest {
         .contains("<h2>GateFixture &gt; leaky(SmtpEndpoint) <span class=\"bad\">(test failed)</span></h2>")
         .contains("mail #1 from &lt;apache@localhost.localdomain&gt; to [user@example.com] &quot;Reset your password&quot;"
             + " &mdash; <span class=\"bad\">")
-        .contains("<li>envelope sender &lt;apache@localhost.localdomain&gt; is not in sample.co.jp  Fix: set the envelope"
+        .contains("<li>envelope sender &lt;apache@localhost.localdomain&gt; is not in sample.co.jp<br><span class=\"fix\">Fix: set the envelope"
             + " sender to an address in sample.co.jp")
         .contains("<h2>InjectionFixture &gt; sends(SmtpEndpoint, CapturedMails, DnsZone, ReceiverView)</h2>");
   }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those
 public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
-  private record Entry(String test, boolean failed, List<String> reports, List<List<String>> problems, String domain) {}
+  private record Entry(String test, boolean failed, List<String> reports,
+      List<List<EachTestVerification.Problem>> problems, String domain) {}
 
   private final Path file;
   private final List<Entry> entries = new ArrayList<>();
@@ -39,17 +40,13 @@ public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Stor
   public void add(String test, boolean failed, List<CapturedMail> mails, String domain,
       Function<CapturedMail, ReceiverChecks> checksOf) {
     List<String> reports = new ArrayList<>();
-    List<List<String>> problems = new ArrayList<>();
+    List<List<EachTestVerification.Problem>> problems = new ArrayList<>();
     for (CapturedMail mail : mails) {
       ReceiverChecks receiver = checksOf.apply(mail);
       reports.add(receiver == null ? MailReport.of(mail) : MailReport.of(receiver));
-      List<String> lines = new ArrayList<>();
       EnumSet<MailCheck> checks = mail.receiverView().isPresent() ? EnumSet.allOf(MailCheck.class)
           : EnumSet.of(MailCheck.ENVELOPE_DOMAIN, MailCheck.LOCAL_NAMES);
-      for (EachTestVerification.Problem p : EachTestVerification.problems(mail, domain, checks, checksOf)) {
-        lines.add(p.text() + (p.fix().isEmpty() ? "" : "  Fix: " + p.fix()));
-      }
-      problems.add(lines);
+      problems.add(EachTestVerification.problems(mail, domain, checks, checksOf));
     }
     synchronized (entries) {
       entries.add(new Entry(test, failed, reports, problems, domain));
@@ -80,7 +77,7 @@ public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Stor
     int withProblems = 0;
     for (Entry e : entries) {
       mails += e.reports().size();
-      for (List<String> p : e.problems()) {
+      for (List<EachTestVerification.Problem> p : e.problems()) {
         withProblems += p.isEmpty() ? 0 : 1;
       }
     }
@@ -89,7 +86,7 @@ public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Stor
         + "<title>junit-mail-assert: mail report</title><style>"
         + "body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}"
         + "pre{background:#f6f6f6;padding:.8em;overflow-x:auto;white-space:pre-wrap}"
-        + ".bad{color:#a00}.ok{color:#070}li{margin:.2em 0}"
+        + ".bad{color:#a00}.ok{color:#070}li{margin:.4em 0}.fix{color:#055}"
         + "details{border:1px solid #ddd;margin:.6em 0;padding:.4em .8em}</style></head><body>\n");
     sb.append("<h1>Captured mail, checked as a receiver would</h1>\n");
     sb.append("<p>").append(entries.size()).append(" test(s) captured ").append(mails).append(" mail(s); ")
@@ -101,7 +98,7 @@ public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Stor
       sb.append("<h2>").append(escape(e.test())).append(e.failed() ? " <span class=\"bad\">(test failed)</span>" : "")
           .append("</h2>\n");
       for (int i = 0; i < e.reports().size(); i++) {
-        List<String> problems = e.problems().get(i);
+        List<EachTestVerification.Problem> problems = e.problems().get(i);
         String summary = e.reports().get(i).lines().findFirst().orElse("");
         sb.append("<details").append(problems.isEmpty() ? "" : " open").append("><summary>")
             .append(escape(summary)).append(" &mdash; ")
@@ -110,8 +107,12 @@ public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Stor
             .append("</summary>\n");
         if (!problems.isEmpty()) {
           sb.append("<ul>\n");
-          for (String p : problems) {
-            sb.append("<li>").append(escape(p)).append("</li>\n");
+          for (EachTestVerification.Problem p : problems) {
+            sb.append("<li>").append(escape(p.text()));
+            if (!p.fix().isEmpty()) {
+              sb.append("<br><span class=\"fix\">Fix: ").append(escape(p.fix())).append("</span>");
+            }
+            sb.append("</li>\n");
           }
           sb.append("</ul>\n");
         }
