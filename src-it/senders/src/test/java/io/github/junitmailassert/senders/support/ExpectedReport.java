@@ -1,5 +1,10 @@
 package io.github.junitmailassert.senders.support;
 
+import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.github.junitmailassert.CapturedMail;
 import java.util.List;
 
 /**
@@ -72,5 +77,24 @@ public final class ExpectedReport {
   public static String fixReceived(String d) {
     return "give the sending MTA its real name: sendmail define(`confDOMAIN_NAME', `mail." + d
         + "'); Postfix myhostname = mail." + d + "; or set the machine's host name to a name in " + d;
+  }
+
+  /**
+   * Asserts the exact leak report of a mail sent with Jakarta Mail's defaults, which every Java
+   * library here builds on: EHLO and the Message-ID carry the machine's own name.
+   *
+   * @param mailLine the mail as the report names it ({@code mail #1 from <...> to [...] "subject"})
+   */
+  public static void assertMachineNameLeaks(CapturedMail mail, String mailLine) {
+    String machine = MachineName.asJakartaMailSeesIt(); // whatever this machine is called
+    String why = MachineName.whyLocal(machine);
+    String messageId = mail.header("Message-ID").orElseThrow(); // unique per mail
+    assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> assertThat(mail).hasNoLocalNameLeaks())
+        .withMessage(localNameLeaks(mailLine,
+            List.of("HELO/EHLO " + machine + ": " + machine + " is " + why,
+                "Message-ID " + messageId + ": " + machine + " is " + why),
+            List.of(fixHelo("sample.co.jp"), fixMessageId("sample.co.jp"))));
+    assertThat(messageId).endsWith("@" + machine + ">");
   }
 }
