@@ -35,7 +35,7 @@ public final class CapturedMail {
   private final byte[] rawMessage;
   private final Instant receivedAt;
   private final RawMessage parsed;
-  private final ReceiverView receiverView;
+  private final MailReceiver receiver;
 
   private CapturedMail(Builder b) {
     this.sequence = b.sequence;
@@ -50,7 +50,7 @@ public final class CapturedMail {
     this.rawMessage = Objects.requireNonNull(b.rawMessage, "rawMessage").clone();
     this.receivedAt = Objects.requireNonNull(b.receivedAt, "receivedAt");
     this.parsed = RawMessage.parse(rawMessage);
-    this.receiverView = b.receiverView;
+    this.receiver = b.receiver;
   }
 
   /** Starts a captured mail by hand, for tests of code that consumes captured mails. */
@@ -186,11 +186,11 @@ public final class CapturedMail {
   }
 
   /**
-   * How a receiver sees this mail (DNS, declared client IP, clock); the extension sets it. Empty for
-   * a mail built by hand without one, in which case the DNS-based checks cannot run.
+   * The receiver that captured this mail and checks it (the extension's); empty for a mail built
+   * by hand without one, in which case the receiver checks cannot run.
    */
-  public Optional<ReceiverView> receiverView() {
-    return Optional.ofNullable(receiverView);
+  public Optional<MailReceiver> receiver() {
+    return Optional.ofNullable(receiver);
   }
 
 
@@ -213,12 +213,13 @@ public final class CapturedMail {
     private String tlsProtocol;
     private byte[] rawMessage = new byte[0];
     private Instant receivedAt = Instant.now();
-    private ReceiverView receiverView;
+    private MailReceiver receiver;
 
     private Builder() {}
 
-    public Builder receiverView(ReceiverView receiverView) {
-      this.receiverView = receiverView;
+    /** The receiver that checks the mail, such as {@code Receiver.builder(zone.resolver())...build()}. */
+    public Builder receiver(MailReceiver receiver) {
+      this.receiver = receiver;
       return this;
     }
 

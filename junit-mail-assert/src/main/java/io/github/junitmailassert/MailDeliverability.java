@@ -1,7 +1,9 @@
 package io.github.junitmailassert;
 
 import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;
+import io.github.junitmailassert.receiver.Receiver;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -92,8 +94,21 @@ public @interface MailDeliverability {
    */
   DmarcMode dmarcMode() default DmarcMode.RFC9989;
 
+  /**
+   * Which DKIM signatures the receiver accepts: RFC 8301 (the default: no {@code rsa-sha1}, RSA
+   * keys of 1024 bits and more), or {@link DkimPolicy#LEGACY} to model an old receiver.
+   */
+  DkimPolicy dkimPolicy() default DkimPolicy.RFC8301;
+
+  /**
+   * DNS block list zones the receiver asks for the client IP (RFC 5782), such as
+   * {@code "zen.dnsbl.example"}; the test publishes the listings it simulates in the zone.
+   * {@code MailCheck.BLOCK_LISTS} in {@link #checks()} makes the gate fail a listed client.
+   */
+  String[] blockLists() default {};
+
   /** The receiving MTA's host name, written in the {@code Received-SPF} and {@code Authentication-Results} it reports. */
-  String receivingHost() default ReceiverView.DEFAULT_RECEIVING_HOST;
+  String receivingHost() default Receiver.DEFAULT_RECEIVING_HOST;
 
   /** Whether each test gets its own servers (the default), or the tests of a class share them. */
   Lifecycle lifecycle() default Lifecycle.PER_METHOD;

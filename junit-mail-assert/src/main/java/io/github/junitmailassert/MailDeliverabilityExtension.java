@@ -2,13 +2,15 @@ package io.github.junitmailassert;
 
 import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import io.github.junitmailassert.check.MailCheck;
-import io.github.junitmailassert.check.ReceiverChecks;
+import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;
 import io.github.junitmailassert.dns.DnsZone;
-import io.github.junitmailassert.internal.check.EachTestVerification;
 import io.github.junitmailassert.internal.extension.HtmlRunReport;
 import io.github.junitmailassert.internal.extension.MailEnvironment;
 import io.github.junitmailassert.internal.extension.Settings;
+import io.github.junitmailassert.receiver.Receiver;
+import io.github.junitmailassert.receiver.ReceiverResult;
+import io.github.junitmailassert.report.GateReport;
 import io.github.junitmailassert.report.MailReport;
 import java.lang.reflect.AnnotatedElement;
 import java.nio.file.Path;
@@ -16,14 +18,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -105,9 +105,9 @@ public final class MailDeliverabilityExtension
     return environment().dnsEndpoint();
   }
 
-  /** How receivers see the captured mails. */
-  public ReceiverView receiverView() {
-    return environment().receiverView();
+  /** The receiver that checks the captured mails. */
+  public Receiver receiver() {
+    return environment().receiver();
   }
 
   private MailEnvironment environment() {
@@ -186,18 +186,23 @@ public final class MailDeliverabilityExtension
       if (env == null || Boolean.TRUE.equals(store.remove(REJECTED, Boolean.class))) {
         return; // a test refused in beforeEach has no mail of its own to report
       }
-      // One set of receiver checks per mail, shared by the gate and both reports.
-      Map<CapturedMail, ReceiverChecks> checked = new IdentityHashMap<>();
-      Function<CapturedMail, ReceiverChecks> checksOf = mail -> mail.receiverView().isEmpty() ? null
-          : checked.computeIfAbsent(mail, ReceiverChecks::of);
-      List<CapturedMail> mails = env.mails().all();
-      String gateReport = env.settings().verifyEachTest()
-          ? EachTestVerification.report(mails, env.settings().domain(), env.settings().checks(), checksOf)
-          : null;
-      if (context.getConfigurationParameter(MailReport.REPORT_PARAMETER, Boolean::parseBoolean).orElse(false)) {
-        printReports(context, mails, checksOf);
+      // The receiver's one result per mail; the gate and both reports only render it.
+      List<ReceiverResult> results = new ArrayList<>();
+      for (CapturedMail mail : env.mails().all()) {
+        results.add(env.receiver().check(mail));
       }
-      addToHtmlReport(context, env, mails, checksOf, gateReport != null || context.getExecutionException().isPresent());
+      Set<MailCheck> declared = env.settings().verifyEachTest() ? env.settings().checks() : Set.of();
+      String gateReport = declared.isEmpty() ? null : GateReport.of(results, declared);
+      try {
+        if (context.getConfigurationParameter(MailReport.REPORT_PARAMETER, Boolean::parseBoolean).orElse(false)) {
+          printReports(context, results, declared);
+        }
+        addToHtmlReport(context, results, declared, gateReport != null || context.getExecutionException().isPresent());
+      } catch (RuntimeException | StackOverflowError e) {
+        // A report must never fail a test: say what went wrong and carry on.
+        System.err.printf("junit-mail-assert: the mail report of %s could not be made: %s%n",
+            context.getDisplayName(), e);
+      }
       if (gateReport != null) {
         throw new AssertionError(gateReport);
       }
@@ -211,25 +216,23 @@ public final class MailDeliverabilityExtension
     }
   }
 
-  private static void addToHtmlReport(ExtensionContext context, MailEnvironment env, List<CapturedMail> mails,
-      Function<CapturedMail, ReceiverChecks> checksOf, boolean failed) {
+  private static void addToHtmlReport(ExtensionContext context, List<ReceiverResult> results, Set<MailCheck> declared,
+      boolean failed) {
     Optional<String> file = context.getConfigurationParameter(MailReport.HTML_REPORT_PARAMETER).filter(f -> !f.isBlank());
-    if (file.isEmpty() || mails.isEmpty()) {
+    if (file.isEmpty() || results.isEmpty()) {
       return;
     }
     HtmlRunReport report = context.getRoot().getStore(NAMESPACE)
         .getOrComputeIfAbsent(HtmlRunReport.class, key -> new HtmlRunReport(Path.of(file.get())), HtmlRunReport.class);
-    report.add(context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName(),
-        failed, mails, env.settings().domain(), checksOf);
+    report.add(context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName(), failed, results,
+        declared);
   }
 
-  private static void printReports(ExtensionContext context, List<CapturedMail> mails,
-      Function<CapturedMail, ReceiverChecks> checksOf) {
+  private static void printReports(ExtensionContext context, List<ReceiverResult> results, Set<MailCheck> declared) {
     StringBuilder out = new StringBuilder(String.format("%n== %s > %s: %d captured mail(s)%n",
-        context.getRequiredTestClass().getSimpleName(), context.getDisplayName(), mails.size()));
-    for (CapturedMail mail : mails) {
-      ReceiverChecks checks = checksOf.apply(mail);
-      out.append(checks == null ? MailReport.of(mail) : MailReport.of(checks)).append(String.format("%n"));
+        context.getRequiredTestClass().getSimpleName(), context.getDisplayName(), results.size()));
+    for (ReceiverResult result : results) {
+      out.append(MailReport.of(result, declared)).append(String.format("%n"));
     }
     System.out.print(out);
   }
@@ -237,7 +240,7 @@ public final class MailDeliverabilityExtension
   // ---------------------------------------------------------------- parameters
 
   private static final List<Class<?>> INJECTABLE =
-      List.of(CapturedMails.class, SmtpEndpoint.class, DnsEndpoint.class, DnsZone.class, ReceiverView.class);
+      List.of(CapturedMails.class, SmtpEndpoint.class, DnsEndpoint.class, DnsZone.class, Receiver.class);
 
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -265,7 +268,7 @@ public final class MailDeliverabilityExtension
     if (type == DnsZone.class) {
       return env.zone();
     }
-    return env.receiverView();
+    return env.receiver();
   }
 
   // ---------------------------------------------------------------- settings and system properties
@@ -346,7 +349,9 @@ public final class MailDeliverabilityExtension
     private String zoneFileOrigin = "";
     private boolean verifyEachTest;
     private Set<MailCheck> checks = Settings.DEFAULT_CHECKS;
-    private String receivingHost = ReceiverView.DEFAULT_RECEIVING_HOST;
+    private String receivingHost = Receiver.DEFAULT_RECEIVING_HOST;
+    private DkimPolicy dkimPolicy = DkimPolicy.RFC8301;
+    private final List<String> blockLists = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private DmarcMode dmarcMode = DmarcMode.RFC9989;
 
@@ -432,6 +437,20 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
+    /** @see MailDeliverability#dkimPolicy() */
+    public Builder dkimPolicy(DkimPolicy policy) {
+      this.dkimPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** @see MailDeliverability#blockLists() */
+    public Builder blockLists(String... zones) {
+      for (String zone : Objects.requireNonNull(zones, "zones")) {
+        this.blockLists.add(Objects.requireNonNull(zone, "a block list zone"));
+      }
+      return this;
+    }
+
     /** The receiver's clock, for DKIM {@code t=} and {@code x=}; the system clock by default. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -440,7 +459,8 @@ public final class MailDeliverabilityExtension
 
     public MailDeliverabilityExtension build() {
       return new MailDeliverabilityExtension(new Settings(domain, clientIp, clientHostName, spf, dmarc, records,
-          zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, dmarcMode, Lifecycle.PER_METHOD, clock));
+          zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, dmarcMode, dkimPolicy, blockLists,
+          Lifecycle.PER_METHOD, clock));
     }
   }
 }

@@ -10,30 +10,35 @@ import static io.github.junitmailassert.assertions.error.ShouldHaveEnvelopeSende
 import static io.github.junitmailassert.assertions.error.ShouldHaveEnvelopeSender.shouldHaveEnvelopeSenderDomain;
 import static io.github.junitmailassert.assertions.error.ShouldHaveEnvelopeSender.shouldHaveNullSender;
 import static io.github.junitmailassert.assertions.error.ShouldHaveNoLocalNameLeaks.shouldHaveNoLocalNameLeaks;
+import static io.github.junitmailassert.assertions.error.ShouldHaveValidHeaderFormat.shouldHaveValidHeaderFormat;
+import static io.github.junitmailassert.assertions.error.ShouldHaveVerdict.shouldHaveVerdict;
+import static io.github.junitmailassert.assertions.error.ShouldHaveVerdict.shouldMeetBulkSenderAuthentication;
+import static io.github.junitmailassert.assertions.error.ShouldNotBeListed.shouldNotBeListed;
+import static io.github.junitmailassert.assertions.error.ShouldPassReceiverChecks.shouldPassReceiverChecks;
 
 import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.check.LocalNameLeak;
-import io.github.junitmailassert.check.BlockLists;
+import io.github.junitmailassert.blocklist.BlockLists;
 import io.github.junitmailassert.check.Finding;
-import io.github.junitmailassert.check.HeaderSanity;
-import io.github.junitmailassert.check.LocalNames;
-import io.github.junitmailassert.check.ProfileResult;
-import io.github.junitmailassert.check.ReceiverProfile;
-import io.github.junitmailassert.check.Verdict;
 import io.github.junitmailassert.check.MailCheck;
-import io.github.junitmailassert.check.ReceiverChecks;
-import io.github.junitmailassert.dkim.DkimSignatureResult;
-import io.github.junitmailassert.dmarc.DmarcResult;
 import io.github.junitmailassert.dmarc.AuthorDomain;
-import io.github.junitmailassert.internal.check.Domains;
-import io.github.junitmailassert.internal.check.EachTestVerification;
+import io.github.junitmailassert.envelope.LocalNameLeak;
+import io.github.junitmailassert.envelope.LocalNames;
+import io.github.junitmailassert.format.HeaderSanity;
 import io.github.junitmailassert.internal.mail.Addresses;
+import io.github.junitmailassert.internal.mail.Domains;
+import io.github.junitmailassert.profile.ProfileResult;
+import io.github.junitmailassert.profile.ReceiverProfile;
+import io.github.junitmailassert.profile.Verdict;
+import io.github.junitmailassert.receiver.Receiver;
+import io.github.junitmailassert.receiver.ReceiverResult;
+import io.github.junitmailassert.report.GateReport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractObjectAssert;
 import org.assertj.core.api.AbstractStringAssert;
 import org.assertj.core.api.Assertions;
@@ -293,17 +298,17 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).spf().isPass();
    * }</pre>
    */
+  @CheckReturnValue
   public SpfResultAssert spf() {
-    isNotNull();
-    ReceiverChecks checks = ReceiverChecks.of(actual);
-    return new SpfResultAssert(checks.spf(), actual, checks.view());
+    ReceiverResult result = receiverResult();
+    return new SpfResultAssert(result.spf(), result, this);
   }
 
   /** Navigates to the SPF result for the HELO identity (RFC 7208 section 2.3). */
+  @CheckReturnValue
   public SpfResultAssert spfForHelo() {
-    isNotNull();
-    ReceiverChecks checks = ReceiverChecks.of(actual);
-    return new SpfResultAssert(checks.spfHelo(), actual, checks.view());
+    ReceiverResult result = receiverResult();
+    return new SpfResultAssert(result.spfHelo(), result, this);
   }
 
   /**
@@ -313,9 +318,10 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).dkim().passesFor("sample.co.jp");
    * }</pre>
    */
+  @CheckReturnValue
   public DkimResultsAssert dkim() {
-    isNotNull();
-    return new DkimResultsAssert(ReceiverChecks.of(actual).dkim(), actual);
+    ReceiverResult result = receiverResult();
+    return new DkimResultsAssert(result.dkim(), result, this);
   }
 
   /**
@@ -325,9 +331,10 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).dmarc().isPass().hasPolicy(DmarcPolicy.REJECT);
    * }</pre>
    */
+  @CheckReturnValue
   public DmarcResultAssert dmarc() {
-    isNotNull();
-    return new DmarcResultAssert(ReceiverChecks.of(actual).dmarc(), actual);
+    ReceiverResult result = receiverResult();
+    return new DmarcResultAssert(result.dmarc(), result, this);
   }
 
   /**
@@ -337,9 +344,10 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).sendingHost().hasForwardConfirmedReverseDns().hasValidHeloName();
    * }</pre>
    */
+  @CheckReturnValue
   public SendingHostResultAssert sendingHost() {
-    isNotNull();
-    return new SendingHostResultAssert(ReceiverChecks.of(actual).sendingHost(), actual);
+    ReceiverResult result = receiverResult();
+    return new SendingHostResultAssert(result.sendingHost(), result, this);
   }
 
   /**
@@ -349,36 +357,41 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).authenticationResults().contains("dmarc=pass");
    * }</pre>
    */
+  @CheckReturnValue
   public AbstractStringAssert<?> authenticationResults() {
-    isNotNull();
-    return Assertions.assertThat(ReceiverChecks.of(actual).authenticationResults().toString());
+    return Assertions.assertThat(receiverResult().authenticationResults().toString());
   }
 
   /**
    * Verifies the mail passes the given receiver checks (all of them when none are given), with
    * one report of every problem and its fix: what the CI gate ({@code verifyEachTest}) runs.
+   * A check that could not run (no client IP declared, say) fails, saying why.
    *
    * <pre>{@code
    * assertThat(mail).passesReceiverChecks("sample.co.jp", MailCheck.SPF, MailCheck.DKIM, MailCheck.DMARC);
    * }</pre>
    *
-   * @param domain the sending domain, for ENVELOPE_DOMAIN and the fixes
+   * @param domain the sending domain, for ENVELOPE_DOMAIN and the fixes; the receiver's own when null
    */
   public SELF passesReceiverChecks(String domain, MailCheck... checks) {
     isNotNull();
     Set<MailCheck> chosen = checks.length == 0 ? EnumSet.allOf(MailCheck.class) : EnumSet.copyOf(Arrays.asList(checks));
-    String report = EachTestVerification.report(List.of(actual), domain, chosen);
+    if (checks.length == 0 && receiverResult().receiver().blockLists().isEmpty()) {
+      chosen.remove(MailCheck.BLOCK_LISTS);
+    }
+    String report = GateReport.of(List.of(receiverResult()), chosen, Optional.ofNullable(domain));
     if (report != null) {
-      failWithMessage("%n%s", report.replace("%", "%%"));
+      throwAssertionError(shouldPassReceiverChecks(report));
     }
     return myself;
   }
 
   /**
    * Verifies the authentication part of the bulk sender requirements Gmail and Yahoo announced for
-   * February 2024: SPF passes, DKIM passes, the From domain publishes DMARC, and From is aligned
-   * with SPF or DKIM. Each unmet requirement is named. This checks what the announcements
-   * describe; it does not claim to be either provider's filter.
+   * February 2024 ({@link ReceiverProfile#bulkSenderAuthentication2024()}): SPF passes, DKIM passes,
+   * the From domain publishes DMARC, and From is aligned with SPF or DKIM. Each unmet requirement is
+   * named. This checks what the announcements describe; it does not claim to be either provider's
+   * filter.
    *
    * <pre>{@code
    * assertThat(mail).meetsBulkSenderAuthenticationRequirements();
@@ -386,30 +399,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   public SELF meetsBulkSenderAuthenticationRequirements() {
     isNotNull();
-    ReceiverChecks checks = ReceiverChecks.of(actual);
-    List<String> unmet = new ArrayList<>();
-    if (!checks.spf().isPass()) {
-      unmet.add("SPF must pass: " + checks.receivedSpf());
-    }
-    if (checks.dkim().stream().noneMatch(DkimSignatureResult::isPass)) {
-      unmet.add("DKIM must pass: " + (checks.dkim().isEmpty() ? "the mail is not signed"
-          : checks.dkim().get(0).authenticationResultsPart() + " (" + checks.dkim().get(0).reason() + ")"));
-    }
-    DmarcResult dmarc = checks.dmarc();
-    if (dmarc.record().isEmpty()) {
-      unmet.add("the From domain must publish DMARC (p=none is enough): no record for "
-          + (dmarc.authorDomain().isEmpty() ? "the From domain" : dmarc.authorDomain()));
-    }
-    if (dmarc.alignments().stream().noneMatch(a -> a.authenticated() && a.aligned())) {
-      unmet.add("From must be aligned with the SPF or the DKIM domain: " + dmarc.reason());
-    }
-    if (!unmet.isEmpty()) {
-      StringBuilder sb = new StringBuilder();
-      for (String u : unmet) {
-        sb.append(String.format("%n  - %s", u));
-      }
-      failWithMessage("%nExpecting%n  %s%nto meet the authentication requirements for bulk senders"
-          + " (Gmail and Yahoo, February 2024) but %d are not met:%s", actual, unmet.size(), sb.toString().replace("%", "%%"));
+    ProfileResult result = ReceiverProfile.bulkSenderAuthentication2024().evaluate(receiverResult());
+    if (!result.broken().isEmpty()) {
+      throwAssertionError(shouldMeetBulkSenderAuthentication(actual, result));
     }
     return myself;
   }
@@ -425,18 +417,10 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   public SELF hasValidHeaderFormat() {
     isNotNull();
-    List<Finding> errors = new ArrayList<>();
-    for (Finding f : HeaderSanity.check(actual)) {
-      if (f.severity() == Finding.Severity.ERROR) {
-        errors.add(f);
-      }
-    }
+    List<Finding> errors = actual.receiver().isPresent() ? receiverResult().outcome(MailCheck.FORMAT).failures()
+        : HeaderSanity.check(actual).stream().filter(Finding::failsCheck).toList();
     if (!errors.isEmpty()) {
-      StringBuilder sb = new StringBuilder();
-      for (Finding f : errors) {
-        sb.append(String.format("%n  - %s%n    Fix: %s", f.text(), f.fix()));
-      }
-      failWithMessage("%nExpecting the header of%n  %s%nto be RFC 5322 but:%s", actual, sb.toString().replace("%", "%%"));
+      throwAssertionError(shouldHaveValidHeaderFormat(actual, errors));
     }
     return myself;
   }
@@ -465,16 +449,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
     isNotNull();
     requireArgument(profile, "profile");
     requireArgument(expected, "verdict");
-    ProfileResult result = profile.evaluate(actual);
+    ProfileResult result = profile.evaluate(receiverResult());
     if (result.verdict() != expected) {
-      StringBuilder sb = new StringBuilder();
-      for (ProfileResult.BrokenRule broken : result.broken()) {
-        sb.append(String.format("%n  - [%s] %s: %s%n    (%s)%n    Fix: %s", broken.rule().consequence(),
-            broken.rule().requirement(), broken.problem(), broken.rule().source(), broken.rule().fix()));
-      }
-      failWithMessage("%nExpecting%n  %s%nto get the verdict %s under the profile \"%s\" but it gets %s:%s%n"
-          + "The profile applies published rules; it is not the provider's own filter.",
-          actual, expected, profile.name(), result.verdict(), sb.toString().replace("%", "%%"));
+      throwAssertionError(shouldHaveVerdict(actual, profile, expected, result));
     }
     return myself;
   }
@@ -491,26 +468,24 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
   public SELF isNotListedOn(String... blockListZones) {
     isNotNull();
     requireArgument(blockListZones, "block list zones");
-    ReceiverChecks checks = ReceiverChecks.of(actual);
+    ReceiverResult result = receiverResult();
+    Receiver receiver = result.receiver();
     List<BlockLists.Listing> listed = new ArrayList<>();
-    for (BlockLists.Listing listing : BlockLists.check(checks.view().resolver(), checks.view().clientIpOf(actual),
-        blockListZones)) {
+    for (BlockLists.Listing listing : BlockLists.check(receiver.resolver(), receiver.clientIpOf(actual), blockListZones)) {
       if (listing.isListed()) {
         listed.add(listing);
       }
     }
     if (!listed.isEmpty()) {
-      StringBuilder sb = new StringBuilder();
-      for (BlockLists.Listing l : listed) {
-        sb.append(String.format("%n  - %s: %s -> %s%s", l.zone(), l.query(), String.join(", ", l.returnCodes()),
-            l.reason().isEmpty() ? "" : " (" + l.reason() + ")"));
-      }
-      failWithMessage("%nExpecting the %s of%n  %s%nto be on no block list but it is on %d:%s%n"
-          + "Receivers that use these lists reject the mail or score it as spam. Fix: send from another address,"
-          + " or have it delisted after fixing the cause.",
-          checks.view().clientIpNote(actual), actual, listed.size(), sb.toString().replace("%", "%%"));
+      throwAssertionError(shouldNotBeListed(actual, receiver.clientIpNote(actual), listed));
     }
     return myself;
+  }
+
+  /** The receiver's result for the mail: made once per mail, shared with the gate and the reports. */
+  protected ReceiverResult receiverResult() {
+    isNotNull();
+    return Receiver.checkOf(actual);
   }
 
   /** A clear error for a null argument, as AssertJ gives. */
@@ -520,10 +495,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
     }
   }
 
-  /** The domain to write into fixes: the From domain unless that is local too. */
+  /** The domain to write into fixes: the receiver's sending domain, else the From domain unless that is local too. */
   protected String domainForFixes() {
-    return actual.header("From").flatMap(Addresses::firstDomain)
-        .filter(d -> LocalNames.whyLocal(d).isEmpty())
-        .orElse(null);
+    return actual.receiver().isPresent() ? Receiver.of(actual).domainForFixes(actual)
+        : actual.header("From").flatMap(Addresses::firstDomain).filter(d -> LocalNames.whyLocal(d).isEmpty()).orElse(null);
   }
 }

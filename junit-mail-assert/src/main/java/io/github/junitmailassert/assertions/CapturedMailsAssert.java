@@ -1,8 +1,8 @@
 package io.github.junitmailassert.assertions;
 
 import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.check.LocalNameLeak;
-import io.github.junitmailassert.check.LocalNames;
+import io.github.junitmailassert.envelope.LocalNameLeak;
+import io.github.junitmailassert.envelope.LocalNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,8 @@
 package io.github.junitmailassert.assertions;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.dkim.DkimFindings;
+import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.dkim.DkimResult;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import java.util.List;
@@ -14,16 +16,18 @@ import org.assertj.core.api.AbstractObjectAssert;
  */
 public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, List<DkimSignatureResult>> {
 
-  private final CapturedMail mail;
+  private final ReceiverResult result;
+  private final AbstractCapturedMailAssert<?> origin;
 
   @SuppressWarnings("unchecked")
   public DkimResultsAssert(List<? extends DkimSignatureResult> actual) {
-    this((List<DkimSignatureResult>) actual, null);
+    this((List<DkimSignatureResult>) actual, null, null);
   }
 
-  DkimResultsAssert(List<DkimSignatureResult> actual, CapturedMail mail) {
+  DkimResultsAssert(List<DkimSignatureResult> actual, ReceiverResult result, AbstractCapturedMailAssert<?> origin) {
     super(actual, DkimResultsAssert.class);
-    this.mail = mail;
+    this.result = result;
+    this.origin = origin;
   }
 
   /**
@@ -100,11 +104,11 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
   }
 
   /** Back to the mail's assertions. */
-  public CapturedMailAssert returnToMail() {
-    if (mail == null) {
+  public AbstractCapturedMailAssert<?> returnToMail() {
+    if (origin == null) {
       throw new IllegalStateException("these DKIM results were not reached from a captured mail");
     }
-    return new CapturedMailAssert(mail);
+    return origin;
   }
 
   private DkimResultsAssert hasPassing(Predicate<DkimSignatureResult> which, String what) {
@@ -117,11 +121,11 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
 
   private String report(String expectation) {
     StringBuilder sb = new StringBuilder(String.format("%nExpecting DKIM of%n  %s%nto have %s but ",
-        mail == null ? "the message" : mail.toString(), expectation));
+        result == null ? "the message" : result.mail().toString(), expectation));
     if (actual.isEmpty()) {
-      sb.append(String.format("it is not signed.%n"
-          + "Fix: sign the mail (d= in the From domain, so DMARC aligns) and publish the key at"
-          + " <selector>._domainkey.<domain>; in a test, DnsZone.dkimKeyPair(selector, domain, algorithm) makes both."));
+      String fix = result == null ? DkimFindings.fix(actual, "<domain>")
+          : result.outcome(MailCheck.DKIM).findings().get(0).fix();
+      sb.append(String.format("it is not signed.%nFix: %s", fix));
     } else {
       sb.append(String.format("found:%n"));
       for (DkimSignatureResult r : actual) {

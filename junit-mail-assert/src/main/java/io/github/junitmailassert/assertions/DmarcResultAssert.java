@@ -1,11 +1,11 @@
 package io.github.junitmailassert.assertions;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.dmarc.DmarcPolicy;
 import io.github.junitmailassert.dmarc.DmarcResult;
 import io.github.junitmailassert.dmarc.DmarcStatus;
 import io.github.junitmailassert.dmarc.IdentifierAlignment;
-import io.github.junitmailassert.internal.check.Fixes;
+import io.github.junitmailassert.dmarc.DmarcFindings;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -15,15 +15,17 @@ import org.assertj.core.api.AbstractObjectAssert;
  */
 public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, DmarcResult> {
 
-  private final CapturedMail mail;
+  private final ReceiverResult result;
+  private final AbstractCapturedMailAssert<?> origin;
 
   public DmarcResultAssert(DmarcResult actual) {
-    this(actual, null);
+    this(actual, null, null);
   }
 
-  DmarcResultAssert(DmarcResult actual, CapturedMail mail) {
+  DmarcResultAssert(DmarcResult actual, ReceiverResult result, AbstractCapturedMailAssert<?> origin) {
     super(actual, DmarcResultAssert.class);
-    this.mail = mail;
+    this.result = result;
+    this.origin = origin;
   }
 
   /**
@@ -82,17 +84,17 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
   }
 
   /** Back to the mail's assertions. */
-  public CapturedMailAssert returnToMail() {
-    if (mail == null) {
+  public AbstractCapturedMailAssert<?> returnToMail() {
+    if (origin == null) {
       throw new IllegalStateException("this DMARC result was not reached from a captured mail");
     }
-    return new CapturedMailAssert(mail);
+    return origin;
   }
 
   private String report(String expectation) {
     StringBuilder sb = new StringBuilder(String.format("%nExpecting DMARC for the From domain %s of%n  %s%n%s:%n  %s%n%s%n",
         actual.authorDomain().isEmpty() ? "(none)" : actual.authorDomain(),
-        mail == null ? "the message" : mail.toString(), expectation, actual.authenticationResultsPart(), actual.reason()));
+        result == null ? "the message" : result.mail().toString(), expectation, actual.authenticationResultsPart(), actual.reason()));
     if (!actual.alignments().isEmpty()) {
       sb.append(String.format("Alignment:%n"));
       for (IdentifierAlignment a : actual.alignments()) {
@@ -100,7 +102,7 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
       }
     }
     if (!actual.isPass()) {
-      sb.append(String.format("Fix: %s", Fixes.forDmarc(actual)));
+      sb.append(String.format("Fix: %s", DmarcFindings.fix(actual)));
     }
     return sb.toString().stripTrailing().replace("%", "%%");
   }

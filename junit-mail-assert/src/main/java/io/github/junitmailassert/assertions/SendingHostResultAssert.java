@@ -1,6 +1,6 @@
 package io.github.junitmailassert.assertions;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.host.SendingHostResult;
 import java.util.function.Predicate;
@@ -12,15 +12,17 @@ import org.assertj.core.api.AbstractObjectAssert;
  */
 public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostResultAssert, SendingHostResult> {
 
-  private final CapturedMail mail;
+  private final ReceiverResult result;
+  private final AbstractCapturedMailAssert<?> origin;
 
   public SendingHostResultAssert(SendingHostResult actual) {
-    this(actual, null);
+    this(actual, null, null);
   }
 
-  SendingHostResultAssert(SendingHostResult actual, CapturedMail mail) {
+  SendingHostResultAssert(SendingHostResult actual, ReceiverResult result, AbstractCapturedMailAssert<?> origin) {
     super(actual, SendingHostResultAssert.class);
-    this.mail = mail;
+    this.result = result;
+    this.origin = origin;
   }
 
   /**
@@ -65,16 +67,16 @@ public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostRes
   }
 
   /** Back to the mail's assertions. */
-  public CapturedMailAssert returnToMail() {
-    if (mail == null) {
+  public AbstractCapturedMailAssert<?> returnToMail() {
+    if (origin == null) {
       throw new IllegalStateException("this result was not reached from a captured mail");
     }
-    return new CapturedMailAssert(mail);
+    return origin;
   }
 
   private String report(String expectation, Predicate<Finding> shown) {
     StringBuilder sb = new StringBuilder(String.format("%nExpecting %s for%n  %s%n(client IP %s, HELO %s) but found:%n",
-        expectation, mail == null ? "the sending host" : mail.toString(), actual.clientIp().getHostAddress(),
+        expectation, result == null ? "the sending host" : result.mail().toString(), actual.clientIp().getHostAddress(),
         actual.heloName().isEmpty() ? "(none)" : actual.heloName()));
     for (Finding f : actual.findings()) {
       if (shown.test(f)) {

@@ -1,8 +1,8 @@
 package io.github.junitmailassert.assertions;
 
 import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.ReceiverView;
-import io.github.junitmailassert.internal.check.Fixes;
+import io.github.junitmailassert.receiver.ReceiverResult;
+import io.github.junitmailassert.spf.SpfFindings;
 import io.github.junitmailassert.spf.SpfResult;
 import io.github.junitmailassert.spf.SpfResultCode;
 import org.assertj.core.api.AbstractObjectAssert;
@@ -14,17 +14,17 @@ import org.assertj.core.api.AbstractObjectAssert;
  */
 public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfResult> {
 
-  private final CapturedMail mail;
-  private final ReceiverView view;
+  private final ReceiverResult result;
+  private final AbstractCapturedMailAssert<?> origin;
 
   public SpfResultAssert(SpfResult actual) {
     this(actual, null, null);
   }
 
-  SpfResultAssert(SpfResult actual, CapturedMail mail, ReceiverView view) {
+  SpfResultAssert(SpfResult actual, ReceiverResult result, AbstractCapturedMailAssert<?> origin) {
     super(actual, SpfResultAssert.class);
-    this.mail = mail;
-    this.view = view;
+    this.result = result;
+    this.origin = origin;
   }
 
   /**
@@ -115,27 +115,28 @@ public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfRe
   }
 
   /** Back to the mail's assertions. */
-  public CapturedMailAssert returnToMail() {
-    if (mail == null) {
+  public AbstractCapturedMailAssert<?> returnToMail() {
+    if (origin == null) {
       throw new IllegalStateException("this SPF result was not reached from a captured mail");
     }
-    return new CapturedMailAssert(mail);
+    return origin;
   }
 
   private String report(String expectation) {
-    String receiver = view == null ? "receiver" : view.receivingHost();
+    CapturedMail mail = result == null ? null : result.mail();
+    String receiver = result == null ? "receiver" : result.receiver().receivingHost();
     StringBuilder sb = new StringBuilder();
     sb.append(String.format("%nExpecting SPF for the %s identity of%n  %s%n%s, as a receiver would write it:%n  %s%n",
         actual.identity() == io.github.junitmailassert.spf.SpfIdentity.MAILFROM ? "MAIL FROM" : "HELO",
         mail == null ? actual.sender() : mail.toString(), expectation, actual.receivedSpf(receiver)));
-    if (mail != null && view != null) {
-      sb.append(String.format("Checked with the %s.%n", view.clientIpNote(mail)));
+    if (mail != null) {
+      sb.append(String.format("Checked with the %s.%n", result.receiver().clientIpNote(mail)));
     }
     sb.append(String.format("Trace:%n"));
     for (String line : actual.trace()) {
       sb.append(String.format("  %s%n", line));
     }
-    String fix = Fixes.forSpf(actual);
+    String fix = SpfFindings.fix(actual, result == null || result.receiver().declaredClientIp().isPresent());
     if (!fix.isEmpty()) {
       sb.append(String.format("Fix: %s", fix));
     }

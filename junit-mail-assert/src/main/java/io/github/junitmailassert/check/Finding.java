@@ -3,14 +3,17 @@ package io.github.junitmailassert.check;
 import java.util.Objects;
 
 /**
- * One thing a check found that receivers hold against a mail or its sender's DNS, with the fix:
- * what SPF record lint and the sending host checks report.
+ * One thing a receiver check found that receivers hold against a mail or its sender's DNS, with
+ * the fix for this mail and where the rule is written. Every consumer (assertions, the CI gate,
+ * profiles, both reports) shows the same finding; none makes its own.
  *
+ * @param check the check that found it
  * @param severity how receivers are affected
  * @param text what was found
- * @param fix what to change or publish; "" when there is nothing to do
+ * @param fix what to change or publish, in the sender stack's own keys where known; "" when there is nothing to do
+ * @param source the rule: an RFC section or a receiver's published requirement; "" when none applies
  */
-public record Finding(Severity severity, String text, String fix) {
+public record Finding(MailCheck check, Severity severity, String text, String fix, String source) {
 
   /** How a finding affects receivers. */
   public enum Severity {
@@ -23,9 +26,16 @@ public record Finding(Severity severity, String text, String fix) {
   }
 
   public Finding {
+    Objects.requireNonNull(check, "check");
     Objects.requireNonNull(severity, "severity");
     text = Objects.requireNonNullElse(text, "");
     fix = Objects.requireNonNullElse(fix, "");
+    source = Objects.requireNonNullElse(source, "");
+  }
+
+  /** Whether this finding makes its check fail (see {@link MailCheck#failsOn()}). */
+  public boolean failsCheck() {
+    return severity.ordinal() <= check.failsOn().ordinal();
   }
 
   @Override

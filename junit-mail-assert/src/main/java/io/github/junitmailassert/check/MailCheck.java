@@ -1,19 +1,37 @@
 package io.github.junitmailassert.check;
 
-/** The receiver checks the CI gate ({@code verifyEachTest}) and {@code passesReceiverChecks} can run. */
+import io.github.junitmailassert.check.Finding.Severity;
+
+/** The receiver checks, each with its own findings; the CI gate ({@code verifyEachTest}) runs a chosen set. */
 public enum MailCheck {
   /** The envelope sender is in the declared sending domain. */
-  ENVELOPE_DOMAIN,
-  /** No local host name or private address shows (see {@link LocalNames}). */
-  LOCAL_NAMES,
+  ENVELOPE_DOMAIN(Severity.ERROR),
+  /** No local host name or private address shows in the envelope or the header. */
+  LOCAL_NAMES(Severity.ERROR),
   /** SPF passes for the envelope sender (RFC 7208, MAIL FROM identity). */
-  SPF,
+  SPF(Severity.ERROR),
   /** The client IP has forward-confirmed reverse DNS, and the HELO name is a real name for it. */
-  REVERSE_DNS,
+  REVERSE_DNS(Severity.WARNING),
   /** At least one DKIM signature passes (RFC 6376). */
-  DKIM,
+  DKIM(Severity.ERROR),
   /** DMARC passes: the From domain is aligned with a passing SPF or DKIM identity. */
-  DMARC,
-  /** The message is RFC 5322: no error of {@link HeaderSanity}. */
-  FORMAT
+  DMARC(Severity.ERROR),
+  /** The message is RFC 5322. */
+  FORMAT(Severity.ERROR),
+  /** The client IP is on none of the block lists the receiver asks (RFC 5782). */
+  BLOCK_LISTS(Severity.ERROR);
+
+  private final Severity failsOn;
+
+  MailCheck(Severity failsOn) {
+    this.failsOn = failsOn;
+  }
+
+  /**
+   * The mildest severity that fails this check: receivers already hold a HELO name that does not
+   * resolve against the sending host, while a missing Message-ID only costs spam score.
+   */
+  public Severity failsOn() {
+    return failsOn;
+  }
 }

@@ -3,6 +3,7 @@ package io.github.junitmailassert.dmarc;
 import io.github.junitmailassert.internal.dmarc.DmarcEvaluator;
 import io.github.junitmailassert.internal.dmarc.PublicSuffixList;
 import java.util.Objects;
+import java.util.Optional;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -41,6 +42,14 @@ public final class DmarcVerifier {
 
   public DmarcMode mode() {
     return mode;
+  }
+
+  /**
+   * The organizational domain of {@code domain} as this verifier finds it: by the DNS tree walk
+   * (RFC 9989) or the Public Suffix List (RFC 7489); empty when it cannot be told (a DNS failure).
+   */
+  public Optional<String> organizationalDomain(String domain) {
+    return evaluator.organizationalDomain(Objects.requireNonNull(domain, "domain"));
   }
 
   /** Evaluates DMARC; never throws for any input: problems become {@code permerror}, DNS failures {@code temperror}. */

@@ -4,7 +4,10 @@ import io.github.junitmailassert.internal.dns.DnsLookup;
 import io.github.junitmailassert.internal.host.SendingHostChecks;
 import io.github.junitmailassert.internal.spf.IpAddresses;
 import java.net.InetAddress;
+import io.github.junitmailassert.dmarc.DmarcVerifier;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -22,15 +25,28 @@ import org.xbill.DNS.Resolver;
 public final class SendingHostVerifier {
 
   private final SendingHostChecks checks;
+  private final Resolver resolver;
 
-  private SendingHostVerifier(SendingHostChecks checks) {
+  private SendingHostVerifier(SendingHostChecks checks, Resolver resolver) {
     this.checks = checks;
+    this.resolver = resolver;
   }
 
   /** A verifier that asks {@code resolver}; never dnsjava's static default resolver. */
   public static SendingHostVerifier using(Resolver resolver) {
     Objects.requireNonNull(resolver, "resolver");
-    return new SendingHostVerifier(new SendingHostChecks(new DnsLookup(resolver)));
+    return new SendingHostVerifier(new SendingHostChecks(new DnsLookup(resolver),
+        DmarcVerifier.using(resolver)::organizationalDomain), resolver);
+  }
+
+  /**
+   * A verifier that tells whether the HELO name and the PTR name are in one domain by
+   * {@code organizationalDomain} (for example {@code DmarcVerifier::organizationalDomain} in the
+   * receiver's DMARC mode); by default the RFC 9989 DNS tree walk.
+   */
+  public SendingHostVerifier withOrganizationalDomains(Function<String, Optional<String>> organizationalDomain) {
+    Objects.requireNonNull(organizationalDomain, "organizationalDomain");
+    return new SendingHostVerifier(new SendingHostChecks(new DnsLookup(resolver), organizationalDomain), resolver);
   }
 
   /** Checks the reverse DNS of {@code clientIp} and the HELO name it gave. */

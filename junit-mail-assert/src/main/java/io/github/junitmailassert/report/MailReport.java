@@ -1,21 +1,26 @@
 package io.github.junitmailassert.report;
 
 import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.check.CheckOutcome;
 import io.github.junitmailassert.check.Finding;
-import io.github.junitmailassert.check.HeaderSanity;
-import io.github.junitmailassert.check.LocalNameLeak;
-import io.github.junitmailassert.check.LocalNames;
-import io.github.junitmailassert.check.ReceiverChecks;
+import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
-import io.github.junitmailassert.dmarc.DmarcResult;
-import io.github.junitmailassert.host.SendingHostResult;
+import io.github.junitmailassert.envelope.EnvelopeChecks;
+import io.github.junitmailassert.envelope.LocalNameLeak;
+import io.github.junitmailassert.envelope.LocalNames;
+import io.github.junitmailassert.format.HeaderSanity;
+import io.github.junitmailassert.receiver.Receiver;
+import io.github.junitmailassert.receiver.ReceiverResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A human-readable report of one captured mail: its envelope as the receiver saw it and every
- * finding of the receiver checks. The extension prints it for each mail when the configuration
- * parameter (or system property) {@value #REPORT_PARAMETER} is {@code true}.
+ * A human-readable report of one captured mail: its envelope as the receiver saw it, the verdict
+ * under the checks the test declared, and what every check found. It renders the mail's
+ * {@link ReceiverResult} and judges nothing itself. The extension prints it for each mail when the
+ * configuration parameter (or system property) {@value #REPORT_PARAMETER} is {@code true}.
  */
 public final class MailReport {
 
@@ -28,24 +33,94 @@ public final class MailReport {
    */
   public static final String HTML_REPORT_PARAMETER = "junit.mail.assert.report.html";
 
+  /** Longest value shown on a line; longer ones are cut with their length, so a hostile mail cannot flood a report. */
+  static final int MAX_VALUE = 2000;
+
   private MailReport() {}
 
-  /** The report of {@code mail}, several lines, no trailing line end. */
+  /** The report of {@code mail} as the receiver that captured it sees it, with no checks declared by a test. */
   public static String of(CapturedMail mail) {
-    return of(mail, mail.receiverView().isPresent() ? ReceiverChecks.of(mail) : null);
-  }
-
-  /** The report of the mail these checks were made for, reusing what they already found. */
-  public static String of(ReceiverChecks checks) {
-    return of(checks.mail(), checks);
-  }
-
-  private static String of(CapturedMail mail, ReceiverChecks checks) {
+    if (mail.receiver().isPresent()) {
+      return of(Receiver.checkOf(mail), Set.of());
+    }
     StringBuilder sb = new StringBuilder();
-    sb.append(mail).append(String.format("%n"));
+    envelope(sb, mail, null);
+    List<LocalNameLeak> leaks = LocalNames.findLeaks(mail);
+    findings(sb, "local names", leaks.isEmpty() ? "none leak" : leaks.size() + " leak(s)",
+        EnvelopeChecks.leakFindings(leaks, null));
+    List<Finding> format = HeaderSanity.check(mail);
+    findings(sb, "format", format.isEmpty() ? "RFC 5322" : format.size() + " finding(s)", format);
+    line(sb, "receiver", "none: the mail was built without one, so SPF, DKIM, DMARC and DNS were not checked");
+    return sb.toString().stripTrailing();
+  }
+
+  /**
+   * The report of the mail whose result this is.
+   *
+   * @param declared the checks the test declared (its CI gate); empty when it declared none, and
+   *     then every finding is information
+   */
+  public static String of(ReceiverResult result, Set<MailCheck> declared) {
+    CapturedMail mail = result.mail();
+    StringBuilder sb = new StringBuilder();
+    envelope(sb, mail, result.receiver());
+    line(sb, "verdict", verdict(result, declared));
+    CheckOutcome envelope = result.outcome(MailCheck.ENVELOPE_DOMAIN);
+    findings(sb, "envelope", status(envelope, "in " + result.receiver().senderDomain().orElse("")), envelope.findings());
+    List<LocalNameLeak> leaks = result.localNameLeaks();
+    findings(sb, "local names", leaks.isEmpty() ? "none leak" : leaks.size() + " leak(s)",
+        result.outcome(MailCheck.LOCAL_NAMES).findings());
+    List<Finding> format = result.outcome(MailCheck.FORMAT).findings();
+    findings(sb, "format", format.isEmpty() ? "RFC 5322" : format.size() + " finding(s)", format);
+    CheckOutcome spf = result.outcome(MailCheck.SPF);
+    line(sb, "SPF", spf.status() == CheckOutcome.Status.NOT_CHECKED
+        ? "not checked (" + spf.reason() + "); as the socket address gives it: " + result.receivedSpf()
+        : result.receivedSpf());
+    List<DkimSignatureResult> dkim = result.dkim();
+    if (dkim.isEmpty()) {
+      line(sb, "DKIM", "not signed");
+    }
+    for (DkimSignatureResult signature : dkim) {
+      line(sb, "DKIM", signature.authenticationResultsPart() + (signature.isPass() ? "" : " (" + signature.reason() + ")"));
+    }
+    line(sb, "DMARC", result.dmarc().authenticationResultsPart() + ": " + result.dmarc().reason());
+    CheckOutcome host = result.outcome(MailCheck.REVERSE_DNS);
+    findings(sb, "reverse DNS", host.status() == CheckOutcome.Status.NOT_CHECKED ? "not checked (" + host.reason() + ")"
+        : host.findings().isEmpty() ? "consistent" : host.findings().size() + " finding(s)", host.findings());
+    CheckOutcome lists = result.outcome(MailCheck.BLOCK_LISTS);
+    findings(sb, "block lists", status(lists, "on none of " + String.join(", ", result.receiver().blockLists())),
+        lists.findings());
+    line(sb, "auth results", result.authenticationResults().toString().replaceFirst("^Authentication-Results: ", ""));
+    return sb.toString().stripTrailing();
+  }
+
+  /** One line: whether the mail passes the checks the test declared, or that it declared none. */
+  public static String verdict(ReceiverResult result, Set<MailCheck> declared) {
+    if (declared.isEmpty()) {
+      return "no checks declared by the test (verifyEachTest is off): what follows is information";
+    }
+    List<String> failed = new ArrayList<>();
+    for (MailCheck check : MailCheck.values()) {
+      if (declared.contains(check) && !result.outcome(check).isPassed()) {
+        failed.add(check + " " + result.outcome(check).status().label());
+      }
+    }
+    return failed.isEmpty() ? "passes the checks the test declared (" + GateReport.names(declared) + ")"
+        : "fails the checks the test declared: " + String.join(", ", failed);
+  }
+
+  private static String status(CheckOutcome outcome, String passedText) {
+    return switch (outcome.status()) {
+      case PASSED -> passedText;
+      case FAILED -> outcome.failures().size() + " finding(s)";
+      case NOT_CHECKED -> "not checked (" + outcome.reason() + ")";
+    };
+  }
+
+  private static void envelope(StringBuilder sb, CapturedMail mail, Receiver receiver) {
+    sb.append(clean(mail.toString())).append(String.format("%n"));
     String socket = mail.clientAddress().getAddress().getHostAddress();
-    String client = mail.receiverView().map(v -> v.clientIpNote(mail)).orElse("client IP " + socket);
-    line(sb, "client IP", client.replaceFirst("^client IP ", ""));
+    line(sb, "client IP", receiver == null ? socket : receiver.clientIpNote(mail).replaceFirst("^client IP ", ""));
     line(sb, "HELO", mail.heloVerb().map(v -> v + " " + mail.heloName().orElse("")).orElse("(none sent)"));
     StringBuilder mailFrom = new StringBuilder(mail.returnPath());
     for (Map.Entry<String, String> p : mail.mailFromParameters().entrySet()) {
@@ -56,43 +131,42 @@ public final class MailReport {
     line(sb, "From", mail.header("From").orElse("(none)"));
     line(sb, "Message-ID", mail.header("Message-ID").orElse("(none)"));
     line(sb, "TLS", mail.tlsProtocol().orElse("no"));
-    mail.receiverView().ifPresent(v -> line(sb, "receiver", v.receivingHost()));
-    List<LocalNameLeak> leaks = LocalNames.findLeaks(mail);
-    if (leaks.isEmpty()) {
-      line(sb, "local names", "none leak");
-    } else {
-      line(sb, "local names", leaks.size() + " leak(s)");
-      for (LocalNameLeak leak : leaks) {
-        sb.append(String.format("    - %s%n", leak.describe()));
-      }
+    if (receiver != null) {
+      line(sb, "receiver", receiver.receivingHost());
     }
-    List<Finding> format = HeaderSanity.check(mail);
-    line(sb, "format", format.isEmpty() ? "RFC 5322" : format.size() + " finding(s)");
-    for (Finding finding : format) {
-      sb.append(String.format("    - %s%n", finding.text()));
+  }
+
+  private static void findings(StringBuilder sb, String label, String summary, List<Finding> findings) {
+    line(sb, label, summary);
+    for (Finding finding : findings) {
+      sb.append(String.format("    - %s%n", clean(finding.text())));
     }
-    if (checks != null) {
-      line(sb, "SPF", checks.receivedSpf());
-      List<DkimSignatureResult> dkim = checks.dkim();
-      if (dkim.isEmpty()) {
-        line(sb, "DKIM", "not signed");
-      }
-      for (DkimSignatureResult signature : dkim) {
-        line(sb, "DKIM", signature.authenticationResultsPart() + (signature.isPass() ? "" : " (" + signature.reason() + ")"));
-      }
-      DmarcResult dmarc = checks.dmarc();
-      line(sb, "DMARC", dmarc.authenticationResultsPart() + ": " + dmarc.reason());
-      SendingHostResult host = checks.sendingHost();
-      line(sb, "reverse DNS", host.isConsistent() ? "consistent" : host.findings().size() + " finding(s)");
-      for (Finding finding : host.findings()) {
-        sb.append(String.format("    - %s%n", finding.text()));
-      }
-      line(sb, "auth results", checks.authenticationResults().toString().replaceFirst("^Authentication-Results: ", ""));
-    }
-    return sb.toString().stripTrailing();
   }
 
   private static void line(StringBuilder sb, String label, String value) {
-    sb.append(String.format("  %-12s %s%n", label, value));
+    sb.append(String.format("  %-12s %s%n", label, clean(value)));
+  }
+
+  /**
+   * {@code text} safe for a console: control characters (a forged line end, a terminal escape)
+   * shown as {@code ?}, and cut after {@value #MAX_VALUE} characters.
+   */
+  static String clean(String text) {
+    int length = text.length();
+    String t = length > MAX_VALUE ? text.substring(0, MAX_VALUE) : text;
+    StringBuilder sb = null;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+        if (sb == null) {
+          sb = new StringBuilder(t.length()).append(t, 0, i);
+        }
+        sb.append('?');
+      } else if (sb != null) {
+        sb.append(c);
+      }
+    }
+    String out = sb == null ? t : sb.toString();
+    return length > MAX_VALUE ? out + "... (" + length + " characters)" : out;
   }
 }

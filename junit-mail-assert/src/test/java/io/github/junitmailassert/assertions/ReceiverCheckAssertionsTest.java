@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.ReceiverView;
+import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
@@ -32,7 +32,7 @@ class ReceiverCheckAssertionsTest {
       .dmarc("sample.co.jp", "v=DMARC1; p=reject")
       .sendingHost("mail.sample.co.jp", "203.0.113.25");
   private final DkimKeyPair key = zone.dkimKeyPair("s2026", "sample.co.jp", DkimAlgorithm.ED25519_SHA256);
-  private final ReceiverView view = Received.view(zone, "203.0.113.25");
+  private final Receiver view = Received.view(zone, "203.0.113.25");
 
   private CapturedMail signed() {
     byte[] message = TestSigner.with(key).sign(MESSAGE);
@@ -103,8 +103,9 @@ class ReceiverCheckAssertionsTest {
         .withMessage(String.format("%nExpecting DKIM of%n"
             + "  mail #1 from <bounces@sample.co.jp> to [user@example.com] \"Your order\"%n"
             + "to have a signature that passes but it is not signed.%n"
-            + "Fix: sign the mail (d= in the From domain, so DMARC aligns) and publish the key at"
-            + " <selector>._domainkey.<domain>; in a test, DnsZone.dkimKeyPair(selector, domain, algorithm) makes both."));
+            + "Fix: sign the mail with DKIM, d=sample.co.jp (the From domain, so that DMARC aligns), and publish the key at"
+            + " <selector>._domainkey.sample.co.jp; in a test, DnsZone.dkimKeyPair(selector, domain, algorithm) makes"
+            + " both"));
     // SPF passes and aligns, so DMARC passes, but bulk senders need DKIM as well.
     assertThat(mail).dmarc().isPass();
     assertThatExceptionOfType(AssertionError.class)
@@ -113,7 +114,7 @@ class ReceiverCheckAssertionsTest {
             + "  mail #1 from <bounces@sample.co.jp> to [user@example.com] \"Your order\"%n"
             + "to meet the authentication requirements for bulk senders (Gmail and Yahoo, February 2024)"
             + " but 1 are not met:%n"
-            + "  - DKIM must pass: the mail is not signed"));
+            + "  - DKIM must pass: the mail is not signed (dkim=none)"));
   }
 
   @Test
@@ -134,8 +135,9 @@ class ReceiverCheckAssertionsTest {
             + "to be pass but it was fail:%n"
             + "  dmarc=fail (p=reject dis=reject) header.from=sample.co.jp%n"))
         .withMessageContaining("Alignment:")
-        .withMessageEndingWith("Fix: align the From domain sample.co.jp with a passing identity: the envelope sender's"
-            + " domain (SPF) or the DKIM d=");
+        .withMessageEndingWith("Fix: align the From domain sample.co.jp with a passing identity (what passes is SPF"
+            + " esp.example, DKIM d=esp.example): send with an envelope sender in sample.co.jp whose SPF record lists the"
+            + " sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=sample.co.jp");
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(() -> assertThat(mail).meetsBulkSenderAuthenticationRequirements())
         .withMessageContaining("but 1 are not met:")
@@ -165,6 +167,6 @@ class ReceiverCheckAssertionsTest {
         .isThrownBy(() -> assertThat(Mails.clean()).spf())
         .withMessage("The receiver checks need the DNS and client IP a receiver would see, but mail #2 from"
             + " <no-reply@sample.co.jp> to [user@example.com, other@example.net] \"ご注文\" has none: check mails"
-            + " captured by @MailDeliverability, or build them with receiverView(...)");
+            + " captured by @MailDeliverability, or build them with receiver(...)");
   }
 }

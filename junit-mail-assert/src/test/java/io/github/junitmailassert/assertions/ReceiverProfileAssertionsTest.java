@@ -4,9 +4,9 @@ import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.ReceiverView;
-import io.github.junitmailassert.check.ReceiverProfile;
-import io.github.junitmailassert.check.Verdict;
+import io.github.junitmailassert.receiver.Receiver;
+import io.github.junitmailassert.profile.ReceiverProfile;
+import io.github.junitmailassert.profile.Verdict;
 import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
 import io.github.junitmailassert.dkim.TestSigner;
@@ -27,12 +27,12 @@ class ReceiverProfileAssertionsTest {
       .dmarc("sample.co.jp", "v=DMARC1; p=none")
       .sendingHost("mail.sample.co.jp", "203.0.113.25");
   private final DkimKeyPair key = zone.dkimKeyPair("n1", "sample.co.jp", DkimAlgorithm.ED25519_SHA256);
-  private final ReceiverView view = Received.view(zone, "203.0.113.25");
+  private final Receiver view = Received.view(zone, "203.0.113.25");
 
   private CapturedMail newsletter(boolean tls, boolean signed) {
     byte[] message = signed ? TestSigner.with(key).sign(NEWSLETTER) : NEWSLETTER.getBytes(StandardCharsets.UTF_8);
     return CapturedMail.builder().sequence(1).helo("EHLO", "mail.sample.co.jp").envelopeSender("bounces@sample.co.jp")
-        .recipient("user@example.com").rawMessage(message).receiverView(view).tlsProtocol(tls ? "TLSv1.3" : null)
+        .recipient("user@example.com").rawMessage(message).receiver(view).tlsProtocol(tls ? "TLSv1.3" : null)
         .build();
   }
 
@@ -57,12 +57,15 @@ class ReceiverProfileAssertionsTest {
             + "  mail #1 from <bounces@sample.co.jp> to [user@example.com] \"News\"%n"
             + "to get the verdict INBOX under the profile \"bulk senders, February 2024 (Gmail and Yahoo requirements as"
             + " published)\" but it gets SPAM_FOLDER:%n"
-            + "  - [SPAM_FOLDER] DKIM passes: the mail is not signed%n"
+            + "  - [SPAM_FOLDER] DKIM passes: the mail is not signed (dkim=none)%n"
             + "    (%s)%n"
-            + "    Fix: sign with DKIM, d= in the From domain, and publish the key%n"
+            + "    Fix: sign the mail with DKIM, d=sample.co.jp (the From domain, so that DMARC aligns), and publish the key"
+            + " at <selector>._domainkey.sample.co.jp; in a test, DnsZone.dkimKeyPair(selector, domain, algorithm) makes"
+            + " both%n"
             + "  - [SPAM_FOLDER] the connection uses TLS: the mail was sent without STARTTLS%n"
             + "    (%s)%n"
-            + "    Fix: enable STARTTLS in the client (Jakarta Mail: mail.smtp.starttls.enable=true)%n"
+            + "    Fix: enable STARTTLS in the client (Jakarta Mail: mail.smtp.starttls.enable=true; Spring Boot:"
+            + " spring.mail.properties.mail.smtp.starttls.enable=true)%n"
             + "The profile applies published rules; it is not the provider's own filter.", source, source));
   }
 
@@ -70,7 +73,7 @@ class ReceiverProfileAssertionsTest {
   void should_reject_under_strict_spf_when_spf_does_not_pass() {
     CapturedMail mail = CapturedMail.builder().sequence(2).helo("EHLO", "localhost.localdomain")
         .envelopeSender("apache@localhost.localdomain").recipient("user@docomo.example")
-        .rawMessage(NEWSLETTER).receiverView(view).build();
+        .rawMessage(NEWSLETTER).receiver(view).build();
     assertThat(mail).hasVerdictUnder(ReceiverProfile.strictSpf(), Verdict.REJECTED);
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(() -> assertThat(mail).reachesInboxUnder(ReceiverProfile.strictSpf()))

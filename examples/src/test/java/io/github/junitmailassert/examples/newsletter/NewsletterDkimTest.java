@@ -8,7 +8,7 @@ import io.github.junitmailassert.CapturedMails;
 import io.github.junitmailassert.MailDeliverability;
 import io.github.junitmailassert.PublishDnsSystemProperties;
 import io.github.junitmailassert.SmtpEndpoint;
-import io.github.junitmailassert.check.ReceiverChecks;
+import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
 import io.github.junitmailassert.dmarc.DmarcPolicy;
@@ -53,7 +53,7 @@ class NewsletterDkimTest {
     CapturedMail mail = mails.single();
     assertThat(mail).spf().isPass(); // for esp.example, not for the From domain
     assertThat(mail).dmarc().hasDisposition(DmarcPolicy.QUARANTINE);
-    String dmarcReason = ReceiverChecks.of(mail).dmarc().reason();
+    String dmarcReason = Receiver.checkOf(mail).dmarc().reason();
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(() -> assertThat(mail).meetsBulkSenderAuthenticationRequirements())
         .withMessage(String.format("%n"
@@ -61,7 +61,7 @@ class NewsletterDkimTest {
             + "  mail #1 from <bounce-4711@esp.example> to [reader@example.com] \"November news\"%n"
             + "to meet the authentication requirements for bulk senders (Gmail and Yahoo, February 2024)"
             + " but 2 are not met:%n"
-            + "  - DKIM must pass: the mail is not signed%n"
+            + "  - DKIM must pass: the mail is not signed (dkim=none)%n"
             + "  - From must be aligned with the SPF or the DKIM domain: %s", dmarcReason));
   }
 }

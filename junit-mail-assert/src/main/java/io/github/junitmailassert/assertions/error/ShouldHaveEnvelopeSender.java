@@ -1,7 +1,7 @@
 package io.github.junitmailassert.assertions.error;
 
 import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.internal.check.Fixes;
+import io.github.junitmailassert.envelope.EnvelopeChecks;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -23,7 +23,7 @@ public final class ShouldHaveEnvelopeSender extends BasicErrorMessageFactory {
         + "Receivers check SPF for this domain, write it as Return-Path and send bounces there.%n"
         + "Fix: %s",
         unquotedString(actual.toString()), unquotedString(expectedDomain), unquotedString(actual.returnPath()),
-        unquotedString(Fixes.envelopeSender(expectedDomain)));
+        unquotedString(EnvelopeChecks.envelopeSenderFix(expectedDomain)));
   }
 
   public static ErrorMessageFactory shouldHaveNullSender(CapturedMail actual) {

@@ -1,8 +1,8 @@
 package io.github.junitmailassert.assertions.error;
 
 import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.check.LocalNameLeak;
-import io.github.junitmailassert.internal.check.Fixes;
+import io.github.junitmailassert.envelope.LocalNameLeak;
+import io.github.junitmailassert.envelope.EnvelopeChecks;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +21,7 @@ public final class ShouldHaveNoLocalNameLeaks extends BasicErrorMessageFactory {
     Set<String> fixes = new LinkedHashSet<>();
     for (LocalNameLeak leak : leaks) {
       found.append(String.format("%n  - %s", leak.describe()));
-      fixes.add(Fixes.forLeak(leak.place(), domain));
+      fixes.add(EnvelopeChecks.leakFix(leak.place(), domain));
     }
     StringBuilder fix = new StringBuilder();
     for (String f : fixes) {

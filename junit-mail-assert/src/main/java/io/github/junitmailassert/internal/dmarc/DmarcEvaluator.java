@@ -37,6 +37,19 @@ public final class DmarcEvaluator {
     this.mode = mode;
   }
 
+  /** The organizational domain of {@code domain} in this mode; empty for a name that is not one, or a DNS failure. */
+  public Optional<String> organizationalDomain(String domain) {
+    Optional<String> name = DomainNames.normalize(domain);
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    if (mode == DmarcMode.RFC9989) {
+      DmarcDns.Walk walk = new DmarcDns(dns, mode).walk(name.get());
+      return walk.temperror() == null ? Optional.of(DmarcDns.organizationalDomain(walk)) : Optional.empty();
+    }
+    return PublicSuffixList.organizationalDomain(name.get());
+  }
+
   public DmarcResult evaluate(DmarcInput input) {
     AuthorDomain author = input.author();
     if (!author.isUsable()) {
@@ -165,9 +178,7 @@ public final class DmarcEvaluator {
       alignments.forEach(a -> explained.add(a.explanation()));
       String why = explained.isEmpty() ? "neither SPF nor DKIM authenticated any domain" : String.join("; ", explained);
       reason = "DMARC fails for " + author + ": no authenticated domain aligns with it (" + why + "). Policy: "
-          + policyText + ", so a receiver would " + action(disposition)
-          + ". Fix: sign with DKIM d=" + orgAuthor + " (or a subdomain of it), or send with a MAIL FROM domain"
-          + " under " + orgAuthor + " that SPF authorizes.";
+          + policyText + ", so a receiver would " + action(disposition) + ".";
     }
     String part = "dmarc=" + status.keyword() + " (" + d.tag().tag() + "=" + policy.keyword() + " dis="
         + disposition.keyword() + ") header.from=" + author;

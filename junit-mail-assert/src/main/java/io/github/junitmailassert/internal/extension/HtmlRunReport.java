@@ -1,9 +1,9 @@
 package io.github.junitmailassert.internal.extension;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.MailCheck;
-import io.github.junitmailassert.check.ReceiverChecks;
-import io.github.junitmailassert.internal.check.EachTestVerification;
+import io.github.junitmailassert.receiver.ReceiverResult;
+import io.github.junitmailassert.report.GateReport;
 import io.github.junitmailassert.report.MailReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,21 +12,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The one-page HTML report of a whole test run: every test that captured mail, and each mail's
- * report with what a receiver would hold against it. Lives in the root store, so JUnit closes it,
- * and it writes the page, once the run is over. Internal.
+ * receiver result rendered under the checks its test declared: what fails them, and what else was
+ * found as information. Lives in the root store, so JUnit closes it, and it writes the page, once
+ * the run is over. Internal.
  */
 @SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those
 public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
-  private record Entry(String test, boolean failed, List<String> reports,
-      List<List<EachTestVerification.Problem>> problems, String domain) {}
+  private record Mail(String summary, String report, List<Finding> failures, List<Finding> information) {}
+
+  private record Entry(String test, boolean failed, Set<MailCheck> declared, List<Mail> mails) {}
 
   private final Path file;
   private final List<Entry> entries = new ArrayList<>();
@@ -36,20 +37,18 @@ public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Stor
     this.file = file;
   }
 
-  /** Adds the mails of one finished test; {@code checksOf} gives each mail's receiver checks (or null). */
-  public void add(String test, boolean failed, List<CapturedMail> mails, String domain,
-      Function<CapturedMail, ReceiverChecks> checksOf) {
-    List<String> reports = new ArrayList<>();
-    List<List<EachTestVerification.Problem>> problems = new ArrayList<>();
-    for (CapturedMail mail : mails) {
-      ReceiverChecks receiver = checksOf.apply(mail);
-      reports.add(receiver == null ? MailReport.of(mail) : MailReport.of(receiver));
-      EnumSet<MailCheck> checks = mail.receiverView().isPresent() ? EnumSet.allOf(MailCheck.class)
-          : EnumSet.of(MailCheck.ENVELOPE_DOMAIN, MailCheck.LOCAL_NAMES);
-      problems.add(EachTestVerification.problems(mail, domain, checks, checksOf));
+  /** Adds the mails of one finished test, rendered from their results under the checks the test declared. */
+  public void add(String test, boolean failed, List<ReceiverResult> results, Set<MailCheck> declared) {
+    List<Mail> mails = new ArrayList<>();
+    for (ReceiverResult result : results) {
+      List<Finding> failures = result.failures(declared);
+      List<Finding> information = new ArrayList<>(result.findings());
+      information.removeAll(failures);
+      String report = MailReport.of(result, declared);
+      mails.add(new Mail(report.lines().findFirst().orElse(""), report, failures, information));
     }
     synchronized (entries) {
-      entries.add(new Entry(test, failed, reports, problems, domain));
+      entries.add(new Entry(test, failed, Set.copyOf(declared), mails));
     }
   }
 
@@ -74,11 +73,15 @@ public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Stor
 
   private String html() {
     int mails = 0;
-    int withProblems = 0;
+    int failing = 0;
+    int gated = 0;
     for (Entry e : entries) {
-      mails += e.reports().size();
-      for (List<EachTestVerification.Problem> p : e.problems()) {
-        withProblems += p.isEmpty() ? 0 : 1;
+      mails += e.mails().size();
+      if (!e.declared().isEmpty()) {
+        gated += e.mails().size();
+      }
+      for (Mail m : e.mails()) {
+        failing += m.failures().isEmpty() ? 0 : 1;
       }
     }
     StringBuilder sb = new StringBuilder();
@@ -86,41 +89,60 @@ public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Stor
         + "<title>junit-mail-assert: mail report</title><style>"
         + "body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}"
         + "pre{background:#f6f6f6;padding:.8em;overflow-x:auto;white-space:pre-wrap}"
-        + ".bad{color:#a00}.ok{color:#070}li{margin:.4em 0}.fix{color:#055}"
+        + ".bad{color:#a00}.ok{color:#070}.info{color:#555}li{margin:.4em 0}.fix{color:#055}"
         + "details{border:1px solid #ddd;margin:.6em 0;padding:.4em .8em}</style></head><body>\n");
     sb.append("<h1>Captured mail, checked as a receiver would</h1>\n");
-    sb.append("<p>").append(entries.size()).append(" test(s) captured ").append(mails).append(" mail(s); ")
-        .append(withProblems).append(" mail(s) have something a receiver would hold against them. Written ")
-        .append(Instant.now()).append(".</p>\n");
-    sb.append("<p>Each mail is checked for the envelope, local names, SPF, reverse DNS, DKIM and DMARC,"
-        + " whatever the test asserted; a test passes or fails on its own assertions.</p>\n");
+    sb.append("<p>").append(entries.size()).append(" test(s) captured ").append(mails).append(" mail(s); ");
+    if (failing > 0) {
+      sb.append("<span class=\"bad\">").append(failing).append(" mail(s) fail the checks their test declared</span>.");
+    } else if (gated > 0) {
+      sb.append("<span class=\"ok\">every mail passes the checks its test declared</span>.");
+    } else {
+      sb.append("no test declared checks (verifyEachTest), so everything below is information.");
+    }
+    sb.append(" Written ").append(Instant.now()).append(".</p>\n");
+    sb.append("<p>A test fails on its own assertions and on the checks it declared with verifyEachTest; what else a"
+        + " receiver would notice is listed as information, not as failure.</p>\n");
     for (Entry e : entries) {
       sb.append("<h2>").append(escape(e.test())).append(e.failed() ? " <span class=\"bad\">(test failed)</span>" : "")
-          .append("</h2>\n");
-      for (int i = 0; i < e.reports().size(); i++) {
-        List<EachTestVerification.Problem> problems = e.problems().get(i);
-        String summary = e.reports().get(i).lines().findFirst().orElse("");
-        sb.append("<details").append(problems.isEmpty() ? "" : " open").append("><summary>")
-            .append(escape(summary)).append(" &mdash; ")
-            .append(problems.isEmpty() ? "<span class=\"ok\">no findings</span>"
-                : "<span class=\"bad\">" + problems.size() + " finding(s)</span>")
-            .append("</summary>\n");
-        if (!problems.isEmpty()) {
-          sb.append("<ul>\n");
-          for (EachTestVerification.Problem p : problems) {
-            sb.append("<li>").append(escape(p.text()));
-            if (!p.fix().isEmpty()) {
-              sb.append("<br><span class=\"fix\">Fix: ").append(escape(p.fix())).append("</span>");
-            }
-            sb.append("</li>\n");
-          }
-          sb.append("</ul>\n");
+          .append("</h2>\n<p class=\"info\">").append(e.declared().isEmpty() ? "No checks declared."
+              : "Declared checks: " + escape(GateReport.names(e.declared())) + ".").append("</p>\n");
+      for (Mail m : e.mails()) {
+        sb.append("<details").append(m.failures().isEmpty() ? "" : " open").append("><summary>")
+            .append(escape(m.summary())).append(" &mdash; ");
+        if (!m.failures().isEmpty()) {
+          sb.append("<span class=\"bad\">fails: ").append(m.failures().size()).append(" finding(s)</span>");
+        } else if (!e.declared().isEmpty()) {
+          sb.append("<span class=\"ok\">passes the declared checks</span>");
+        } else {
+          sb.append("<span class=\"info\">").append(m.information().size()).append(" finding(s) for information</span>");
         }
-        sb.append("<pre>").append(escape(e.reports().get(i))).append("</pre></details>\n");
+        if (!m.failures().isEmpty() && !m.information().isEmpty()) {
+          sb.append(" <span class=\"info\">(").append(m.information().size()).append(" more for information)</span>");
+        }
+        sb.append("</summary>\n");
+        list(sb, m.failures(), "Fails the declared checks:", "bad");
+        list(sb, m.information(), "Also found (information):", "info");
+        sb.append("<pre>").append(escape(m.report())).append("</pre></details>\n");
       }
     }
     sb.append("</body></html>\n");
     return sb.toString();
+  }
+
+  private static void list(StringBuilder sb, List<Finding> findings, String title, String css) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    sb.append("<p class=\"").append(css).append("\">").append(title).append("</p>\n<ul>\n");
+    for (Finding f : findings) {
+      sb.append("<li>").append(escape(f.text()));
+      if (!f.fix().isEmpty()) {
+        sb.append("<br><span class=\"fix\">Fix: ").append(escape(f.fix())).append("</span>");
+      }
+      sb.append("</li>\n");
+    }
+    sb.append("</ul>\n");
   }
 
   static String escape(String text) {

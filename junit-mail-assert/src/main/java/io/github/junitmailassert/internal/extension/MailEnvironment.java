@@ -3,10 +3,10 @@ package io.github.junitmailassert.internal.extension;
 import io.github.junitmailassert.CapturedMail;
 import io.github.junitmailassert.CapturedMails;
 import io.github.junitmailassert.DnsEndpoint;
-import io.github.junitmailassert.ReceiverView;
 import io.github.junitmailassert.SmtpEndpoint;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.dns.IpLiterals;
+import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.internal.dns.LoopbackDnsServer;
 import io.github.junitmailassert.internal.smtp.CaptureSmtpServer;
 import java.io.ByteArrayInputStream;
@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
@@ -35,7 +36,7 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
   private final Settings settings;
   private final DnsZone zone = DnsZone.create();
   private final CapturedMails mails = new CapturedMails();
-  private final ReceiverView receiverView;
+  private final Receiver receiver;
   private final CaptureSmtpServer smtp;
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicInteger runningTests = new AtomicInteger();
@@ -44,15 +45,29 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
 
   public MailEnvironment(Settings settings) {
     this.settings = settings;
+    this.receiver = receiver(settings, zone);
     fillZone();
-    this.receiverView = new ReceiverView(zone.resolver(), parseIp(settings.clientIp(), "clientIp"),
-        settings.clientHostName().isBlank() ? Optional.empty() : Optional.of(settings.clientHostName()),
-        settings.receivingHost(), settings.clock(), settings.dmarcMode());
     this.smtp = CaptureSmtpServer.start(LOOPBACK, settings.receivingHost(), this::accept);
   }
 
+  /** The environment's one receiver; its settings are checked here, before any server starts. */
+  private static Receiver receiver(Settings settings, DnsZone zone) {
+    Receiver.Builder builder = Receiver.builder(zone.resolver()).receivingHost(settings.receivingHost())
+        .clock(settings.clock()).dmarcMode(settings.dmarcMode()).dkimPolicy(settings.dkimPolicy())
+        .blockLists(settings.blockLists()).senderDomain(settings.domain());
+    parseIp(settings.clientIp(), "clientIp").ifPresent(builder::clientIp);
+    if (!settings.clientHostName().isBlank()) {
+      builder.clientHostName(settings.clientHostName());
+    }
+    try {
+      return builder.build();
+    } catch (IllegalStateException e) {
+      throw new ExtensionConfigurationException("dmarcMode = " + settings.dmarcMode() + ": " + e.getMessage(), e);
+    }
+  }
+
   private void accept(CapturedMail.Builder mail) {
-    mails.add(mail.sequence(sequence.incrementAndGet()).receiverView(receiverView).build());
+    mails.add(mail.sequence(sequence.incrementAndGet()).receiver(receiver).build());
   }
 
   public Settings settings() {
@@ -67,8 +82,8 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
     return mails;
   }
 
-  public ReceiverView receiverView() {
-    return receiverView;
+  public Receiver receiver() {
+    return receiver;
   }
 
   public SmtpEndpoint smtpEndpoint() {
@@ -166,7 +181,7 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
       return Optional.empty();
     }
     return Optional.of(IpLiterals.parse(ip.strip()).orElseThrow(() ->
-        new IllegalArgumentException(what + " must be an IPv4 or IPv6 address, not \"" + ip + "\"")));
+        new ExtensionConfigurationException(what + " must be an IPv4 or IPv6 address, not \"" + ip + "\"")));
   }
 
   @Override

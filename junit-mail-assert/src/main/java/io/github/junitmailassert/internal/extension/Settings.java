@@ -3,6 +3,7 @@ package io.github.junitmailassert.internal.extension;
 import io.github.junitmailassert.MailDeliverability;
 import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;
 import java.time.Clock;
 import java.util.Arrays;
@@ -15,7 +16,8 @@ import java.util.Set;
  */
 public record Settings(String domain, String clientIp, String clientHostName, String spf, String dmarc,
     List<String> records, List<String> zoneFiles, String zoneFileOrigin, boolean verifyEachTest,
-    Set<MailCheck> checks, String receivingHost, DmarcMode dmarcMode, Lifecycle lifecycle, Clock clock) {
+    Set<MailCheck> checks, String receivingHost, DmarcMode dmarcMode, DkimPolicy dkimPolicy, List<String> blockLists,
+    Lifecycle lifecycle, Clock clock) {
 
   /** What verifyEachTest runs unless told otherwise. */
   public static final Set<MailCheck> DEFAULT_CHECKS =
@@ -23,6 +25,7 @@ public record Settings(String domain, String clientIp, String clientHostName, St
 
   public Settings {
     records = List.copyOf(records);
+    blockLists = List.copyOf(blockLists);
     zoneFiles = List.copyOf(zoneFiles);
     EnumSet<MailCheck> chosen = EnumSet.noneOf(MailCheck.class);
     chosen.addAll(checks);
@@ -36,13 +39,17 @@ public record Settings(String domain, String clientIp, String clientHostName, St
         throw new IllegalArgumentException("verifyEachTest checks SPF and REVERSE_DNS for the client IP receivers would"
             + " see: declare clientIp (over loopback every client is 127.0.0.1), or leave them out of checks");
       }
+      if (checks.contains(MailCheck.BLOCK_LISTS) && (blockLists.isEmpty() || clientIp.isBlank())) {
+        throw new IllegalArgumentException("verifyEachTest checks BLOCK_LISTS: declare blockLists (the zones the"
+            + " receiver asks) and clientIp, or leave BLOCK_LISTS out of checks");
+      }
     }
   }
 
   public static Settings of(MailDeliverability a) {
     return new Settings(a.domain(), a.clientIp(), a.clientHostName(), a.spf(), a.dmarc(), List.of(a.records()),
         List.of(a.zoneFiles()), a.zoneFileOrigin(), a.verifyEachTest(), Set.copyOf(Arrays.asList(a.checks())), a.receivingHost(),
-        a.dmarcMode(), a.lifecycle(), Clock.systemUTC());
+        a.dmarcMode(), a.dkimPolicy(), List.of(a.blockLists()), a.lifecycle(), Clock.systemUTC());
   }
 
   public boolean hasDomain() {

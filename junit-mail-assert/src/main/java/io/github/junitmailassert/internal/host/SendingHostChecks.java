@@ -2,6 +2,8 @@ package io.github.junitmailassert.internal.host;
 
 import io.github.junitmailassert.host.HeloCheck;
 import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.envelope.LocalNames;
 import io.github.junitmailassert.check.Finding.Severity;
 import io.github.junitmailassert.host.ReverseDns;
 import io.github.junitmailassert.dns.DnsAnswer;
@@ -12,8 +14,9 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Name;
@@ -27,10 +30,20 @@ public final class SendingHostChecks {
   /** PTR names followed, as SPF's limit; a host with more is misconfigured anyway. */
   private static final int MAX_PTR_NAMES = 10;
 
-  private final DnsLookup dns;
+  private static final String SOURCE = "RFC 8601 section 3 and RFC 1912 section 2.1 (forward-confirmed reverse DNS);"
+      + " Gmail and Yahoo sender requirements (2024)";
 
-  public SendingHostChecks(DnsLookup dns) {
+  private final DnsLookup dns;
+  private final Function<String, Optional<String>> organizationalDomain;
+
+  /** @param organizationalDomain finds a name's organizational domain, as DMARC does, for "same domain" */
+  public SendingHostChecks(DnsLookup dns, Function<String, Optional<String>> organizationalDomain) {
     this.dns = dns;
+    this.organizationalDomain = organizationalDomain;
+  }
+
+  private static Finding finding(Severity severity, String text, String fix) {
+    return new Finding(MailCheck.REVERSE_DNS, severity, text, fix, SOURCE);
   }
 
   public ReverseDns reverseDns(InetAddress clientIp, String heloName) {
@@ -43,7 +56,7 @@ public final class SendingHostChecks {
     List<Finding> findings = new ArrayList<>();
     DnsAnswer ptr = dns.lookup(DomainNames.toName(reverse), Type.PTR);
     if (ptr.isTempError()) {
-      findings.add(new Finding(Severity.WARNING, "the PTR lookup of " + reverse + " failed: " + ptr.detail(),
+      findings.add(finding(Severity.WARNING, "the PTR lookup of " + reverse + " failed: " + ptr.detail(),
           "make the DNS servers for " + reverse + " answer"));
       return new ReverseDns(clientIp, reverse, List.of(), Map.of(), "", ReverseDns.Status.TEMPERROR, findings);
     }
@@ -54,7 +67,7 @@ public final class SendingHostChecks {
       }
     }
     if (names.isEmpty()) {
-      findings.add(new Finding(Severity.ERROR, ipText + " has no PTR record (" + reverse + ": "
+      findings.add(finding(Severity.ERROR, ipText + " has no PTR record (" + reverse + ": "
           + (ptr.status() == DnsAnswer.Status.NXDOMAIN ? "NXDOMAIN" : "no PTR records") + ")",
           "publish PTR " + reverse + " -> " + suggested + " (ask whoever owns " + ipText
               + ": the hosting provider or ISP), and " + type + " " + suggested + " -> " + ipText));
@@ -69,24 +82,24 @@ public final class SendingHostChecks {
       forward.put(name, addresses);
       if (a.isTempError()) {
         temperror = true;
-        findings.add(new Finding(Severity.WARNING, "the " + type + " lookup of " + name + " failed: " + a.detail(),
+        findings.add(finding(Severity.WARNING, "the " + type + " lookup of " + name + " failed: " + a.detail(),
             "make the DNS servers for " + name + " answer"));
       } else if (addresses.contains(ipText)) {
         if (confirmed.isEmpty()) {
           confirmed = name;
         }
       } else if (addresses.isEmpty()) {
-        findings.add(new Finding(Severity.ERROR, "the PTR name " + name + " has no " + type + " record",
+        findings.add(finding(Severity.ERROR, "the PTR name " + name + " has no " + type + " record",
             "publish " + type + " " + name + " -> " + ipText));
       } else {
-        findings.add(new Finding(Severity.ERROR, "the PTR name " + name + " resolves to "
+        findings.add(finding(Severity.ERROR, "the PTR name " + name + " resolves to "
             + String.join(", ", addresses) + ", not to " + ipText,
             "publish " + type + " " + name + " -> " + ipText + " (or point PTR " + reverse
                 + " at a name that resolves to " + ipText + ")"));
       }
     }
     if (names.size() > 1) {
-      findings.add(new Finding(Severity.INFO, reverse + " has " + names.size() + " PTR records ("
+      findings.add(finding(Severity.INFO, reverse + " has " + names.size() + " PTR records ("
           + String.join(", ", names) + "); receivers may look at any one of them",
           "keep one PTR record per address"));
     }
@@ -123,7 +136,7 @@ public final class SendingHostChecks {
       problem = "the HELO name " + helo + " is not a fully qualified domain name";
     }
     if (problem != null) {
-      findings.add(new Finding(Severity.ERROR, problem, "set the HELO name to " + suggested + howTo));
+      findings.add(finding(Severity.ERROR, problem, "set the HELO name to " + suggested + howTo));
       return new HeloCheck(helo, false, List.of(), false, HeloCheck.PtrMatch.NO_PTR_NAME, findings);
     }
     String name = DomainNames.stripTrailingDot(helo);
@@ -131,22 +144,22 @@ public final class SendingHostChecks {
     List<String> addresses = addresses(a);
     boolean resolves = addresses.contains(ipText);
     if (a.isTempError()) {
-      findings.add(new Finding(Severity.WARNING, "the " + type + " lookup of the HELO name " + name + " failed: "
+      findings.add(finding(Severity.WARNING, "the " + type + " lookup of the HELO name " + name + " failed: "
           + a.detail(), "make the DNS servers for " + name + " answer"));
     } else if (addresses.isEmpty()) {
-      findings.add(new Finding(Severity.WARNING, "the HELO name " + name + " has no " + type + " record",
+      findings.add(finding(Severity.WARNING, "the HELO name " + name + " has no " + type + " record",
           "publish " + type + " " + name + " -> " + ipText));
     } else if (!resolves) {
-      findings.add(new Finding(Severity.WARNING, "the HELO name " + name + " resolves to "
+      findings.add(finding(Severity.WARNING, "the HELO name " + name + " resolves to "
           + String.join(", ", addresses) + ", not to " + ipText,
           "publish " + type + " " + name + " -> " + ipText + " or set the HELO name to " + suggested + howTo));
     }
     HeloCheck.PtrMatch match = ptrMatch(name, reverseDns.ptrNames());
     switch (match) {
-      case SAME_DOMAIN -> findings.add(new Finding(Severity.INFO, "the HELO name " + name
-          + " is not the PTR name " + ptrName + " but ends in the same two labels (a heuristic for \"same domain\","
-          + " too lenient under suffixes such as co.jp)", "set the HELO name to " + ptrName + howTo));
-      case DIFFERENT -> findings.add(new Finding(Severity.WARNING, "the HELO name " + name
+      case SAME_DOMAIN -> findings.add(finding(Severity.INFO, "the HELO name " + name
+          + " is not the PTR name " + ptrName + " but is in the same organizational domain "
+          + organizationalDomain.apply(name).orElse(name), "set the HELO name to " + ptrName + howTo));
+      case DIFFERENT -> findings.add(finding(Severity.WARNING, "the HELO name " + name
           + " does not match the PTR name " + ptrName,
           "set the HELO name to " + ptrName + howTo + ", or publish PTR " + reverseDns.reverseName() + " -> " + name));
       default -> {
@@ -156,7 +169,7 @@ public final class SendingHostChecks {
     return new HeloCheck(helo, true, addresses, resolves, match, findings);
   }
 
-  private static HeloCheck.PtrMatch ptrMatch(String helo, List<String> ptrNames) {
+  private HeloCheck.PtrMatch ptrMatch(String helo, List<String> ptrNames) {
     if (ptrNames.isEmpty()) {
       return HeloCheck.PtrMatch.NO_PTR_NAME;
     }
@@ -165,30 +178,19 @@ public final class SendingHostChecks {
         return HeloCheck.PtrMatch.SAME_NAME;
       }
     }
-    String heloDomain = lastTwoLabels(helo);
+    Optional<String> heloDomain = organizationalDomain.apply(helo);
     for (String p : ptrNames) {
-      if (lastTwoLabels(DomainNames.stripTrailingDot(p)).equalsIgnoreCase(heloDomain)) {
+      if (heloDomain.isPresent() && organizationalDomain.apply(DomainNames.stripTrailingDot(p)).equals(heloDomain)) {
         return HeloCheck.PtrMatch.SAME_DOMAIN;
       }
     }
     return HeloCheck.PtrMatch.DIFFERENT;
   }
 
-  private static String lastTwoLabels(String name) {
-    int last = name.lastIndexOf('.');
-    if (last < 0) {
-      return name;
-    }
-    int before = name.lastIndexOf('.', last - 1);
-    return before < 0 ? name : name.substring(before + 1);
-  }
-
-  /** localhost, localhost.localdomain and names under .local, .localdomain, .internal, .lan, .home.arpa. */
-  public static boolean isLocalName(String name) {
-    String n = DomainNames.stripTrailingDot(name).toLowerCase(Locale.ROOT);
-    return n.equals("localhost") || n.endsWith(".localhost") || n.equals("localhost.localdomain")
-        || n.endsWith(".local") || n.endsWith(".localdomain") || n.endsWith(".internal") || n.endsWith(".lan")
-        || n.endsWith(".home.arpa");
+  /** A local name (localhost, names under .local, .localdomain, ...) as the local-name check defines it. */
+  private static boolean isLocalName(String name) {
+    String n = DomainNames.stripTrailingDot(name);
+    return n.contains(".") && !n.startsWith("[") && LocalNames.whyLocal(n).isPresent() || n.equalsIgnoreCase("localhost");
   }
 
   private DnsAnswer lookupAddresses(String name, int family) {

@@ -3,6 +3,7 @@ package io.github.junitmailassert.internal.spf;
 import io.github.junitmailassert.dns.DnsAnswer;
 import io.github.junitmailassert.internal.dns.DnsLookup;
 import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.check.Finding.Severity;
 import io.github.junitmailassert.spf.SpfLintReport;
 import java.util.ArrayList;
@@ -276,7 +277,7 @@ public final class SpfLinter {
 
   private void add(Severity severity, String text, String fix) {
     if (findings.size() < 200) {
-      findings.add(new Finding(severity, text, fix));
+      findings.add(new Finding(MailCheck.SPF, severity, text, fix, "RFC 7208"));
     }
   }
 }

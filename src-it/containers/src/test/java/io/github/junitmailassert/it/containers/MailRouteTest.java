@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.junitmailassert.CapturedMail;
 import io.github.junitmailassert.MailDeliverabilityExtension;
-import io.github.junitmailassert.check.LocalNames;
+import io.github.junitmailassert.envelope.LocalNames;
 import io.github.junitmailassert.testcontainers.MailContainers;
 import io.github.junitmailassert.testcontainers.MailRoute;
 import java.time.Duration;
@@ -72,7 +72,7 @@ class MailRouteTest {
       assertThat(LocalNames.findLeaks(order).stream().map(l -> l.place().label() + ": " + l.localName())
           .collect(Collectors.toList()))
           .containsExactly("MAIL FROM: shop-web-1", "HELO/EHLO: shop-web-1");
-      assertThat(mail.receiverView().clientIpOf(order).getHostAddress()).isEqualTo("203.0.113.25");
+      assertThat(mail.receiver().clientIpOf(order).getHostAddress()).isEqualTo("203.0.113.25");
     }
   }
 

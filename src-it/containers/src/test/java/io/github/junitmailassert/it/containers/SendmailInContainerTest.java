@@ -4,10 +4,11 @@ import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.CapturedMails;
 import io.github.junitmailassert.MailDeliverability;
 import io.github.junitmailassert.SmtpEndpoint;
-import io.github.junitmailassert.check.LocalNames;
+import io.github.junitmailassert.envelope.LocalNames;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.testcontainers.MailContainers;
 import io.github.junitmailassert.testcontainers.MailRoute;
@@ -59,7 +60,7 @@ class SendmailInContainerTest {
           "Received: localhost.localdomain (the name every machine gives itself)");
       assertThat(mail).hasFromDomain("sample.co.jp");
       // and the checks use the client IP the test declared, not the relay's socket address
-      assertThat(mail.receiverView().orElseThrow().clientIpNote(mail))
+      assertThat(Receiver.of(mail).clientIpNote(mail))
           .isEqualTo("client IP 203.0.113.25 (declared by the test; the socket address was 127.0.0.1)");
     }
   }

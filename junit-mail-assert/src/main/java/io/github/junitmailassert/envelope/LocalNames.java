@@ -1,7 +1,7 @@
-package io.github.junitmailassert.check;
+package io.github.junitmailassert.envelope;
 
 import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.check.LocalNameLeak.Place;
+import io.github.junitmailassert.envelope.LocalNameLeak.Place;
 import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.internal.mail.Addresses;
 import java.net.InetAddress;

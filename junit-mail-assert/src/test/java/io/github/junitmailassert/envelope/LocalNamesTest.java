@@ -1,7 +1,9 @@
-package io.github.junitmailassert.check;
+package io.github.junitmailassert.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.format.HeaderSanity;
 import io.github.junitmailassert.testing.Mails;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

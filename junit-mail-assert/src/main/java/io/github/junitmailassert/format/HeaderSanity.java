@@ -1,7 +1,9 @@
-package io.github.junitmailassert.check;
+package io.github.junitmailassert.format;
 
 import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.Finding.Severity;
+import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.internal.mail.HeaderField;
 import io.github.junitmailassert.internal.mail.RawMessage;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +27,10 @@ public final class HeaderSanity {
 
   private HeaderSanity() {}
 
+  private static Finding finding(Severity severity, String text, String fix) {
+    return new Finding(MailCheck.FORMAT, severity, text, fix, "RFC 5322; Gmail sender guidelines (RFC 5322 format)");
+  }
+
   /** Every format problem of the mail; empty when its header is in order. */
   public static List<Finding> check(CapturedMail mail) {
     RawMessage message = RawMessage.parse(mail.rawMessage());
@@ -32,30 +38,30 @@ public final class HeaderSanity {
     for (String name : EXACTLY_ONCE) {
       int n = message.headers(name).size();
       if (n != 1) {
-        findings.add(new Finding(Severity.ERROR, "the header has " + n + " " + name + " fields; RFC 5322 section 3.6"
+        findings.add(finding(Severity.ERROR, "the header has " + n + " " + name + " fields; RFC 5322 section 3.6"
             + " requires exactly one", n == 0 ? "add a " + name + " field" : "remove all but one " + name + " field"));
       }
     }
     for (String name : AT_MOST_ONCE) {
       int n = message.headers(name).size();
       if (n > 1) {
-        findings.add(new Finding(Severity.ERROR, "the header has " + n + " " + name + " fields; RFC 5322 section 3.6"
+        findings.add(finding(Severity.ERROR, "the header has " + n + " " + name + " fields; RFC 5322 section 3.6"
             + " allows one", "remove all but one " + name + " field"));
       }
     }
     List<HeaderField> ids = message.headers("Message-ID");
     if (ids.isEmpty()) {
-      findings.add(new Finding(Severity.WARNING, "there is no Message-ID (RFC 5322 section 3.6.4: SHOULD); Gmail"
+      findings.add(finding(Severity.WARNING, "there is no Message-ID (RFC 5322 section 3.6.4: SHOULD); Gmail"
           + " scores mail without one as suspicious", "let the mail library add one, in your domain"));
     } else if (!MESSAGE_ID.matcher(ids.get(0).value()).matches()) {
-      findings.add(new Finding(Severity.WARNING, "the Message-ID " + ids.get(0).value() + " is not <left@right>",
+      findings.add(finding(Severity.WARNING, "the Message-ID " + ids.get(0).value() + " is not <left@right>",
           "write it as <unique-part@your-domain>"));
     }
     for (HeaderField date : message.headers("Date")) {
       try {
         DateTimeFormatter.RFC_1123_DATE_TIME.parse(withoutTrailingComment(date.value()));
       } catch (DateTimeParseException e) {
-        findings.add(new Finding(Severity.WARNING, "the Date " + date.value() + " is not an RFC 5322 date",
+        findings.add(finding(Severity.WARNING, "the Date " + date.value() + " is not an RFC 5322 date",
             "write it as \"Fri, 27 Nov 2026 10:00:00 +0900\""));
       }
     }
@@ -89,15 +95,15 @@ public final class HeaderSanity {
     }
     longLine |= bytes.length - lineStart > MAX_LINE;
     if (longLine) {
-      findings.add(new Finding(Severity.ERROR, "a line is longer than 998 characters (RFC 5322 section 2.1.1);"
+      findings.add(finding(Severity.ERROR, "a line is longer than 998 characters (RFC 5322 section 2.1.1);"
           + " receivers may reject or rewrap it, breaking DKIM", "encode the body as quoted-printable or base64"));
     }
     if (bareLf) {
-      findings.add(new Finding(Severity.WARNING, "lines end in a bare LF, not CRLF (RFC 5322 section 2.1)",
+      findings.add(finding(Severity.WARNING, "lines end in a bare LF, not CRLF (RFC 5322 section 2.1)",
           "send CRLF line ends; most mail libraries do when given the message as a MIME object"));
     }
     if (eightBitHeader && !mail.usesSmtpUtf8()) {
-      findings.add(new Finding(Severity.ERROR, "the header has 8-bit text but MAIL FROM did not declare SMTPUTF8"
+      findings.add(finding(Severity.ERROR, "the header has 8-bit text but MAIL FROM did not declare SMTPUTF8"
           + " (RFC 6532)", "encode non-ASCII header text as RFC 2047 encoded words, e.g. =?UTF-8?B?...?="));
     }
   }

@@ -1,4 +1,4 @@
-package io.github.junitmailassert.internal.check;
+package io.github.junitmailassert.internal.mail;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.github.junitmailassert.check;
+package io.github.junitmailassert.profile;
 
 import java.util.List;
 
@@ -11,8 +11,8 @@ import java.util.List;
  */
 public record ProfileResult(String profile, Verdict verdict, List<BrokenRule> broken) {
 
-  /** A rule the mail broke, and how. */
-  public record BrokenRule(ProfileRule rule, String problem) {}
+  /** A rule the mail broke, how, and the fix. */
+  public record BrokenRule(ProfileRule rule, String problem, String fix) {}
 
   public ProfileResult {
     broken = List.copyOf(broken);

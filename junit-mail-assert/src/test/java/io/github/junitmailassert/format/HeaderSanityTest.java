@@ -1,8 +1,9 @@
-package io.github.junitmailassert.check;
+package io.github.junitmailassert.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.Finding.Severity;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.junitmailassert.check;
+package io.github.junitmailassert.envelope;
 
 /**
  * A host name or address of the sender's own machine that a receiver can see in the mail, such as

@@ -1,4 +1,4 @@
-package io.github.junitmailassert.check;
+package io.github.junitmailassert.profile;
 
 /** Where a receiver profile puts a mail, from best to worst. */
 public enum Verdict {

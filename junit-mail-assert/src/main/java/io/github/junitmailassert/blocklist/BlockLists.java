@@ -1,5 +1,8 @@
-package io.github.junitmailassert.check;
+package io.github.junitmailassert.blocklist;
 
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.Finding.Severity;
+import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dns.DnsAnswer;
 import io.github.junitmailassert.internal.dns.DnsLookup;
 import java.net.Inet4Address;
@@ -79,6 +82,31 @@ public final class BlockLists {
     }
     return listings;
   }
+
+  /** One finding per list that lists the client IP; a list that could not be asked is noted, as receivers ignore it. */
+  public static List<Finding> findings(List<Listing> listings) {
+    List<Finding> findings = new ArrayList<>();
+    for (Listing l : listings) {
+      if (l.isListed()) {
+        findings.add(new Finding(MailCheck.BLOCK_LISTS, Severity.ERROR, describe(l), FIX, SOURCE));
+      } else if (l.status() == Status.TEMPERROR) {
+        findings.add(new Finding(MailCheck.BLOCK_LISTS, Severity.INFO, l.zone() + " could not be asked (" + l.reason()
+            + "); receivers then ignore the list", "", SOURCE));
+      }
+    }
+    return findings;
+  }
+
+  /** One line for a listing: {@code zen.dnsbl.example: 25.113.0.203.zen.dnsbl.example -> 127.0.0.2 (why)}. */
+  public static String describe(Listing l) {
+    return l.zone() + ": " + l.query() + " -> " + String.join(", ", l.returnCodes())
+        + (l.reason().isEmpty() ? "" : " (" + l.reason() + ")");
+  }
+
+  /** The fix for a listed client IP. */
+  public static final String FIX = "send from another address, or have it delisted after fixing the cause";
+
+  private static final String SOURCE = "RFC 5782 (DNS block lists); receivers that use a list reject or score listed mail";
 
   /** The name under a list's zone for an address: reversed octets (IPv4) or nibbles (IPv6). */
   static String reversed(InetAddress ip) {

@@ -1,0 +1,12 @@
+package io.github.junitmailassert;
+
+/**
+ * The receiver that captured a mail, as the mail itself knows it. Declared beside
+ * {@link CapturedMail} so that the mail can name its receiver while the model stays below the
+ * checks; {@code io.github.junitmailassert.receiver.Receiver} is the implementation.
+ */
+public interface MailReceiver {
+
+  /** The receiver's host name, as written in the header fields it adds. */
+  String receivingHost();
+}

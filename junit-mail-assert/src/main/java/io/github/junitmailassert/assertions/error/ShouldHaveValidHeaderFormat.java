@@ -1,0 +1,24 @@
+package io.github.junitmailassert.assertions.error;
+
+import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.check.Finding;
+import java.util.List;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** The failure of {@code hasValidHeaderFormat}: each format error and its fix. */
+public final class ShouldHaveValidHeaderFormat extends BasicErrorMessageFactory {
+
+  private ShouldHaveValidHeaderFormat(String format, Object... arguments) {
+    super(format, arguments);
+  }
+
+  public static ErrorMessageFactory shouldHaveValidHeaderFormat(CapturedMail actual, List<Finding> errors) {
+    StringBuilder sb = new StringBuilder();
+    for (Finding f : errors) {
+      sb.append(String.format("%n  - %s%n    Fix: %s", f.text(), f.fix()));
+    }
+    return new ShouldHaveValidHeaderFormat("%nExpecting the header of%n  %s%nto be RFC 5322 but:%s",
+        unquotedString(actual.toString()), unquotedString(sb.toString()));
+  }
+}

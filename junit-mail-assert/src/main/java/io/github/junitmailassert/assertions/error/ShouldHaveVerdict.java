@@ -1,0 +1,40 @@
+package io.github.junitmailassert.assertions.error;
+
+import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.profile.ProfileResult;
+import io.github.junitmailassert.profile.ReceiverProfile;
+import io.github.junitmailassert.profile.Verdict;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** Failures of a receiver profile: each broken rule, where it is published, and the fix. */
+public final class ShouldHaveVerdict extends BasicErrorMessageFactory {
+
+  private ShouldHaveVerdict(String format, Object... arguments) {
+    super(format, arguments);
+  }
+
+  public static ErrorMessageFactory shouldHaveVerdict(CapturedMail actual, ReceiverProfile profile, Verdict expected,
+      ProfileResult result) {
+    StringBuilder sb = new StringBuilder();
+    for (ProfileResult.BrokenRule broken : result.broken()) {
+      sb.append(String.format("%n  - [%s] %s: %s%n    (%s)%n    Fix: %s", broken.rule().consequence(),
+          broken.rule().requirement(), broken.problem(), broken.rule().source(), broken.fix()));
+    }
+    return new ShouldHaveVerdict("%nExpecting%n  %s%nto get the verdict %s under the profile \"%s\" but it gets %s:%s%n"
+        + "The profile applies published rules; it is not the provider's own filter.", unquotedString(actual.toString()),
+        unquotedString(expected.name()), unquotedString(profile.name()), unquotedString(result.verdict().name()),
+        unquotedString(sb.toString()));
+  }
+
+  /** The failure of {@code meetsBulkSenderAuthenticationRequirements}: each unmet requirement. */
+  public static ErrorMessageFactory shouldMeetBulkSenderAuthentication(CapturedMail actual, ProfileResult result) {
+    StringBuilder sb = new StringBuilder();
+    for (ProfileResult.BrokenRule broken : result.broken()) {
+      sb.append(String.format("%n  - %s: %s", broken.rule().requirement(), broken.problem()));
+    }
+    return new ShouldHaveVerdict("%nExpecting%n  %s%nto meet the authentication requirements for bulk senders (Gmail"
+        + " and Yahoo, February 2024) but %s are not met:%s", unquotedString(actual.toString()),
+        unquotedString(Integer.toString(result.broken().size())), unquotedString(sb.toString()));
+  }
+}

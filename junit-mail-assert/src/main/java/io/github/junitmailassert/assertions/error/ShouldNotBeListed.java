@@ -1,0 +1,28 @@
+package io.github.junitmailassert.assertions.error;
+
+import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.blocklist.BlockLists;
+import java.util.List;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** The failure of {@code isNotListedOn}: each list that lists the client IP, and why. */
+public final class ShouldNotBeListed extends BasicErrorMessageFactory {
+
+  private ShouldNotBeListed(String format, Object... arguments) {
+    super(format, arguments);
+  }
+
+  /** @param clientIpNote which client IP was asked and why, as the receiver says it */
+  public static ErrorMessageFactory shouldNotBeListed(CapturedMail actual, String clientIpNote,
+      List<BlockLists.Listing> listed) {
+    StringBuilder sb = new StringBuilder();
+    for (BlockLists.Listing l : listed) {
+      sb.append(String.format("%n  - %s", BlockLists.describe(l)));
+    }
+    return new ShouldNotBeListed("%nExpecting the %s of%n  %s%nto be on no block list but it is on %s:%s%n"
+        + "Receivers that use these lists reject the mail or score it as spam. Fix: %s.", unquotedString(clientIpNote),
+        unquotedString(actual.toString()), unquotedString(Integer.toString(listed.size())), unquotedString(sb.toString()),
+        unquotedString(BlockLists.FIX));
+  }
+}

@@ -1,0 +1,17 @@
+package io.github.junitmailassert.assertions.error;
+
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** The failure of {@code passesReceiverChecks}: the gate's report of the mail. */
+public final class ShouldPassReceiverChecks extends BasicErrorMessageFactory {
+
+  private ShouldPassReceiverChecks(String format, Object... arguments) {
+    super(format, arguments);
+  }
+
+  /** @param gateReport the CI gate's report of the mail, as {@code GateReport} renders it */
+  public static ErrorMessageFactory shouldPassReceiverChecks(String gateReport) {
+    return new ShouldPassReceiverChecks("%n%s", unquotedString(gateReport));
+  }
+}

@@ -1,0 +1,2 @@
+/** DNS block lists (RFC 5782), asked through the test's zone. */
+package io.github.junitmailassert.blocklist;

@@ -1,0 +1,38 @@
+package io.github.junitmailassert.dkim;
+
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.Finding.Severity;
+import io.github.junitmailassert.check.MailCheck;
+import java.util.List;
+
+/** What it means for the sender when no DKIM signature passes, and the fix. The fixes live here and nowhere else. */
+public final class DkimFindings {
+
+  private static final String SOURCE = "RFC 6376 section 6.1; DMARC needs a passing, aligned signature or SPF";
+
+  private DkimFindings() {}
+
+  /**
+   * None when a signature passes; else one finding for the mail.
+   *
+   * @param domain the domain to sign with, for the fix: the From domain, so that DMARC aligns
+   */
+  public static List<Finding> of(List<DkimSignatureResult> signatures, String domain) {
+    if (signatures.stream().anyMatch(DkimSignatureResult::isPass)) {
+      return List.of();
+    }
+    String text = signatures.isEmpty() ? "the mail is not signed (dkim=none)"
+        : "no DKIM signature passes (" + signatures.get(0).authenticationResultsPart() + ")";
+    return List.of(new Finding(MailCheck.DKIM, Severity.ERROR, text, fix(signatures, domain), SOURCE));
+  }
+
+  /** The fix when no signature passes. */
+  public static String fix(List<DkimSignatureResult> signatures, String domain) {
+    if (signatures.isEmpty()) {
+      return "sign the mail with DKIM, d=" + domain + " (the From domain, so that DMARC aligns), and publish the key at"
+          + " <selector>._domainkey." + domain + "; in a test, DnsZone.dkimKeyPair(selector, domain, algorithm) makes"
+          + " both";
+    }
+    return "make a signature verify: " + signatures.get(0).reason();
+  }
+}

@@ -1,0 +1,18 @@
+package io.github.junitmailassert.dkim;
+
+/** Which DKIM signatures a receiver accepts. */
+public enum DkimPolicy {
+  /** RFC 8301: {@code rsa-sha1} and RSA keys under 1024 bits give {@code policy}. What receivers do today. */
+  RFC8301,
+  /**
+   * RFC 6376 as first published: {@code rsa-sha1} verifies, RSA keys from 512 bits. Only to model
+   * an old receiver; no large receiver accepts these any more.
+   */
+  LEGACY;
+
+  /** This policy's settings on a verifier builder. */
+  public DkimVerifier.Builder apply(DkimVerifier.Builder builder) {
+    return this == LEGACY ? builder.allowLegacyRsaSha1(true).minimumRsaKeyBits(512)
+        : builder.allowLegacyRsaSha1(false).minimumRsaKeyBits(DkimVerifier.Builder.RFC_8301_MINIMUM_RSA_KEY_BITS);
+  }
+}

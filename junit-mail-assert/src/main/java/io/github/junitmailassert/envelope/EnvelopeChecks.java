@@ -1,0 +1,94 @@
+package io.github.junitmailassert.envelope;
+
+import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.check.CheckOutcome;
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.Finding.Severity;
+import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.envelope.LocalNameLeak.Place;
+import io.github.junitmailassert.internal.mail.Domains;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The envelope checks ({@link MailCheck#ENVELOPE_DOMAIN}, {@link MailCheck#LOCAL_NAMES}): their
+ * findings, and the usual fix in each sender stack. The fixes live here and nowhere else.
+ */
+public final class EnvelopeChecks {
+
+  private static final String PLACEHOLDER = "your-domain.example";
+
+  private EnvelopeChecks() {}
+
+  /**
+   * Whether the envelope sender is in {@code domain} or below it. Not checked without a declared
+   * domain; the null sender, which bounces and auto-replies must use, passes.
+   */
+  public static CheckOutcome envelopeDomain(CapturedMail mail, Optional<String> domain) {
+    if (domain.isEmpty()) {
+      return CheckOutcome.notChecked(MailCheck.ENVELOPE_DOMAIN, "no sending domain declared");
+    }
+    if (mail.isNullSender()) {
+      // Right for bounces and auto-replies: nothing to hold against the mail.
+      return CheckOutcome.of(MailCheck.ENVELOPE_DOMAIN, List.of(new Finding(MailCheck.ENVELOPE_DOMAIN, Severity.INFO,
+          "the null sender MAIL FROM:<> has no domain, as bounces and auto-replies must send", "",
+          "RFC 5321 section 4.5.5")));
+    }
+    if (Domains.isSameOrSubdomain(mail.envelopeSenderDomain().orElse(""), domain.get())) {
+      return CheckOutcome.of(MailCheck.ENVELOPE_DOMAIN, List.of());
+    }
+    return CheckOutcome.of(MailCheck.ENVELOPE_DOMAIN, List.of(new Finding(MailCheck.ENVELOPE_DOMAIN, Severity.ERROR,
+        "envelope sender <" + mail.envelopeSender() + "> is not in " + domain.get(), envelopeSenderFix(domain.get()),
+        "RFC 7208 section 2.4 (SPF checks the MAIL FROM domain)")));
+  }
+
+  /** One finding per leak, each with the fix for where it was found. */
+  public static List<Finding> leakFindings(List<LocalNameLeak> leaks, String domain) {
+    List<Finding> findings = new ArrayList<>(leaks.size());
+    for (LocalNameLeak leak : leaks) {
+      findings.add(new Finding(MailCheck.LOCAL_NAMES, Severity.ERROR, leak.describe(), leakFix(leak.place(), domain),
+          leak.place() == Place.HELO ? "RFC 5321 section 4.1.1.1 (the HELO name is the client's fully qualified name)"
+              : "RFC 5321 section 2.3.5 (names in mail are fully qualified domain names)"));
+    }
+    return findings;
+  }
+
+  /** The fix for a leak at {@code place}, with {@code domain} (or a placeholder) filled in. */
+  public static String leakFix(Place place, String domain) {
+    String d = orPlaceholder(domain);
+    switch (place) {
+      case MAIL_FROM:
+      case RETURN_PATH:
+        return envelopeSenderFix(d);
+      case HELO:
+        return "set the name the client greets with: Jakarta Mail mail.smtp.localhost=mail." + d
+            + "; sendmail define(`confDOMAIN_NAME', `mail." + d + "'); Postfix myhostname = mail." + d;
+      case MESSAGE_ID:
+        return "make Message-ID end in your domain: Jakarta Mail takes it from mail.from (set mail.from=no-reply@" + d
+            + ") or from mail.user and mail.host; sendmail define(`confDOMAIN_NAME', `mail." + d + "')";
+      case RECEIVED:
+        return "give the sending MTA its real name: sendmail define(`confDOMAIN_NAME', `mail." + d
+            + "'); Postfix myhostname = mail." + d + "; or set the machine's host name to a name in " + d;
+      case FROM:
+      case SENDER:
+      case REPLY_TO:
+      default:
+        return "write addresses in " + d + " into the header: set From in the application; sendmail rewrites"
+            + " local names with MASQUERADE_AS(`" + d + "') and MASQUERADE_DOMAIN(`localhost.localdomain')";
+    }
+  }
+
+  /** The fix for an envelope sender outside the sending domain. */
+  public static String envelopeSenderFix(String domain) {
+    String d = orPlaceholder(domain);
+    return "set the envelope sender to an address in " + d + ": Jakarta Mail mail.smtp.from=no-reply@" + d
+        + " (Spring Boot: spring.mail.properties.mail.smtp.from); PHP -fno-reply@" + d
+        + " in sendmail_path or as mail()'s fifth argument; sendmail MASQUERADE_AS(`" + d
+        + "') with FEATURE(`masquerade_envelope')";
+  }
+
+  private static String orPlaceholder(String domain) {
+    return domain == null || domain.isBlank() ? PLACEHOLDER : domain;
+  }
+}

@@ -1,2 +1,0 @@
-/** Internal: may change at any time. */
-package io.github.junitmailassert.internal.check;

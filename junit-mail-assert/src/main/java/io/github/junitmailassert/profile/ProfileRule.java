@@ -1,0 +1,80 @@
+package io.github.junitmailassert.profile;
+
+import io.github.junitmailassert.check.CheckOutcome;
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.receiver.ReceiverResult;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One rule of a {@link ReceiverProfile}: what it requires, where the requirement is published,
+ * what happens to a mail that breaks it, and a predicate over the mail's {@link ReceiverResult}.
+ * A rule that requires a check takes the problem and the fix from that check's findings.
+ *
+ * @param requirement what the rule requires, in a sentence
+ * @param source where the requirement is published
+ * @param consequence where a mail that breaks the rule ends up
+ * @param check gives the breach when the mail breaks the rule, empty when it keeps it
+ */
+public record ProfileRule(String requirement, String source, Verdict consequence,
+    Function<ReceiverResult, Optional<Breach>> check) {
+
+  /** How a mail breaks a rule, and the fix. */
+  public record Breach(String problem, String fix) {
+    public Breach {
+      Objects.requireNonNull(problem, "problem");
+      Objects.requireNonNull(fix, "fix");
+    }
+  }
+
+  public ProfileRule {
+    Objects.requireNonNull(requirement, "requirement");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(consequence, "consequence");
+    Objects.requireNonNull(check, "check");
+  }
+
+  /** A rule kept when {@code check} passes; the breach is the check's findings (or why it was not checked). */
+  public static ProfileRule requiring(MailCheck check, String requirement, String source, Verdict consequence) {
+    return new ProfileRule(requirement, source, consequence, result -> breachOf(result.outcome(check)));
+  }
+
+  /** A rule kept when {@code kept} holds; else broken with {@code problem} and {@code fix}. */
+  public static ProfileRule of(String requirement, String source, Verdict consequence,
+      Predicate<ReceiverResult> kept, Function<ReceiverResult, String> problem, String fix) {
+    Objects.requireNonNull(kept, "kept");
+    Objects.requireNonNull(problem, "problem");
+    Objects.requireNonNull(fix, "fix");
+    return new ProfileRule(requirement, source, consequence,
+        result -> kept.test(result) ? Optional.empty() : Optional.of(new Breach(problem.apply(result), fix)));
+  }
+
+  /** The breach that a check's outcome makes, empty when it passed. */
+  static Optional<Breach> breachOf(CheckOutcome outcome) {
+    if (outcome.isPassed()) {
+      return Optional.empty();
+    }
+    if (outcome.status() == CheckOutcome.Status.NOT_CHECKED) {
+      return Optional.of(new Breach("not checked: " + outcome.reason(), ""));
+    }
+    return Optional.of(breachOf(outcome.failures()));
+  }
+
+  static Breach breachOf(List<Finding> findings) {
+    Set<String> texts = new LinkedHashSet<>();
+    Set<String> fixes = new LinkedHashSet<>();
+    for (Finding f : findings) {
+      texts.add(f.text());
+      if (!f.fix().isEmpty()) {
+        fixes.add(f.fix());
+      }
+    }
+    return new Breach(String.join("; ", texts), String.join("; ", fixes));
+  }
+}

@@ -1,0 +1,247 @@
+package io.github.junitmailassert.receiver;
+
+import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.MailReceiver;
+import io.github.junitmailassert.dkim.DkimPolicy;
+import io.github.junitmailassert.dkim.DkimVerifier;
+import io.github.junitmailassert.dmarc.DmarcMode;
+import io.github.junitmailassert.dmarc.DmarcVerifier;
+import io.github.junitmailassert.envelope.LocalNames;
+import io.github.junitmailassert.host.SendingHostVerifier;
+import io.github.junitmailassert.internal.mail.Addresses;
+import io.github.junitmailassert.spf.SpfVerifier;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import org.xbill.DNS.Resolver;
+
+/**
+ * The receiving MTA of a test: everything a receiver knows besides the mail (the DNS it resolves
+ * through, the client IP it would see, its own name, its clock, how it finds DMARC policies, which
+ * DKIM signatures it accepts, which block lists it asks) and the one place that judges a captured
+ * mail. Built once per test environment; {@link #check(CapturedMail)} gives each mail's
+ * {@link ReceiverResult}, made once and shared by the assertions, the CI gate, the profiles and
+ * both reports.
+ *
+ * <pre>{@code
+ * Receiver receiver = Receiver.builder(zone.resolver()).clientIp("203.0.113.25").build();
+ * ReceiverResult result = receiver.check(mail);
+ * result.spf().isPass();
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable apart from the per-mail memo, which is safe to use from any thread.
+ */
+public final class Receiver implements MailReceiver {
+
+  /** The receiving host name used unless a test names another. */
+  public static final String DEFAULT_RECEIVING_HOST = "mx.receiver.test";
+
+  private final Resolver resolver;
+  private final Optional<InetAddress> declaredClientIp;
+  private final Optional<String> declaredClientHostName;
+  private final String receivingHost;
+  private final Clock clock;
+  private final DmarcMode dmarcMode;
+  private final DkimPolicy dkimPolicy;
+  private final List<String> blockLists;
+  private final Optional<String> senderDomain;
+  final SpfVerifier spf;
+  final DkimVerifier dkim;
+  final DmarcVerifier dmarc;
+  final SendingHostVerifier sendingHost;
+  // Weak keys: a mail and its result go when the test drops the mail; CapturedMail keeps identity equality.
+  private final Map<CapturedMail, ReceiverResult> results = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private Receiver(Builder b) {
+    this.resolver = b.resolver;
+    this.declaredClientIp = b.clientIp;
+    this.declaredClientHostName = b.clientHostName;
+    this.receivingHost = b.receivingHost;
+    this.clock = b.clock;
+    this.dmarcMode = b.dmarcMode;
+    this.dkimPolicy = b.dkimPolicy;
+    this.blockLists = List.copyOf(b.blockLists);
+    this.senderDomain = b.senderDomain;
+    this.spf = SpfVerifier.using(resolver).withReceivingHost(receivingHost).withClock(clock);
+    this.dkim = dkimPolicy.apply(DkimVerifier.builder(resolver).clock(clock)).build();
+    this.dmarc = DmarcVerifier.builder(resolver).mode(dmarcMode).build();
+    this.sendingHost = SendingHostVerifier.using(resolver).withOrganizationalDomains(dmarc::organizationalDomain);
+  }
+
+  /** Starts a receiver that resolves through {@code resolver} (in a test, {@code DnsZone.resolver()}). */
+  public static Builder builder(Resolver resolver) {
+    return new Builder(Objects.requireNonNull(resolver, "resolver"));
+  }
+
+  /**
+   * The receiver that captured {@code mail}.
+   *
+   * @throws IllegalStateException when the mail was built by hand without one
+   */
+  public static Receiver of(CapturedMail mail) {
+    Objects.requireNonNull(mail, "mail");
+    return mail.receiver().filter(Receiver.class::isInstance).map(Receiver.class::cast)
+        .orElseThrow(() -> new IllegalStateException("The receiver checks need the DNS and client IP a receiver"
+            + " would see, but " + mail + " has none: check mails captured by @MailDeliverability, or build them"
+            + " with receiver(...)"));
+  }
+
+  /** The result of {@code mail} as the receiver that captured it judges it; see {@link #of(CapturedMail)}. */
+  public static ReceiverResult checkOf(CapturedMail mail) {
+    return of(mail).check(mail);
+  }
+
+  /** Every check of {@code mail}, made once per mail: later calls return the same result. */
+  public ReceiverResult check(CapturedMail mail) {
+    Objects.requireNonNull(mail, "mail");
+    synchronized (results) {
+      return results.computeIfAbsent(mail, m -> new ReceiverResult(this, m));
+    }
+  }
+
+  public Resolver resolver() {
+    return resolver;
+  }
+
+  /** The public client IP the test declared, if any. */
+  public Optional<InetAddress> declaredClientIp() {
+    return declaredClientIp;
+  }
+
+  /** The sending host's name the test declared, if any. */
+  public Optional<String> declaredClientHostName() {
+    return declaredClientHostName;
+  }
+
+  @Override
+  public String receivingHost() {
+    return receivingHost;
+  }
+
+  /** The receiver's clock, for DKIM {@code x=} and {@code t=} and SPF's {@code %{t}}. */
+  public Clock clock() {
+    return clock;
+  }
+
+  public DmarcMode dmarcMode() {
+    return dmarcMode;
+  }
+
+  public DkimPolicy dkimPolicy() {
+    return dkimPolicy;
+  }
+
+  /** The DNS block list zones the receiver asks (RFC 5782); empty when it asks none. */
+  public List<String> blockLists() {
+    return blockLists;
+  }
+
+  /** The domain the application sends from, as the test declared it. */
+  public Optional<String> senderDomain() {
+    return senderDomain;
+  }
+
+  /** The client IP the checks use for {@code mail}: the declared one, else the socket address. */
+  public InetAddress clientIpOf(CapturedMail mail) {
+    return declaredClientIp.orElseGet(() -> mail.clientAddress().getAddress());
+  }
+
+  /** A sentence for reports saying which client IP the checks used and why. */
+  public String clientIpNote(CapturedMail mail) {
+    String socket = mail.clientAddress().getAddress().getHostAddress();
+    return declaredClientIp
+        .map(ip -> "client IP " + ip.getHostAddress() + " (declared by the test; the socket address was " + socket + ")")
+        .orElseGet(() -> "client IP " + socket
+            + " (the socket address: declare clientIp to check as receivers on the internet would)");
+  }
+
+  /**
+   * The domain to write into fixes for {@code mail}: the declared sending domain, else the From
+   * domain unless that is local too, else a placeholder.
+   */
+  public String domainForFixes(CapturedMail mail) {
+    return senderDomain.or(() -> mail.header("From").flatMap(Addresses::firstDomain)
+            .filter(d -> LocalNames.whyLocal(d).isEmpty()))
+        .orElse("your-domain.example");
+  }
+
+  /** Builds a {@link Receiver}; the only way to make one, so that settings can grow. */
+  public static final class Builder {
+    private final Resolver resolver;
+    private Optional<InetAddress> clientIp = Optional.empty();
+    private Optional<String> clientHostName = Optional.empty();
+    private String receivingHost = DEFAULT_RECEIVING_HOST;
+    private Clock clock = Clock.systemUTC();
+    private DmarcMode dmarcMode = DmarcMode.RFC9989;
+    private DkimPolicy dkimPolicy = DkimPolicy.RFC8301;
+    private final List<String> blockLists = new ArrayList<>();
+    private Optional<String> senderDomain = Optional.empty();
+
+    private Builder(Resolver resolver) {
+      this.resolver = resolver;
+    }
+
+    /** The public address receivers would see; over loopback every client is 127.0.0.1. */
+    public Builder clientIp(InetAddress clientIp) {
+      this.clientIp = Optional.of(Objects.requireNonNull(clientIp, "clientIp"));
+      return this;
+    }
+
+    /** The sending host's public name, as the test declared it (reports only; the zone has its records). */
+    public Builder clientHostName(String clientHostName) {
+      this.clientHostName = Optional.of(Objects.requireNonNull(clientHostName, "clientHostName"));
+      return this;
+    }
+
+    /** The receiver's own host name, written in {@code Received-SPF} and {@code Authentication-Results}. */
+    public Builder receivingHost(String receivingHost) {
+      this.receivingHost = Objects.requireNonNull(receivingHost, "receivingHost");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder dmarcMode(DmarcMode dmarcMode) {
+      this.dmarcMode = Objects.requireNonNull(dmarcMode, "dmarcMode");
+      return this;
+    }
+
+    public Builder dkimPolicy(DkimPolicy dkimPolicy) {
+      this.dkimPolicy = Objects.requireNonNull(dkimPolicy, "dkimPolicy");
+      return this;
+    }
+
+    /** DNS block list zones the receiver asks for the client IP, such as {@code zen.dnsbl.example}. */
+    public Builder blockLists(List<String> zones) {
+      for (String zone : Objects.requireNonNull(zones, "zones")) {
+        blockLists.add(Objects.requireNonNull(zone, "a block list zone"));
+      }
+      return this;
+    }
+
+    /** The domain the application sends from, for {@code ENVELOPE_DOMAIN} and the fixes. */
+    public Builder senderDomain(String domain) {
+      this.senderDomain = Optional.of(Objects.requireNonNull(domain, "domain")).filter(d -> !d.isBlank());
+      return this;
+    }
+
+    /**
+     * Builds the receiver.
+     *
+     * @throws IllegalStateException when a setting cannot work on this class path, such as
+     *     {@link DmarcMode#RFC7489_PSL} without Guava
+     */
+    public Receiver build() {
+      return new Receiver(this);
+    }
+  }
+}

@@ -1,0 +1,279 @@
+package io.github.junitmailassert.receiver;
+
+import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.authresults.AuthenticationResults;
+import io.github.junitmailassert.blocklist.BlockLists;
+import io.github.junitmailassert.check.CheckOutcome;
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.dkim.DkimFindings;
+import io.github.junitmailassert.dkim.DkimSignatureResult;
+import io.github.junitmailassert.dmarc.AuthorDomain;
+import io.github.junitmailassert.dmarc.DmarcFindings;
+import io.github.junitmailassert.dmarc.DmarcInput;
+import io.github.junitmailassert.dmarc.DmarcResult;
+import io.github.junitmailassert.envelope.EnvelopeChecks;
+import io.github.junitmailassert.envelope.LocalNameLeak;
+import io.github.junitmailassert.envelope.LocalNames;
+import io.github.junitmailassert.format.HeaderSanity;
+import io.github.junitmailassert.host.SendingHostResult;
+import io.github.junitmailassert.spf.SpfFindings;
+import io.github.junitmailassert.spf.SpfResult;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Everything the receiver made of one captured mail: each check's typed result (SPF for both
+ * identities, DKIM per signature, DMARC, the sending host, local-name leaks, header format, block
+ * lists), and per check its {@link CheckOutcome} with the findings. One cause gives one finding: a
+ * HELO name of {@code localhost.localdomain} is one local-name finding, which the reverse DNS check
+ * shares instead of finding it again.
+ *
+ * <p>Each part is computed on first use and then kept; the result is safe to read from any thread.
+ * Get it from {@link Receiver#check(CapturedMail)}.
+ */
+public final class ReceiverResult {
+
+  static final String NO_CLIENT_IP = "no clientIp declared: over loopback every client is 127.0.0.1, which no"
+      + " receiver on the internet sees";
+
+  private final Receiver receiver;
+  private final CapturedMail mail;
+  private final Lazy<SpfResult> spf;
+  private final Lazy<SpfResult> spfHelo;
+  private final Lazy<List<DkimSignatureResult>> dkim;
+  private final Lazy<DmarcResult> dmarc;
+  private final Lazy<SendingHostResult> sendingHost;
+  private final Lazy<List<LocalNameLeak>> leaks;
+  private final Lazy<List<Finding>> leakFindings;
+  private final Lazy<List<BlockLists.Listing>> blockListings;
+  private final Lazy<AuthenticationResults> authenticationResults;
+  private final Map<MailCheck, Lazy<CheckOutcome>> outcomes = new EnumMap<>(MailCheck.class);
+
+  ReceiverResult(Receiver receiver, CapturedMail mail) {
+    this.receiver = receiver;
+    this.mail = mail;
+    InetAddress ip = receiver.clientIpOf(mail);
+    String helo = mail.heloName().map(String::trim).orElse("");
+    this.spf = new Lazy<>(() -> receiver.spf.checkMailFrom(ip, mail.envelopeSender(), helo));
+    this.spfHelo = new Lazy<>(() -> receiver.spf.checkHelo(ip, helo));
+    this.dkim = new Lazy<>(() -> receiver.dkim.verify(mail.rawMessage()));
+    this.dmarc = new Lazy<>(this::evaluateDmarc);
+    this.sendingHost = new Lazy<>(() -> receiver.sendingHost.check(ip, helo));
+    this.leaks = new Lazy<>(() -> LocalNames.findLeaks(mail));
+    this.leakFindings = new Lazy<>(() -> EnvelopeChecks.leakFindings(localNameLeaks(), receiver.domainForFixes(mail)));
+    this.blockListings = new Lazy<>(() -> BlockLists.check(receiver.resolver(), ip,
+        receiver.blockLists().toArray(String[]::new)));
+    this.authenticationResults = new Lazy<>(this::buildAuthenticationResults);
+    for (MailCheck check : MailCheck.values()) {
+      outcomes.put(check, new Lazy<>(() -> evaluate(check)));
+    }
+  }
+
+  public CapturedMail mail() {
+    return mail;
+  }
+
+  public Receiver receiver() {
+    return receiver;
+  }
+
+  /** SPF for the MAIL FROM identity (the HELO identity for the null sender, RFC 7208 section 2.4). */
+  public SpfResult spf() {
+    return spf.get();
+  }
+
+  /** SPF for the HELO identity (RFC 7208 section 2.3). */
+  public SpfResult spfHelo() {
+    return spfHelo.get();
+  }
+
+  /** Each DKIM signature's result, top to bottom; empty when the mail is not signed. */
+  public List<DkimSignatureResult> dkim() {
+    return dkim.get();
+  }
+
+  /** DMARC for the From domain, from the SPF and DKIM results above. */
+  public DmarcResult dmarc() {
+    return dmarc.get();
+  }
+
+  /** Forward-confirmed reverse DNS of the client IP and the HELO name's consistency. */
+  public SendingHostResult sendingHost() {
+    return sendingHost.get();
+  }
+
+  /** Each local name or private address that shows in the envelope or the header. */
+  public List<LocalNameLeak> localNameLeaks() {
+    return leaks.get();
+  }
+
+  /** The answer of each block list the receiver asks; empty when it asks none. */
+  public List<BlockLists.Listing> blockListings() {
+    return blockListings.get();
+  }
+
+  /** The {@code Received-SPF} header field the receiver would add. */
+  public String receivedSpf() {
+    return spf().receivedSpf(receiver.receivingHost());
+  }
+
+  /** The {@code Authentication-Results} header field the receiver would add, for spf, dkim and dmarc. */
+  public AuthenticationResults authenticationResults() {
+    return authenticationResults.get();
+  }
+
+  /** How {@code check} ended for this mail. */
+  public CheckOutcome outcome(MailCheck check) {
+    return outcomes.get(check).get();
+  }
+
+  /** Every check's outcome, in the order of {@link MailCheck}. */
+  public List<CheckOutcome> outcomes() {
+    List<CheckOutcome> all = new ArrayList<>();
+    for (MailCheck check : MailCheck.values()) {
+      all.add(outcome(check));
+    }
+    return all;
+  }
+
+  /** Whether every check in {@code checks} passed (a check not checked does not pass). */
+  public boolean passes(Collection<MailCheck> checks) {
+    return checks.stream().allMatch(c -> outcome(c).isPassed());
+  }
+
+  /** What fails the given checks, each cause once, in the order of the checks. */
+  public List<Finding> failures(Set<MailCheck> checks) {
+    return distinct(checks, true);
+  }
+
+  /** Everything every check found, each cause once, in the order of the checks. */
+  public List<Finding> findings() {
+    return distinct(Set.of(MailCheck.values()), false);
+  }
+
+  private List<Finding> distinct(Set<MailCheck> checks, boolean failingOnly) {
+    Set<Finding> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Finding> out = new ArrayList<>();
+    for (MailCheck check : MailCheck.values()) {
+      if (!checks.contains(check)) {
+        continue;
+      }
+      CheckOutcome o = outcome(check);
+      for (Finding f : failingOnly ? (o.isFailed() ? o.failures() : List.<Finding>of()) : o.findings()) {
+        if (seen.add(f)) {
+          out.add(f);
+        }
+      }
+    }
+    return out;
+  }
+
+  private CheckOutcome evaluate(MailCheck check) {
+    boolean declared = receiver.declaredClientIp().isPresent();
+    String fixDomain = receiver.domainForFixes(mail);
+    return switch (check) {
+      case ENVELOPE_DOMAIN -> EnvelopeChecks.envelopeDomain(mail, receiver.senderDomain());
+      case LOCAL_NAMES -> CheckOutcome.of(check, leakFindings.get());
+      case SPF -> declared ? CheckOutcome.of(check, SpfFindings.of(spf(), receivedSpf(), true))
+          : CheckOutcome.notChecked(check, NO_CLIENT_IP);
+      case REVERSE_DNS -> declared ? CheckOutcome.of(check, sendingHostFindings())
+          : CheckOutcome.notChecked(check, NO_CLIENT_IP);
+      case DKIM -> CheckOutcome.of(check, DkimFindings.of(dkim(), dkimDomainForFixes(fixDomain)));
+      case DMARC -> CheckOutcome.of(check, DmarcFindings.of(dmarc()));
+      case FORMAT -> CheckOutcome.of(check, HeaderSanity.check(mail));
+      case BLOCK_LISTS -> receiver.blockLists().isEmpty()
+          ? CheckOutcome.notChecked(check, "no block lists declared for the receiver to ask")
+          : declared ? CheckOutcome.of(check, BlockLists.findings(blockListings()))
+          : CheckOutcome.notChecked(check, NO_CLIENT_IP);
+    };
+  }
+
+  /**
+   * The sending host's findings, where a HELO name that is a local name (or a dotless one, or a
+   * private address) is the local-name finding itself: one cause, one finding.
+   */
+  private List<Finding> sendingHostFindings() {
+    SendingHostResult host = sendingHost();
+    List<Finding> findings = new ArrayList<>(host.reverseDns().findings());
+    List<Finding> heloLeaks = new ArrayList<>();
+    List<LocalNameLeak> all = localNameLeaks();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).place() == LocalNameLeak.Place.HELO) {
+        heloLeaks.add(leakFindings.get().get(i));
+      }
+    }
+    if (!host.helo().fullyQualified() && !heloLeaks.isEmpty()) {
+      findings.addAll(heloLeaks);
+    } else {
+      findings.addAll(host.helo().findings());
+    }
+    return findings;
+  }
+
+  private String dkimDomainForFixes(String fallback) {
+    return dmarc().authorDomain().isBlank() || LocalNames.whyLocal(dmarc().authorDomain()).isPresent()
+        ? fallback : dmarc().authorDomain();
+  }
+
+  private DmarcResult evaluateDmarc() {
+    DmarcInput.Builder input = DmarcInput.builder(AuthorDomain.fromMessage(mail.rawMessage()));
+    SpfResult s = spf();
+    input.spf(s.domain(), s.isPass());
+    for (DkimSignatureResult signature : dkim()) {
+      input.dkim(signature.domain(), signature.selector(), signature.isPass());
+    }
+    return receiver.dmarc.evaluate(input.build());
+  }
+
+  private AuthenticationResults buildAuthenticationResults() {
+    AuthenticationResults.Builder builder = AuthenticationResults.builder(receiver.receivingHost());
+    builder.add(spf().authenticationResultsPart());
+    List<DkimSignatureResult> signatures = dkim();
+    if (signatures.isEmpty()) {
+      builder.add("dkim=none");
+    }
+    for (DkimSignatureResult signature : signatures) {
+      builder.add(signature.authenticationResultsPart());
+    }
+    builder.add(dmarc().authenticationResultsPart());
+    return builder.build();
+  }
+
+  @Override
+  public String toString() {
+    return "receiver result of " + mail;
+  }
+
+  /** A value computed once, on first use, by whichever thread asks first. */
+  private static final class Lazy<T> {
+    private final Supplier<T> supplier;
+    private volatile T value;
+
+    Lazy(Supplier<T> supplier) {
+      this.supplier = supplier;
+    }
+
+    T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            v = supplier.get();
+            value = v;
+          }
+        }
+      }
+      return v;
+    }
+  }
+}

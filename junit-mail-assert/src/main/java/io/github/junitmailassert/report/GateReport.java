@@ -1,0 +1,96 @@
+package io.github.junitmailassert.report;
+
+import io.github.junitmailassert.check.CheckOutcome;
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.envelope.EnvelopeChecks;
+import io.github.junitmailassert.receiver.ReceiverResult;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The CI gate's report ({@code verifyEachTest}, {@code passesReceiverChecks}): each mail's
+ * receiver result filtered by the checks the test chose, with every fix once. It judges nothing
+ * itself. A chosen check that could not run is reported with its reason: not checked is not passed.
+ */
+public final class GateReport {
+
+  private GateReport() {}
+
+  /** The report for all mails, or null when every mail passes {@code checks}. */
+  public static String of(List<ReceiverResult> results, Set<MailCheck> checks) {
+    return of(results, checks, Optional.empty());
+  }
+
+  /**
+   * As above, with the envelope sender's domain checked against {@code envelopeDomain} instead of
+   * the receiver's declared one (what {@code passesReceiverChecks(domain, ...)} asks).
+   */
+  public static String of(List<ReceiverResult> results, Set<MailCheck> checks, Optional<String> envelopeDomain) {
+    StringBuilder report = new StringBuilder();
+    Set<String> fixes = new LinkedHashSet<>();
+    int bad = 0;
+    for (ReceiverResult result : results) {
+      List<String> lines = new ArrayList<>();
+      for (MailCheck check : MailCheck.values()) {
+        if (!checks.contains(check)) {
+          continue;
+        }
+        CheckOutcome outcome = check == MailCheck.ENVELOPE_DOMAIN && envelopeDomain.isPresent()
+            ? EnvelopeChecks.envelopeDomain(result.mail(), envelopeDomain) : result.outcome(check);
+        if (outcome.status() == CheckOutcome.Status.NOT_CHECKED) {
+          lines.add(check + " not checked: " + outcome.reason());
+        }
+      }
+      Set<MailCheck> ran = java.util.EnumSet.noneOf(MailCheck.class);
+      ran.addAll(checks);
+      List<Finding> failures = new ArrayList<>();
+      if (envelopeDomain.isPresent() && ran.remove(MailCheck.ENVELOPE_DOMAIN)) {
+        CheckOutcome envelope = EnvelopeChecks.envelopeDomain(result.mail(), envelopeDomain);
+        failures.addAll(envelope.isFailed() ? envelope.failures() : List.of());
+      }
+      failures.addAll(result.failures(ran));
+      if (lines.isEmpty() && failures.isEmpty()) {
+        continue;
+      }
+      bad++;
+      report.append(String.format("%n%s%n", result.mail()));
+      for (Finding f : failures) {
+        report.append(String.format("  - %s%n", f.text()));
+        if (!f.fix().isEmpty()) {
+          fixes.add(f.fix());
+        }
+      }
+      for (String line : lines) {
+        report.append(String.format("  - %s%n", line));
+      }
+    }
+    if (bad == 0) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(String.format(
+        "%d of %d captured mail(s) would not pass a receiver's checks (%s):%n", bad, results.size(), names(checks)));
+    out.append(report);
+    if (!fixes.isEmpty()) {
+      out.append(String.format("%nHow to fix:%n"));
+      for (String fix : fixes) {
+        out.append(String.format("  - %s%n", fix));
+      }
+    }
+    return out.toString().stripTrailing();
+  }
+
+  /** The names of {@code checks}, in their order, comma separated. */
+  public static String names(Set<MailCheck> checks) {
+    List<String> names = new ArrayList<>();
+    for (MailCheck c : MailCheck.values()) {
+      if (checks.contains(c)) {
+        names.add(c.name());
+      }
+    }
+    return String.join(", ", names);
+  }
+}

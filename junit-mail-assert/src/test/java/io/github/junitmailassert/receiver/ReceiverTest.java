@@ -1,0 +1,170 @@
+package io.github.junitmailassert.receiver;
+
+import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.check.CheckOutcome;
+import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.dkim.DkimAlgorithm;
+import io.github.junitmailassert.dkim.DkimKeyPair;
+import io.github.junitmailassert.dkim.TestSigner;
+import io.github.junitmailassert.dns.DnsZone;
+import io.github.junitmailassert.profile.ReceiverProfile;
+import io.github.junitmailassert.report.GateReport;
+import io.github.junitmailassert.report.MailReport;
+import io.github.junitmailassert.testing.Received;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.SimpleResolver;
+
+/** One receiver, one result per mail: the judgement every consumer renders. */
+class ReceiverTest {
+
+  private static final String MESSAGE = "From: Sample Shop <shop@sample.co.jp>\r\nTo: user@example.com\r\n"
+      + "Subject: Your order\r\nDate: Fri, 27 Nov 2026 10:00:00 +0900\r\nMessage-ID: <1@sample.co.jp>\r\n\r\nThank you.\r\n";
+
+  private final DnsZone zone = DnsZone.create()
+      .spf("sample.co.jp", "v=spf1 ip4:203.0.113.25 -all")
+      .dmarc("sample.co.jp", "v=DMARC1; p=reject")
+      .sendingHost("mail.sample.co.jp", "203.0.113.25");
+
+  @Test
+  void should_tell_to_declare_the_client_ip_instead_of_publishing_loopback() {
+    // GIVEN a receiver without a declared client IP: the socket address 127.0.0.1 is all it has
+    Receiver receiver = Receiver.builder(zone.resolver()).clock(Received.CLOCK).build();
+    CapturedMail mail = Received.mail(receiver, "bounces@sample.co.jp", "mail.sample.co.jp",
+        MESSAGE.getBytes(StandardCharsets.UTF_8));
+    // THEN SPF is not checked, and the assertion's fix is to declare clientIp
+    assertThat(receiver.check(mail).outcome(MailCheck.SPF)).isEqualTo(CheckOutcome.notChecked(MailCheck.SPF,
+        "no clientIp declared: over loopback every client is 127.0.0.1, which no receiver on the internet sees"));
+    assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> assertThat(mail).spf().isPass())
+        .withMessageEndingWith(String.format("Checked with the client IP 127.0.0.1 (the socket address: declare"
+            + " clientIp to check as receivers on the internet would).%n"
+            + "Trace:%n"
+            + "  sample.co.jp TXT -> \"v=spf1 ip4:203.0.113.25 -all\"%n"
+            + "  ip4:203.0.113.25 -> no match%n"
+            + "  -all -> match%n"
+            + "Fix: declare clientIp, the public address receivers see for the sending host (@MailDeliverability(clientIp"
+            + " = \"203.0.113.25\") or the builder's clientIp(...)): over loopback every client is 127.0.0.1, which no"
+            + " SPF record in production lists"));
+  }
+
+  @Test
+  void should_give_the_strict_alignment_fix_under_adkim_s() {
+    // GIVEN From news.acme-shop.com, signed d=acme-shop.com, and a record that asks for strict alignment
+    DnsZone acme = DnsZone.create().spf("acme-shop.com", "v=spf1 ip4:203.0.113.25 -all")
+        .dmarc("acme-shop.com", "v=DMARC1; p=reject; adkim=s; aspf=s");
+    DkimKeyPair key = acme.dkimKeyPair("k1", "acme-shop.com", DkimAlgorithm.ED25519_SHA256);
+    Receiver receiver = Received.view(acme, "203.0.113.25");
+    CapturedMail mail = Received.mail(receiver, "bounces@acme-shop.com", "mail.acme-shop.com", TestSigner.with(key)
+        .sign(MESSAGE.replace("shop@sample.co.jp", "news@news.acme-shop.com").replace("<1@sample.co.jp>", "<1@acme-shop.com>")));
+    // THEN the fix names strict alignment, not the signature the mail already has
+    assertThat(mail).dkim().passesFor("acme-shop.com");
+    assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> assertThat(mail).dmarc().isPass())
+        .withMessageEndingWith("Fix: the DMARC record asks for strict DKIM alignment (adkim=s) and the signature's"
+            + " d=acme-shop.com is only in the same organization: sign with d=news.acme-shop.com exactly, or publish"
+            + " adkim=r");
+  }
+
+  @Test
+  void should_report_a_local_helo_name_once_for_local_names_and_reverse_dns() {
+    // GIVEN EHLO localhost.localdomain from a host with good reverse DNS
+    Receiver receiver = Received.view(zone, "203.0.113.25");
+    CapturedMail mail = Received.mail(receiver, "bounces@sample.co.jp", "localhost.localdomain",
+        MESSAGE.getBytes(StandardCharsets.UTF_8));
+    ReceiverResult result = receiver.check(mail);
+    // THEN both checks fail on the one finding
+    assertThat(result.outcome(MailCheck.REVERSE_DNS).isFailed()).isTrue();
+    assertThat(result.failures(EnumSet.of(MailCheck.LOCAL_NAMES, MailCheck.REVERSE_DNS))).singleElement()
+        .satisfies(f -> assertThat(f.text()).isEqualTo("HELO/EHLO localhost.localdomain: localhost.localdomain is the"
+            + " name every machine gives itself"));
+    assertThat(GateReport.of(List.of(result), EnumSet.of(MailCheck.REVERSE_DNS))).isEqualTo(String.format(
+        "1 of 1 captured mail(s) would not pass a receiver's checks (REVERSE_DNS):%n"
+            + "%n"
+            + "mail #1 from <bounces@sample.co.jp> to [user@example.com] \"Your order\"%n"
+            + "  - HELO/EHLO localhost.localdomain: localhost.localdomain is the name every machine gives itself%n"
+            + "%n"
+            + "How to fix:%n"
+            + "  - set the name the client greets with: Jakarta Mail mail.smtp.localhost=mail.sample.co.jp; sendmail"
+            + " define(`confDOMAIN_NAME', `mail.sample.co.jp'); Postfix myhostname = mail.sample.co.jp"));
+  }
+
+  @Test
+  void should_run_the_checks_once_per_mail_whatever_reads_them() throws IOException {
+    // GIVEN a receiver whose DNS queries are counted
+    DkimKeyPair key = zone.dkimKeyPair("s1", "sample.co.jp", DkimAlgorithm.ED25519_SHA256);
+    CountingResolver dns = new CountingResolver(zone.resolver());
+    Receiver receiver = Receiver.builder(dns).clientIp(InetAddress.getByName("203.0.113.25")).clock(Received.CLOCK)
+        .senderDomain("sample.co.jp").build();
+    CapturedMail mail = Received.mail(receiver, "bounces@sample.co.jp", "mail.sample.co.jp",
+        TestSigner.with(key).sign(MESSAGE));
+    // WHEN assertions, the gate, a profile and both reports read the result
+    readEverything(mail, receiver);
+    int once = dns.queries.get();
+    readEverything(mail, receiver);
+    // THEN the second round asks DNS nothing: every check ran once
+    assertThat(once).isPositive();
+    assertThat(dns.queries.get()).isEqualTo(once);
+    assertThat(receiver.check(mail)).isSameAs(Receiver.checkOf(mail));
+  }
+
+  private static void readEverything(CapturedMail mail, Receiver receiver) {
+    assertThat(mail).spf().isPass().returnToMail().spfForHelo().isNone();
+    assertThat(mail).dkim().passes();
+    assertThat(mail).dmarc().isPass();
+    assertThat(mail).sendingHost().isConsistent();
+    assertThat(mail).authenticationResults().contains("dmarc=pass");
+    assertThat(mail).passesReceiverChecks("sample.co.jp", MailCheck.SPF, MailCheck.DKIM, MailCheck.DMARC,
+        MailCheck.REVERSE_DNS, MailCheck.FORMAT, MailCheck.LOCAL_NAMES, MailCheck.ENVELOPE_DOMAIN);
+    assertThat(ReceiverProfile.bulkSenderAuthentication2024().evaluate(mail).broken()).isEmpty();
+    assertThat(GateReport.of(List.of(receiver.check(mail)), EnumSet.complementOf(EnumSet.of(MailCheck.BLOCK_LISTS)))).isNull();
+    assertThat(MailReport.of(receiver.check(mail), Set.of(MailCheck.SPF))).contains("passes the checks the test declared");
+  }
+
+  /** Counts the queries that reach the zone. */
+  private static final class CountingResolver extends SimpleResolver {
+    final AtomicInteger queries = new AtomicInteger();
+    private final Resolver zone;
+
+    CountingResolver(Resolver zone) throws IOException {
+      super(InetAddress.getLoopbackAddress());
+      this.zone = zone;
+    }
+
+    @Override
+    public CompletionStage<Message> sendAsync(Message query, Executor executor) {
+      queries.incrementAndGet();
+      return zone.sendAsync(query, executor);
+    }
+
+    @Override
+    public CompletionStage<Message> sendAsync(Message query) {
+      queries.incrementAndGet();
+      return zone.sendAsync(query);
+    }
+
+    @Override
+    public Message send(Message query) throws IOException {
+      queries.incrementAndGet();
+      try {
+        return zone.sendAsync(query).toCompletableFuture().get();
+      } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+        throw new IOException(e);
+      }
+    }
+  }
+}
