@@ -1,5 +1,8 @@
 package io.github.junitmailassert;
 
+import io.github.junitmailassert.mail.SmtpEndpoint;
+import io.github.junitmailassert.mail.DnsEndpoint;
+import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;

@@ -1,5 +1,9 @@
 package io.github.junitmailassert;
 
+import io.github.junitmailassert.mail.SmtpEndpoint;
+import io.github.junitmailassert.mail.DnsEndpoint;
+import io.github.junitmailassert.mail.CapturedMails;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimPolicy;

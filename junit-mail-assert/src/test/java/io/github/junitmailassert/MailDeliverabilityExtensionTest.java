@@ -1,5 +1,9 @@
 package io.github.junitmailassert;
 
+import io.github.junitmailassert.mail.SmtpEndpoint;
+import io.github.junitmailassert.mail.DnsEndpoint;
+import io.github.junitmailassert.mail.CapturedMails;
+import io.github.junitmailassert.mail.CapturedMail;
 import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;

@@ -1,5 +1,7 @@
 package io.github.junitmailassert;
 
+import io.github.junitmailassert.mail.SmtpEndpoint;
+import io.github.junitmailassert.mail.CapturedMails;
 import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;

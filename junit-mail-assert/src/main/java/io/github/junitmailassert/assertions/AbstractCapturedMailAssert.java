@@ -16,7 +16,7 @@ import static io.github.junitmailassert.assertions.error.ShouldHaveVerdict.shoul
 import static io.github.junitmailassert.assertions.error.ShouldNotBeListed.shouldNotBeListed;
 import static io.github.junitmailassert.assertions.error.ShouldPassReceiverChecks.shouldPassReceiverChecks;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.blocklist.BlockLists;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.MailCheck;

@@ -1,6 +1,6 @@
 package io.github.junitmailassert.assertions;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 
 /** Assertions on one captured mail; start with {@link MailAssertions#assertThat(CapturedMail)}. */
 public class CapturedMailAssert extends AbstractCapturedMailAssert<CapturedMailAssert> {

@@ -1,7 +1,7 @@
 package io.github.junitmailassert.assertions;
 
-import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.CapturedMails;
+import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMails;
 import java.util.List;
 import org.assertj.core.api.AbstractSoftAssertions;
 

@@ -1,6 +1,6 @@
 package io.github.junitmailassert.assertions;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.spf.SpfFindings;
 import io.github.junitmailassert.spf.SpfResult;

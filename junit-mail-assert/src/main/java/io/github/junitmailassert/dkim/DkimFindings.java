@@ -30,7 +30,7 @@ public final class DkimFindings {
   public static String fix(List<DkimSignatureResult> signatures, String domain) {
     if (signatures.isEmpty()) {
       return "sign the mail with DKIM, d=" + domain + " (the From domain, so that DMARC aligns), and publish the key at"
-          + " <selector>._domainkey." + domain + "; in a test, DnsZone.dkimKeyPair(selector, domain, algorithm) makes"
+          + " <selector>._domainkey." + domain + "; in a test, DkimKeyPair.publishedIn(zone, selector, domain, algorithm) makes"
           + " both";
     }
     return "make a signature verify: " + signatures.get(0).reason();

@@ -1,5 +1,6 @@
 package io.github.junitmailassert.dkim;
 
+import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.dkim.KeyEncoding;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * publish in the fake DNS zone at {@code <selector>._domainkey.<domain>}.
  *
  * <pre>{@code
- * DkimKeyPair key = zone.dkimKeyPair("sel", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
+ * DkimKeyPair key = DkimKeyPair.publishedIn(zone, "sel", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
  * mailer.signWithDomainKey(key.privateKeyPkcs8Der(), "sample.co.jp", "sel");
  * }</pre>
  *
@@ -48,6 +49,22 @@ public final class DkimKeyPair {
   }
 
   /** A new {@value #DEFAULT_RSA_KEY_BITS}-bit RSA pair for {@code rsa-sha256}. */
+  /**
+   * Generates a key pair and publishes its key record in {@code zone} at
+   * {@code <selector>._domainkey.<domain>}; configure the application's signer with the returned
+   * private key.
+   *
+   * <pre>{@code
+   * DkimKeyPair key = DkimKeyPair.publishedIn(zone, "s2026", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
+   * }</pre>
+   */
+  public static DkimKeyPair publishedIn(DnsZone zone, String selector, String domain, DkimAlgorithm algorithm) {
+    Objects.requireNonNull(zone, "zone");
+    DkimKeyPair pair = generate(selector, domain, algorithm);
+    zone.dkimKeyRecord(selector, domain, pair.publicKeyRecord());
+    return pair;
+  }
+
   public static DkimKeyPair rsa(String selector, String domain) {
     return rsa(selector, domain, DEFAULT_RSA_KEY_BITS);
   }

@@ -1,7 +1,5 @@
 package io.github.junitmailassert.dns;
 
-import io.github.junitmailassert.dkim.DkimAlgorithm;
-import io.github.junitmailassert.dkim.DkimKeyPair;
 import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.internal.dns.ZoneResolver;
 import java.io.IOException;
@@ -115,16 +113,6 @@ public final class DnsZone {
   /** Publishes a DKIM key record at {@code <selector>._domainkey.<domain>}. */
   public DnsZone dkimKeyRecord(String selector, String domain, String keyRecord) {
     return txt(selector + "._domainkey." + domain, keyRecord);
-  }
-
-  /**
-   * Generates a DKIM key pair and publishes its key record at {@code <selector>._domainkey.<domain>};
-   * configure the application's signer with the returned private key.
-   */
-  public DkimKeyPair dkimKeyPair(String selector, String domain, DkimAlgorithm algorithm) {
-    DkimKeyPair pair = DkimKeyPair.generate(selector, domain, algorithm);
-    dkimKeyRecord(selector, domain, pair.publicKeyRecord());
-    return pair;
   }
 
   /** Adds the PTR record for an IPv4 or IPv6 address: reverse DNS of {@code ip} names {@code hostName}. */

@@ -1,6 +1,6 @@
 package io.github.junitmailassert.envelope;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.envelope.LocalNameLeak.Place;
 import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.internal.mail.Addresses;

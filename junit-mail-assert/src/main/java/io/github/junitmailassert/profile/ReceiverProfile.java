@@ -1,6 +1,6 @@
 package io.github.junitmailassert.profile;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.check.CheckOutcome;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.receiver.Receiver;

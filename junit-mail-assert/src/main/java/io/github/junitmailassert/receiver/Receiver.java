@@ -1,7 +1,7 @@
 package io.github.junitmailassert.receiver;
 
-import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.MailReceiver;
+import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.MailReceiver;
 import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dkim.DkimVerifier;
 import io.github.junitmailassert.dmarc.DmarcMode;

@@ -1,6 +1,6 @@
 package io.github.junitmailassert.receiver;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.authresults.AuthenticationResults;
 import io.github.junitmailassert.blocklist.BlockLists;
 import io.github.junitmailassert.check.CheckOutcome;

@@ -1,6 +1,6 @@
 package io.github.junitmailassert.report;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.check.CheckOutcome;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.MailCheck;

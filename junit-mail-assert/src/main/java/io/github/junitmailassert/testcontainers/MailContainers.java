@@ -3,7 +3,7 @@ package io.github.junitmailassert.testcontainers;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.HostConfig;
 import io.github.junitmailassert.MailDeliverabilityExtension;
-import io.github.junitmailassert.SmtpEndpoint;
+import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.internal.dns.LoopbackDnsServer;

@@ -1,7 +1,7 @@
 package io.github.junitmailassert.testcontainers;
 
-import io.github.junitmailassert.DnsEndpoint;
-import io.github.junitmailassert.SmtpEndpoint;
+import io.github.junitmailassert.mail.DnsEndpoint;
+import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.internal.dns.LoopbackDnsServer;
 import java.net.InetAddress;
 import org.testcontainers.containers.GenericContainer;

@@ -3,7 +3,7 @@ package io.github.junitmailassert.assertions;
 import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.testing.Mails;
 import org.junit.jupiter.api.Test;
 

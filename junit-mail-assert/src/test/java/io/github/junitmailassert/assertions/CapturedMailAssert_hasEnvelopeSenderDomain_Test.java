@@ -36,13 +36,13 @@ class CapturedMailAssert_hasEnvelopeSenderDomain_Test {
 
   @Test
   void should_pass_when_the_envelope_domain_is_written_with_a_final_dot() {
-    var mail = io.github.junitmailassert.CapturedMail.builder().envelopeSender("bounce@sample.co.jp.").build();
+    var mail = io.github.junitmailassert.mail.CapturedMail.builder().envelopeSender("bounce@sample.co.jp.").build();
     assertThat(mail).hasEnvelopeSenderDomain("sample.co.jp");
   }
 
   @Test
   void should_fail_when_a_domain_only_ends_with_the_same_letters() {
-    var mail = io.github.junitmailassert.CapturedMail.builder().envelopeSender("x@notsample.co.jp").build();
+    var mail = io.github.junitmailassert.mail.CapturedMail.builder().envelopeSender("x@notsample.co.jp").build();
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(() -> assertThat(mail).hasEnvelopeSenderDomain("sample.co.jp"))
         .withMessageContaining("but was:%n  <x@notsample.co.jp>".formatted());

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class CapturedMailsAssertTest {
 
-  private final List<io.github.junitmailassert.CapturedMail> mails = List.of(Mails.leakySendmail(), Mails.clean());
+  private final List<io.github.junitmailassert.mail.CapturedMail> mails = List.of(Mails.leakySendmail(), Mails.clean());
 
   @Test
   void should_count_filter_and_navigate() {

@@ -4,7 +4,7 @@ import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimAlgorithm;
@@ -31,7 +31,7 @@ class ReceiverCheckAssertionsTest {
       .spf("mail.sample.co.jp", "v=spf1 a -all")
       .dmarc("sample.co.jp", "v=DMARC1; p=reject")
       .sendingHost("mail.sample.co.jp", "203.0.113.25");
-  private final DkimKeyPair key = zone.dkimKeyPair("s2026", "sample.co.jp", DkimAlgorithm.ED25519_SHA256);
+  private final DkimKeyPair key = DkimKeyPair.publishedIn(zone, "s2026", "sample.co.jp", DkimAlgorithm.ED25519_SHA256);
   private final Receiver view = Received.view(zone, "203.0.113.25");
 
   private CapturedMail signed() {
@@ -104,7 +104,7 @@ class ReceiverCheckAssertionsTest {
             + "  mail #1 from <bounces@sample.co.jp> to [user@example.com] \"Your order\"%n"
             + "to have a signature that passes but it is not signed.%n"
             + "Fix: sign the mail with DKIM, d=sample.co.jp (the From domain, so that DMARC aligns), and publish the key at"
-            + " <selector>._domainkey.sample.co.jp; in a test, DnsZone.dkimKeyPair(selector, domain, algorithm) makes"
+            + " <selector>._domainkey.sample.co.jp; in a test, DkimKeyPair.publishedIn(zone, selector, domain, algorithm) makes"
             + " both"));
     // SPF passes and aligns, so DMARC passes, but bulk senders need DKIM as well.
     assertThat(mail).dmarc().isPass();
@@ -121,7 +121,7 @@ class ReceiverCheckAssertionsTest {
   void should_fail_dmarc_when_from_is_not_aligned_with_any_passing_identity() {
     // GIVEN a newsletter sent through a provider: envelope and signature are the provider's
     zone.spf("esp.example", "v=spf1 ip4:203.0.113.25 -all");
-    DkimKeyPair espKey = zone.dkimKeyPair("esp", "esp.example", DkimAlgorithm.ED25519_SHA256);
+    DkimKeyPair espKey = DkimKeyPair.publishedIn(zone, "esp", "esp.example", DkimAlgorithm.ED25519_SHA256);
     CapturedMail mail = Received.mail(view, "bounce-123@esp.example", "mail.sample.co.jp",
         TestSigner.with(espKey).sign(MESSAGE));
     // THEN SPF and DKIM pass, for the wrong domain

@@ -3,7 +3,7 @@ package io.github.junitmailassert.assertions;
 import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.profile.ReceiverProfile;
 import io.github.junitmailassert.profile.Verdict;
@@ -26,7 +26,7 @@ class ReceiverProfileAssertionsTest {
       .spf("sample.co.jp", "v=spf1 ip4:203.0.113.25 -all")
       .dmarc("sample.co.jp", "v=DMARC1; p=none")
       .sendingHost("mail.sample.co.jp", "203.0.113.25");
-  private final DkimKeyPair key = zone.dkimKeyPair("n1", "sample.co.jp", DkimAlgorithm.ED25519_SHA256);
+  private final DkimKeyPair key = DkimKeyPair.publishedIn(zone, "n1", "sample.co.jp", DkimAlgorithm.ED25519_SHA256);
   private final Receiver view = Received.view(zone, "203.0.113.25");
 
   private CapturedMail newsletter(boolean tls, boolean signed) {
@@ -60,7 +60,7 @@ class ReceiverProfileAssertionsTest {
             + "  - [SPAM_FOLDER] DKIM passes: the mail is not signed (dkim=none)%n"
             + "    (%s)%n"
             + "    Fix: sign the mail with DKIM, d=sample.co.jp (the From domain, so that DMARC aligns), and publish the key"
-            + " at <selector>._domainkey.sample.co.jp; in a test, DnsZone.dkimKeyPair(selector, domain, algorithm) makes"
+            + " at <selector>._domainkey.sample.co.jp; in a test, DkimKeyPair.publishedIn(zone, selector, domain, algorithm) makes"
             + " both%n"
             + "  - [SPAM_FOLDER] the connection uses TLS: the mail was sent without STARTTLS%n"
             + "    (%s)%n"

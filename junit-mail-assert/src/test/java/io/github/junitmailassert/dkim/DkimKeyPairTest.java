@@ -88,7 +88,7 @@ class DkimKeyPairTest {
     // GIVEN
     DnsZone zone = DnsZone.create();
     // WHEN
-    DkimKeyPair key = zone.dkimKeyPair("sel", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
+    DkimKeyPair key = DkimKeyPair.publishedIn(zone, "sel", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
     // THEN
     DnsLookup dns = new DnsLookup(zone.resolver());
     assertThat(dns.txtStrings(dns.lookup("sel._domainkey.sample.co.jp", Type.TXT))).containsExactly(key.publicKeyRecord());

@@ -50,7 +50,7 @@ class LocalNamesTest {
   @Test
   void should_not_take_the_words_of_a_received_field_for_host_names() {
     // sendmail's submission hop: the local user in a comment, then the public name
-    var mail = io.github.junitmailassert.CapturedMail.builder().envelopeSender("root@sample.co.jp")
+    var mail = io.github.junitmailassert.mail.CapturedMail.builder().envelopeSender("root@sample.co.jp")
         .rawMessage("Received: (from root@localhost)\r\n\tby mail.sample.co.jp (8.17.1.9/8.17.1.9/Submit) id 4ARA;"
             + " Fri, 27 Nov 2026 10:00:00 GMT\r\nFrom: root@sample.co.jp\r\n\r\nx\r\n")
         .build();
@@ -62,7 +62,7 @@ class LocalNamesTest {
     // GIVEN header values built to make a backtracking matcher rescan to their end at every step
     String received = "from [".repeat(40_000) + "x";
     String from = "@[".repeat(40_000);
-    var mail = io.github.junitmailassert.CapturedMail.builder().envelopeSender("a@sample.co.jp")
+    var mail = io.github.junitmailassert.mail.CapturedMail.builder().envelopeSender("a@sample.co.jp")
         .rawMessage("Received: " + received + "\r\nFrom: " + from + "\r\nReply-To: x@[999.1.1.1]\r\n"
             + "Date: Fri, 27 Nov 2026 10:00:00 +0000 " + "(".repeat(40_000) + "\r\n\r\nb\r\n")
         .build();

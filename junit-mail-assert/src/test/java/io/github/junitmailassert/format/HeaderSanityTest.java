@@ -2,7 +2,7 @@ package io.github.junitmailassert.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.Finding.Severity;
 import java.nio.charset.StandardCharsets;

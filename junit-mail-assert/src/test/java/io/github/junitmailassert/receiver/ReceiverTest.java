@@ -4,7 +4,7 @@ import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.check.CheckOutcome;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimAlgorithm;
@@ -67,7 +67,7 @@ class ReceiverTest {
     // GIVEN From news.acme-shop.com, signed d=acme-shop.com, and a record that asks for strict alignment
     DnsZone acme = DnsZone.create().spf("acme-shop.com", "v=spf1 ip4:203.0.113.25 -all")
         .dmarc("acme-shop.com", "v=DMARC1; p=reject; adkim=s; aspf=s");
-    DkimKeyPair key = acme.dkimKeyPair("k1", "acme-shop.com", DkimAlgorithm.ED25519_SHA256);
+    DkimKeyPair key = DkimKeyPair.publishedIn(acme, "k1", "acme-shop.com", DkimAlgorithm.ED25519_SHA256);
     Receiver receiver = Received.view(acme, "203.0.113.25");
     CapturedMail mail = Received.mail(receiver, "bounces@acme-shop.com", "mail.acme-shop.com", TestSigner.with(key)
         .sign(MESSAGE.replace("shop@sample.co.jp", "news@news.acme-shop.com").replace("<1@sample.co.jp>", "<1@acme-shop.com>")));
@@ -106,7 +106,7 @@ class ReceiverTest {
   @Test
   void should_run_the_checks_once_per_mail_whatever_reads_them() throws IOException {
     // GIVEN a receiver whose DNS queries are counted
-    DkimKeyPair key = zone.dkimKeyPair("s1", "sample.co.jp", DkimAlgorithm.ED25519_SHA256);
+    DkimKeyPair key = DkimKeyPair.publishedIn(zone, "s1", "sample.co.jp", DkimAlgorithm.ED25519_SHA256);
     CountingResolver dns = new CountingResolver(zone.resolver());
     Receiver receiver = Receiver.builder(dns).clientIp(InetAddress.getByName("203.0.113.25")).clock(Received.CLOCK)
         .senderDomain("sample.co.jp").build();

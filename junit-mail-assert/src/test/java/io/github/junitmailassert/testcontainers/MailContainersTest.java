@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.junitmailassert.MailDeliverability;
 import io.github.junitmailassert.MailDeliverabilityExtension;
-import io.github.junitmailassert.SmtpEndpoint;
+import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.dns.LoopbackDnsServer;
 import java.io.UncheckedIOException;

@@ -3,10 +3,10 @@ package io.github.junitmailassert.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.CapturedMails;
+import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.MailDeliverability;
-import io.github.junitmailassert.SmtpEndpoint;
+import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.testing.RawSmtpClient;
 import java.io.IOException;
 import java.io.InputStream;

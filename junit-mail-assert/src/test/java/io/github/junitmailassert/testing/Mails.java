@@ -1,6 +1,6 @@
 package io.github.junitmailassert.testing;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 

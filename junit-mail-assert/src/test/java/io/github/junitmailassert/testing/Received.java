@@ -1,6 +1,6 @@
 package io.github.junitmailassert.testing;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.dns.DnsZone;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package io.github.junitmailassert.testing;
 
-import io.github.junitmailassert.SmtpEndpoint;
+import io.github.junitmailassert.mail.SmtpEndpoint;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

@@ -4,9 +4,9 @@ import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.exception.NotFoundException;
-import io.github.junitmailassert.CapturedMails;
+import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.MailDeliverability;
-import io.github.junitmailassert.SmtpEndpoint;
+import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.testcontainers.MailContainers;
 import io.github.junitmailassert.testcontainers.MailRoute;

@@ -3,11 +3,11 @@ package io.github.junitmailassert.examples.newsletter;
 import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.CapturedMails;
+import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.MailDeliverability;
 import io.github.junitmailassert.PublishDnsSystemProperties;
-import io.github.junitmailassert.SmtpEndpoint;
+import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
@@ -31,7 +31,7 @@ class NewsletterDkimTest {
 
   @Test
   void signed_as_the_shop_meets_the_bulk_sender_requirements(SmtpEndpoint smtp, DnsZone zone, CapturedMails mails) {
-    DkimKeyPair key = zone.dkimKeyPair("news2026", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
+    DkimKeyPair key = DkimKeyPair.publishedIn(zone, "news2026", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
     NewsletterSender sender = new NewsletterSender(new NewsletterSender.Settings(smtp.host(), smtp.port(), false,
         "bounces@sample.co.jp", "mail.sample.co.jp", key.privateKeyPkcs8Der(), "sample.co.jp", "news2026"));
 

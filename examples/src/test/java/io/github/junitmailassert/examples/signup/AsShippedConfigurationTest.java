@@ -3,10 +3,10 @@ package io.github.junitmailassert.examples.signup;
 import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.CapturedMails;
+import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.MailDeliverability;
-import io.github.junitmailassert.SmtpEndpoint;
+import io.github.junitmailassert.mail.SmtpEndpoint;
 import org.junit.jupiter.api.Test;
 
 /** The configuration as shipped: the library names every leak of the machine's name, and the fix. */

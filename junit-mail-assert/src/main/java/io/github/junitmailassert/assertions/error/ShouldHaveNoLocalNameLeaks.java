@@ -1,6 +1,6 @@
 package io.github.junitmailassert.assertions.error;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.envelope.LocalNameLeak;
 import io.github.junitmailassert.envelope.EnvelopeChecks;
 import java.util.LinkedHashSet;

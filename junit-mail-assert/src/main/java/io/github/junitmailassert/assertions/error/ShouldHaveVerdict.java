@@ -1,6 +1,6 @@
 package io.github.junitmailassert.assertions.error;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.profile.ProfileResult;
 import io.github.junitmailassert.profile.ReceiverProfile;
 import io.github.junitmailassert.profile.Verdict;

@@ -1,9 +1,9 @@
 package io.github.junitmailassert.internal.extension;
 
-import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.CapturedMails;
-import io.github.junitmailassert.DnsEndpoint;
-import io.github.junitmailassert.SmtpEndpoint;
+import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMails;
+import io.github.junitmailassert.mail.DnsEndpoint;
+import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.receiver.Receiver;

@@ -4,7 +4,7 @@ import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.server.ProtocolHandler;
 import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.function.Consumer;

@@ -1,7 +1,7 @@
 package io.github.junitmailassert.internal.smtp;
 
 import com.icegreen.greenmail.server.AbstractSocketProtocolHandler;
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

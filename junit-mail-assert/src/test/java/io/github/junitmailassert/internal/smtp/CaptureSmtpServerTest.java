@@ -2,8 +2,8 @@ package io.github.junitmailassert.internal.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.CapturedMails;
+import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.testing.RawSmtpClient;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

@@ -2,7 +2,7 @@ package io.github.junitmailassert.benchmark;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import io.github.junitmailassert.assertions.MailAssertions;
 import io.github.junitmailassert.receiver.Receiver;
@@ -114,7 +114,7 @@ final class CaptureBenchmark {
           String.format("%.0f ms", captureAndCheck / 1e6));
 
       // Full receiver checks on captured, DKIM-signed mails: SPF, DKIM (rsa-sha256, 2048 bits), DMARC.
-      DkimKeyPair key = env.zone().dkimKeyPair("bench", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
+      DkimKeyPair key = DkimKeyPair.publishedIn(env.zone(), "bench", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
       byte[] signed = DkimBenchmark.sign(DkimBenchmark.message(), key);
       String data = dotStuffed(signed);
       env.mails().clear();

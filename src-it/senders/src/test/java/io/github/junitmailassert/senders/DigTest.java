@@ -2,7 +2,7 @@ package io.github.junitmailassert.senders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.junitmailassert.DnsEndpoint;
+import io.github.junitmailassert.mail.DnsEndpoint;
 import io.github.junitmailassert.MailDeliverability;
 import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
@@ -37,7 +37,7 @@ class DigTest {
   @Test
   void should_answer_a_DKIM_key_as_one_record_of_several_strings_when_it_is_longer_than_255_characters(DnsEndpoint dns, DnsZone zone) {
     // GIVEN a 2048-bit key: its record is longer than one DNS string (255 characters)
-    DkimKeyPair key = zone.dkimKeyPair("mail", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
+    DkimKeyPair key = DkimKeyPair.publishedIn(zone, "mail", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
 
     // WHEN
     String answer = dig(dns, "+short", "mail._domainkey.sample.co.jp", "TXT");

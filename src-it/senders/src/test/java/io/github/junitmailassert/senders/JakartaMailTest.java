@@ -4,10 +4,10 @@ import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
 import static io.github.junitmailassert.senders.support.ExpectedReport.assertMachineNameLeaks;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.CapturedMails;
+import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.MailDeliverability;
-import io.github.junitmailassert.SmtpEndpoint;
+import io.github.junitmailassert.mail.SmtpEndpoint;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

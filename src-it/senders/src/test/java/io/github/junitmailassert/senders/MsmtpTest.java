@@ -6,10 +6,10 @@ import static io.github.junitmailassert.senders.support.ExpectedReport.fixHelo;
 import static io.github.junitmailassert.senders.support.ExpectedReport.localNameLeaks;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.CapturedMails;
+import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.MailDeliverability;
-import io.github.junitmailassert.SmtpEndpoint;
+import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.senders.support.RequiresTool;
 import io.github.junitmailassert.senders.support.Tools;
 import java.io.IOException;

@@ -11,10 +11,10 @@ import static io.github.junitmailassert.senders.support.ExpectedReport.localName
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.CapturedMails;
+import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.MailDeliverability;
-import io.github.junitmailassert.SmtpEndpoint;
+import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.senders.support.RequiresTool;
 import io.github.junitmailassert.senders.support.Sendmail;
 import io.github.junitmailassert.senders.support.Tools;

@@ -5,11 +5,11 @@ import static io.github.junitmailassert.senders.support.ExpectedReport.assertMac
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.github.junitmailassert.CapturedMail;
-import io.github.junitmailassert.CapturedMails;
+import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.MailDeliverability;
 import io.github.junitmailassert.PublishDnsSystemProperties;
-import io.github.junitmailassert.SmtpEndpoint;
+import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
 import io.github.junitmailassert.dkim.DkimResult;
@@ -54,7 +54,7 @@ class SimpleJavaMailTest {
   void should_pass_and_verify_the_DKIM_signature_when_the_mailer_and_email_are_configured(
       SmtpEndpoint smtp, DnsZone zone, CapturedMails mails) {
     // GIVEN a key whose public half the zone publishes at sale._domainkey.sample.co.jp
-    DkimKeyPair key = zone.dkimKeyPair("sale", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
+    DkimKeyPair key = DkimKeyPair.publishedIn(zone, "sale", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
     Mailer mailer = mailerFor(smtp)
         .withProperty("mail.smtp.localhost", "mail.sample.co.jp")
         .withProperty("mail.from", "news@sample.co.jp")
@@ -92,7 +92,7 @@ class SimpleJavaMailTest {
   void should_fail_DKIM_when_the_selector_s_key_is_replaced_before_the_mail_is_verified(@TempDir Path dir,
       SmtpEndpoint smtp, DnsZone zone, CapturedMails mails) throws Exception {
     // GIVEN a key given to the signer as a PKCS#8 DER file, as deployments keep it
-    DkimKeyPair key = zone.dkimKeyPair("rotating", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
+    DkimKeyPair key = DkimKeyPair.publishedIn(zone, "rotating", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
     Path keyFile = Files.write(dir.resolve("rotating.der"), key.privateKeyPkcs8Der());
     mailerFor(smtp).buildMailer().sendMail(newsletter()
         .signWithDomainKey(DkimConfig.builder()
@@ -105,7 +105,7 @@ class SimpleJavaMailTest {
 
     // WHEN the selector gets a new key while the mail is still on its way
     zone.clear();
-    DkimKeyPair replacement = zone.dkimKeyPair("rotating", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
+    DkimKeyPair replacement = DkimKeyPair.publishedIn(zone, "rotating", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
 
     // THEN
     assertThat(replacement.publicKeyRecord()).isNotEqualTo(key.publicKeyRecord());

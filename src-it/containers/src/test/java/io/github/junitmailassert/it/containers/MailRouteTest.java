@@ -3,7 +3,7 @@ package io.github.junitmailassert.it.containers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.MailDeliverabilityExtension;
 import io.github.junitmailassert.envelope.LocalNames;
 import io.github.junitmailassert.testcontainers.MailContainers;

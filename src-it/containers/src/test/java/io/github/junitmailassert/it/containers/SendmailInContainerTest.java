@@ -3,11 +3,11 @@ package io.github.junitmailassert.it.containers;
 import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.receiver.Receiver;
-import io.github.junitmailassert.CapturedMails;
+import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.MailDeliverability;
-import io.github.junitmailassert.SmtpEndpoint;
+import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.envelope.LocalNames;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.testcontainers.MailContainers;

@@ -2,7 +2,7 @@ package io.github.junitmailassert.it.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.MailDeliverabilityExtension;
 import io.github.junitmailassert.testcontainers.MailContainers;
 import io.github.junitmailassert.testcontainers.MailRoute;

@@ -4,7 +4,7 @@ import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
 import static io.github.junitmailassert.senders.support.ExpectedReport.assertMachineNameLeaks;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.junitmailassert.CapturedMail;
+import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.MailDeliverabilityExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

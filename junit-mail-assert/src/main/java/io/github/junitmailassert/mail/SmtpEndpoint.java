@@ -1,4 +1,4 @@
-package io.github.junitmailassert;
+package io.github.junitmailassert.mail;
 
 import java.util.Properties;
 

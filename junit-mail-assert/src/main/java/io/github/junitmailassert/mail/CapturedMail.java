@@ -1,4 +1,4 @@
-package io.github.junitmailassert;
+package io.github.junitmailassert.mail;
 
 import io.github.junitmailassert.internal.mail.HeaderField;
 import io.github.junitmailassert.internal.mail.RawMessage;

@@ -1,4 +1,4 @@
-package io.github.junitmailassert;
+package io.github.junitmailassert.mail;
 
 /**
  * The loopback DNS server that answers from the test's fake zone, over UDP and TCP on the same

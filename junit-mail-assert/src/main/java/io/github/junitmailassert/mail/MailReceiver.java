@@ -1,4 +1,4 @@
-package io.github.junitmailassert;
+package io.github.junitmailassert.mail;
 
 /**
  * The receiver that captured a mail, as the mail itself knows it. Declared beside

@@ -1,4 +1,4 @@
-package io.github.junitmailassert;
+package io.github.junitmailassert.mail;
 
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;

@@ -1,0 +1,203 @@
+package io.github.junitmailassert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers of the library, read from its sources' code (comments left out): no package cycles (a public package and its
+ * own engine under {@code internal} may use each other, and the JUnit door its
+ * {@code internal.extension}), and no {@code internal} type in a public signature.
+ */
+class ArchitectureTest {
+
+  private static final String ROOT = "io.github.junitmailassert";
+  private static final Path SOURCES = Path.of("src/main/java");
+  private static final Pattern REFERENCE = Pattern.compile("\\b(io\\.github\\.junitmailassert(?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");
+
+  @Test
+  void should_have_no_package_cycles_beyond_a_package_and_its_engine() throws IOException {
+    Map<String, Set<String>> uses = dependencies();
+    List<List<String>> cycles = new ArrayList<>();
+    for (List<String> component : stronglyConnected(uses)) {
+      if (component.size() > 1 && !isPackageWithItsEngine(component)) {
+        cycles.add(component);
+      }
+    }
+    assertThat(cycles).as("package cycles, from the sources' references:%n%s", render(uses)).isEmpty();
+  }
+
+  @Test
+  void should_keep_internal_types_out_of_public_signatures() throws Exception {
+    List<String> leaks = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+        String name = SOURCES.relativize(file).toString().replace(".java", "").replace('/', '.').replace('\\', '.');
+        if (name.contains(".internal.") || name.endsWith("package-info")) {
+          continue;
+        }
+        Class<?> type = Class.forName(name);
+        if (!Modifier.isPublic(type.getModifiers())) {
+          continue;
+        }
+        List<Type> exposed = new ArrayList<>();
+        for (Method m : type.getDeclaredMethods()) {
+          if (isApi(m.getModifiers())) {
+            exposed.add(m.getGenericReturnType());
+            exposed.addAll(List.of(m.getGenericParameterTypes()));
+          }
+        }
+        for (Constructor<?> c : type.getDeclaredConstructors()) {
+          if (isApi(c.getModifiers())) {
+            exposed.addAll(List.of(((Executable) c).getGenericParameterTypes()));
+          }
+        }
+        for (Field f : type.getDeclaredFields()) {
+          if (isApi(f.getModifiers())) {
+            exposed.add(f.getGenericType());
+          }
+        }
+        if (type.getGenericSuperclass() != null) {
+          exposed.add(type.getGenericSuperclass());
+        }
+        exposed.addAll(List.of(type.getGenericInterfaces()));
+        for (Type t : exposed) {
+          if (mentionsInternal(t)) {
+            leaks.add(name + ": " + t.getTypeName());
+          }
+        }
+      }
+    }
+    assertThat(leaks).isEmpty();
+  }
+
+  private static boolean isApi(int modifiers) {
+    return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
+  }
+
+  private static boolean mentionsInternal(Type t) {
+    if (t instanceof Class<?> c) {
+      Class<?> base = c.isArray() ? c.getComponentType() : c;
+      return base.getName().startsWith(ROOT + ".internal.");
+    }
+    if (t instanceof ParameterizedType p) {
+      if (mentionsInternal(p.getRawType())) {
+        return true;
+      }
+      for (Type a : p.getActualTypeArguments()) {
+        if (mentionsInternal(a)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Package to the packages its sources name, by import or by a qualified name. */
+  private static Map<String, Set<String>> dependencies() throws IOException {
+    Map<String, Set<String>> uses = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+        String from = SOURCES.relativize(file.getParent()).toString().replace('/', '.').replace('\\', '.');
+        Set<String> to = uses.computeIfAbsent(from, k -> new TreeSet<>());
+        Matcher m = REFERENCE.matcher(withoutComments(Files.readString(file, StandardCharsets.UTF_8)));
+        while (m.find()) {
+          if (!m.group(1).equals(from)) {
+            to.add(m.group(1));
+          }
+        }
+      }
+    }
+    return uses;
+  }
+
+  /** The code of a source file: what the compiler links, not what the javadoc mentions. */
+  private static String withoutComments(String source) {
+    return source.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\\n]*", " ");
+  }
+
+  /** A package and its engine: {@code x} and {@code internal.x}, or the JUnit door and {@code internal.extension}. */
+  private static boolean isPackageWithItsEngine(List<String> component) {
+    if (component.size() != 2) {
+      return false;
+    }
+    String a = short_(component.get(0));
+    String b = short_(component.get(1));
+    return a.equals("internal." + b) || b.equals("internal." + a)
+        || Set.of(a, b).equals(Set.of("", "internal.extension"));
+  }
+
+  private static String short_(String pkg) {
+    return pkg.equals(ROOT) ? "" : pkg.substring(ROOT.length() + 1);
+  }
+
+  private static List<List<String>> stronglyConnected(Map<String, Set<String>> graph) {
+    Map<String, Integer> index = new HashMap<>();
+    Map<String, Integer> low = new HashMap<>();
+    Deque<String> stack = new ArrayDeque<>();
+    Set<String> onStack = new TreeSet<>();
+    List<List<String>> out = new ArrayList<>();
+    for (String v : graph.keySet()) {
+      if (!index.containsKey(v)) {
+        connect(v, graph, index, low, stack, onStack, out);
+      }
+    }
+    return out;
+  }
+
+  private static void connect(String v, Map<String, Set<String>> graph, Map<String, Integer> index,
+      Map<String, Integer> low, Deque<String> stack, Set<String> onStack, List<List<String>> out) {
+    index.put(v, index.size());
+    low.put(v, index.get(v));
+    stack.push(v);
+    onStack.add(v);
+    for (String w : graph.getOrDefault(v, Set.of())) {
+      if (!index.containsKey(w)) {
+        connect(w, graph, index, low, stack, onStack, out);
+        low.put(v, Math.min(low.get(v), low.get(w)));
+      } else if (onStack.contains(w)) {
+        low.put(v, Math.min(low.get(v), index.get(w)));
+      }
+    }
+    if (low.get(v).equals(index.get(v))) {
+      List<String> component = new ArrayList<>();
+      String w;
+      do {
+        w = stack.pop();
+        onStack.remove(w);
+        component.add(w);
+      } while (!w.equals(v));
+      out.add(component);
+    }
+  }
+
+  private static String render(Map<String, Set<String>> uses) {
+    StringBuilder sb = new StringBuilder();
+    uses.forEach((from, to) -> sb.append(short_(from)).append(" -> ").append(to.stream().map(ArchitectureTest::short_)
+        .toList()).append(System.lineSeparator()));
+    return sb.toString();
+  }
+}
