@@ -343,21 +343,22 @@ public final class MailDeliverabilityExtension
    * per class, instance: per test).
    */
   public static final class Builder {
-    private String domain = "";
-    private String clientIp = "";
-    private String clientHostName = "";
-    private String spf = "";
-    private String dmarc = "";
-    private final List<String> records = new ArrayList<>();
-    private final List<String> zoneFiles = new ArrayList<>();
-    private String zoneFileOrigin = "";
-    private boolean verifyEachTest;
-    private Set<MailCheck> checks = Settings.DEFAULT_CHECKS;
-    private String receivingHost = Receiver.DEFAULT_RECEIVING_HOST;
-    private DkimPolicy dkimPolicy = DkimPolicy.RFC8301;
-    private final List<String> blockLists = new ArrayList<>();
-    private Clock clock = Clock.systemUTC();
-    private DmarcMode dmarcMode = DmarcMode.RFC9989;
+    // The annotation's defaults, so that both doors start from the same settings.
+    private String domain = Settings.DEFAULTS.domain();
+    private String clientIp = Settings.DEFAULTS.clientIp();
+    private String clientHostName = Settings.DEFAULTS.clientHostName();
+    private String spf = Settings.DEFAULTS.spf();
+    private String dmarc = Settings.DEFAULTS.dmarc();
+    private final List<String> records = new ArrayList<>(Settings.DEFAULTS.records());
+    private final List<String> zoneFiles = new ArrayList<>(Settings.DEFAULTS.zoneFiles());
+    private String zoneFileOrigin = Settings.DEFAULTS.zoneFileOrigin();
+    private boolean verifyEachTest = Settings.DEFAULTS.verifyEachTest();
+    private Set<MailCheck> checks = Settings.DEFAULTS.checks();
+    private String receivingHost = Settings.DEFAULTS.receivingHost();
+    private DkimPolicy dkimPolicy = Settings.DEFAULTS.dkimPolicy();
+    private final List<String> blockLists = new ArrayList<>(Settings.DEFAULTS.blockLists());
+    private Clock clock = Settings.DEFAULTS.clock();
+    private DmarcMode dmarcMode = Settings.DEFAULTS.dmarcMode();
 
     private Builder() {}
 

@@ -11,13 +11,8 @@ import static io.github.junitmailassert.assertions.error.ShouldHaveEnvelopeSende
 import static io.github.junitmailassert.assertions.error.ShouldHaveEnvelopeSender.shouldHaveNullSender;
 import static io.github.junitmailassert.assertions.error.ShouldHaveNoLocalNameLeaks.shouldHaveNoLocalNameLeaks;
 import static io.github.junitmailassert.assertions.error.ShouldHaveValidHeaderFormat.shouldHaveValidHeaderFormat;
-import static io.github.junitmailassert.assertions.error.ShouldHaveVerdict.shouldHaveVerdict;
-import static io.github.junitmailassert.assertions.error.ShouldHaveVerdict.shouldMeetBulkSenderAuthentication;
-import static io.github.junitmailassert.assertions.error.ShouldNotBeListed.shouldNotBeListed;
-import static io.github.junitmailassert.assertions.error.ShouldPassReceiverChecks.shouldPassReceiverChecks;
 
 import io.github.junitmailassert.mail.CapturedMail;
-import io.github.junitmailassert.blocklist.BlockLists;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dmarc.AuthorDomain;
@@ -26,22 +21,18 @@ import io.github.junitmailassert.envelope.LocalNames;
 import io.github.junitmailassert.format.HeaderSanity;
 import io.github.junitmailassert.internal.mail.Addresses;
 import io.github.junitmailassert.internal.mail.Domains;
-import io.github.junitmailassert.profile.ProfileResult;
-import io.github.junitmailassert.profile.ReceiverProfile;
-import io.github.junitmailassert.profile.Verdict;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.receiver.ReceiverResult;
-import io.github.junitmailassert.report.GateReport;
-import java.util.ArrayList;
+import io.github.junitmailassert.dmarc.DmarcResult;
+import io.github.junitmailassert.host.SendingHostResult;
+import io.github.junitmailassert.spf.SpfResult;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractObjectAssert;
 import org.assertj.core.api.AbstractStringAssert;
-import org.assertj.core.api.Assertions;
+import org.assertj.core.api.StringAssert;
 
 /**
  * Assertions on one {@link CapturedMail}, checked as a receiving MTA would check it.
@@ -51,8 +42,21 @@ import org.assertj.core.api.Assertions;
 public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMailAssert<SELF>>
     extends AbstractObjectAssert<SELF, CapturedMail> {
 
+  // Set when MailSoftAssertions made this assertion, so that navigations are soft as well.
+  private MailSoftAssertions softly;
+
   protected AbstractCapturedMailAssert(CapturedMail actual, Class<?> selfType) {
     super(actual, selfType);
+  }
+
+  /** Called through the soft proxy by {@link MailSoftAssertions}. */
+  void collectInto(MailSoftAssertions softAssertions) {
+    this.softly = softAssertions;
+  }
+
+  private <A extends org.assertj.core.api.Assert<? extends A, ? extends T>, T> A navigate(Class<A> assertType,
+      Class<T> actualType, T value, java.util.function.Function<T, A> plain) {
+    return softly == null ? plain.apply(value) : softly.navigation(assertType, actualType, value);
   }
 
   /**
@@ -301,14 +305,14 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
   @CheckReturnValue
   public SpfResultAssert spf() {
     ReceiverResult result = receiverResult();
-    return new SpfResultAssert(result.spf(), result, this);
+    return navigate(SpfResultAssert.class, SpfResult.class, result.spf(), SpfResultAssert::new).within(result, this);
   }
 
   /** Navigates to the SPF result for the HELO identity (RFC 7208 section 2.3). */
   @CheckReturnValue
   public SpfResultAssert spfForHelo() {
     ReceiverResult result = receiverResult();
-    return new SpfResultAssert(result.spfHelo(), result, this);
+    return navigate(SpfResultAssert.class, SpfResult.class, result.spfHelo(), SpfResultAssert::new).within(result, this);
   }
 
   /**
@@ -321,7 +325,10 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
   @CheckReturnValue
   public DkimResultsAssert dkim() {
     ReceiverResult result = receiverResult();
-    return new DkimResultsAssert(result.dkim(), result, this);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    DkimResultsAssert dkim = navigate(DkimResultsAssert.class, (Class<List>) (Class) List.class, (List) result.dkim(),
+        DkimResultsAssert::new);
+    return dkim.within(result, this);
   }
 
   /**
@@ -334,7 +341,7 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
   @CheckReturnValue
   public DmarcResultAssert dmarc() {
     ReceiverResult result = receiverResult();
-    return new DmarcResultAssert(result.dmarc(), result, this);
+    return navigate(DmarcResultAssert.class, DmarcResult.class, result.dmarc(), DmarcResultAssert::new).within(result, this);
   }
 
   /**
@@ -347,7 +354,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
   @CheckReturnValue
   public SendingHostResultAssert sendingHost() {
     ReceiverResult result = receiverResult();
-    return new SendingHostResultAssert(result.sendingHost(), result, this);
+    return navigate(SendingHostResultAssert.class, SendingHostResult.class, result.sendingHost(),
+        SendingHostResultAssert::new).within(result, this);
   }
 
   /**
@@ -359,51 +367,23 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    */
   @CheckReturnValue
   public AbstractStringAssert<?> authenticationResults() {
-    return Assertions.assertThat(receiverResult().authenticationResults().toString());
+    return navigate(StringAssert.class, String.class, receiverResult().authenticationResults().toString(),
+        StringAssert::new);
   }
 
   /**
-   * Verifies the mail passes the given receiver checks (all of them when none are given), with
-   * one report of every problem and its fix: what the CI gate ({@code verifyEachTest}) runs.
-   * A check that could not run (no client IP declared, say) fails, saying why.
+   * Navigates to the receiver's verdict on the mail: the checks a test chooses, the receiver
+   * profiles, the block lists. Every one of them renders the mail's one receiver result.
    *
    * <pre>{@code
-   * assertThat(mail).passesReceiverChecks("sample.co.jp", MailCheck.SPF, MailCheck.DKIM, MailCheck.DMARC);
-   * }</pre>
-   *
-   * @param domain the sending domain, for ENVELOPE_DOMAIN and the fixes; the receiver's own when null
-   */
-  public SELF passesReceiverChecks(String domain, MailCheck... checks) {
-    isNotNull();
-    Set<MailCheck> chosen = checks.length == 0 ? EnumSet.allOf(MailCheck.class) : EnumSet.copyOf(Arrays.asList(checks));
-    if (checks.length == 0 && receiverResult().receiver().blockLists().isEmpty()) {
-      chosen.remove(MailCheck.BLOCK_LISTS);
-    }
-    String report = GateReport.of(List.of(receiverResult()), chosen, Optional.ofNullable(domain));
-    if (report != null) {
-      throwAssertionError(shouldPassReceiverChecks(report));
-    }
-    return myself;
-  }
-
-  /**
-   * Verifies the authentication part of the bulk sender requirements Gmail and Yahoo announced for
-   * February 2024 ({@link ReceiverProfile#bulkSenderAuthentication2024()}): SPF passes, DKIM passes,
-   * the From domain publishes DMARC, and From is aligned with SPF or DKIM. Each unmet requirement is
-   * named. This checks what the announcements describe; it does not claim to be either provider's
-   * filter.
-   *
-   * <pre>{@code
-   * assertThat(mail).meetsBulkSenderAuthenticationRequirements();
+   * assertThat(mail).receiver().passes(MailCheck.SPF, MailCheck.DKIM, MailCheck.DMARC);
+   * assertThat(mail).receiver().reachesInboxUnder(ReceiverProfile.bulkSenders2024());
    * }</pre>
    */
-  public SELF meetsBulkSenderAuthenticationRequirements() {
-    isNotNull();
-    ProfileResult result = ReceiverProfile.bulkSenderAuthentication2024().evaluate(receiverResult());
-    if (!result.broken().isEmpty()) {
-      throwAssertionError(shouldMeetBulkSenderAuthentication(actual, result));
-    }
-    return myself;
+  @CheckReturnValue
+  public ReceiverResultAssert receiver() {
+    ReceiverResult result = receiverResult();
+    return navigate(ReceiverResultAssert.class, ReceiverResult.class, result, ReceiverResultAssert::new).within(this);
   }
 
   /**
@@ -421,63 +401,6 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
         : HeaderSanity.check(actual).stream().filter(Finding::failsCheck).toList();
     if (!errors.isEmpty()) {
       throwAssertionError(shouldHaveValidHeaderFormat(actual, errors));
-    }
-    return myself;
-  }
-
-  /**
-   * Verifies that a receiver applying {@code profile}'s rules would put the mail in the inbox; the
-   * failure names each broken rule, where it is published, and the fix.
-   *
-   * <pre>{@code
-   * assertThat(mail).reachesInboxUnder(ReceiverProfile.bulkSenders2024());
-   * assertThat(mail).reachesInboxUnder(ReceiverProfile.strictSpf()); // fails when SPF does not pass
-   * }</pre>
-   */
-  public SELF reachesInboxUnder(ReceiverProfile profile) {
-    return hasVerdictUnder(profile, Verdict.INBOX);
-  }
-
-  /**
-   * Verifies the verdict of a receiver applying {@code profile}'s rules.
-   *
-   * <pre>{@code
-   * assertThat(legacyMail).hasVerdictUnder(ReceiverProfile.strictSpf(), Verdict.REJECTED);
-   * }</pre>
-   */
-  public SELF hasVerdictUnder(ReceiverProfile profile, Verdict expected) {
-    isNotNull();
-    requireArgument(profile, "profile");
-    requireArgument(expected, "verdict");
-    ProfileResult result = profile.evaluate(receiverResult());
-    if (result.verdict() != expected) {
-      throwAssertionError(shouldHaveVerdict(actual, profile, expected, result));
-    }
-    return myself;
-  }
-
-  /**
-   * Verifies that the client IP is on none of the given DNS block lists, asked as receivers ask
-   * them (RFC 5782) through the test's zone, where the test publishes the listings it simulates.
-   *
-   * <pre>{@code
-   * zone.a("25.113.0.203.zen.dnsbl.example", "127.0.0.2");     // simulate a listing
-   * assertThat(mail).isNotListedOn("zen.dnsbl.example");       // fails, naming the list and its reason
-   * }</pre>
-   */
-  public SELF isNotListedOn(String... blockListZones) {
-    isNotNull();
-    requireArgument(blockListZones, "block list zones");
-    ReceiverResult result = receiverResult();
-    Receiver receiver = result.receiver();
-    List<BlockLists.Listing> listed = new ArrayList<>();
-    for (BlockLists.Listing listing : BlockLists.check(receiver.resolver(), receiver.clientIpOf(actual), blockListZones)) {
-      if (listing.isListed()) {
-        listed.add(listing);
-      }
-    }
-    if (!listed.isEmpty()) {
-      throwAssertionError(shouldNotBeListed(actual, receiver.clientIpNote(actual), listed));
     }
     return myself;
   }

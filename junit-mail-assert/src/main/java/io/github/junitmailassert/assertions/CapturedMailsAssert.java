@@ -4,7 +4,11 @@ import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.envelope.LocalNameLeak;
 import io.github.junitmailassert.envelope.LocalNames;
 import java.util.ArrayList;
+import io.github.junitmailassert.assertions.error.ShouldHaveEveryMail;
+import io.github.junitmailassert.receiver.Receiver;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -56,7 +60,7 @@ public class CapturedMailsAssert
       }
     }
     if (!failures.isEmpty()) {
-      failWithMessage("%d of %d mail(s) failed:%n%s", failures.size(), actual.size(), String.join(String.format("%n%n"), failures));
+      throwAssertionError(ShouldHaveEveryMail.shouldPassForEveryMail(actual.size(), failures));
     }
     return myself;
   }
@@ -66,20 +70,17 @@ public class CapturedMailsAssert
    */
   public CapturedMailsAssert haveNoLocalNameLeaks() {
     isNotNull();
-    StringBuilder report = new StringBuilder();
-    int bad = 0;
+    Map<CapturedMail, List<LocalNameLeak>> leaking = new LinkedHashMap<>();
     for (CapturedMail mail : actual) {
-      List<LocalNameLeak> leaks = LocalNames.findLeaks(mail);
+      // The receiver's result where there is one, so the leaks are found once per mail.
+      List<LocalNameLeak> leaks = mail.receiver().isPresent() ? Receiver.checkOf(mail).localNameLeaks()
+          : LocalNames.findLeaks(mail);
       if (!leaks.isEmpty()) {
-        bad++;
-        report.append(String.format("%n%s", mail));
-        for (LocalNameLeak leak : leaks) {
-          report.append(String.format("%n  - %s", leak.describe()));
-        }
+        leaking.put(mail, leaks);
       }
     }
-    if (bad > 0) {
-      failWithMessage("%nExpecting no local host names in %d captured mail(s) but %d leak them:%s", actual.size(), bad, report);
+    if (!leaking.isEmpty()) {
+      throwAssertionError(ShouldHaveEveryMail.shouldHaveNoLocalNameLeaks(actual.size(), leaking));
     }
     return myself;
   }

@@ -1,7 +1,7 @@
 package io.github.junitmailassert.assertions;
 
-import io.github.junitmailassert.check.MailCheck;
-import io.github.junitmailassert.dkim.DkimFindings;
+import static io.github.junitmailassert.assertions.error.ShouldHaveDkimResult.shouldHaveDkimResult;
+
 import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.dkim.DkimResult;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
@@ -16,29 +16,29 @@ import org.assertj.core.api.AbstractObjectAssert;
  */
 public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, List<DkimSignatureResult>> {
 
-  private final ReceiverResult result;
-  private final AbstractCapturedMailAssert<?> origin;
+  private ReceiverResult result;
+  private AbstractCapturedMailAssert<?> origin;
 
-  @SuppressWarnings("unchecked")
   public DkimResultsAssert(List<? extends DkimSignatureResult> actual) {
-    this((List<DkimSignatureResult>) actual, null, null);
+    super(actual == null ? null : List.copyOf(actual), DkimResultsAssert.class);
   }
 
-  DkimResultsAssert(List<DkimSignatureResult> actual, ReceiverResult result, AbstractCapturedMailAssert<?> origin) {
-    super(actual, DkimResultsAssert.class);
+  /** The mail this result belongs to, and the assertion to return to; through a soft proxy too. */
+  DkimResultsAssert within(ReceiverResult result, AbstractCapturedMailAssert<?> origin) {
     this.result = result;
     this.origin = origin;
+    return myself;
   }
 
   /**
    * Verifies that at least one signature passes.
    *
    * <pre>{@code
-   * assertThat(mail).dkim().passes(); // passes for a mail signed with a published key
-   * assertThat(mail).dkim().passes(); // fails for an unsigned mail, or one changed after signing
+   * assertThat(mail).dkim().isPass(); // passes for a mail signed with a published key
+   * assertThat(mail).dkim().isPass(); // fails for an unsigned mail, or one changed after signing
    * }</pre>
    */
-  public DkimResultsAssert passes() {
+  public DkimResultsAssert isPass() {
     return hasPassing(r -> true, "a signature that passes");
   }
 
@@ -46,11 +46,11 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * Verifies that a signature with {@code d=domain} passes.
    *
    * <pre>{@code
-   * assertThat(mail).dkim().passesFor("sample.co.jp"); // passes when d=sample.co.jp verifies
-   * assertThat(mail).dkim().passesFor("sample.co.jp"); // fails when only the provider's d= verifies
+   * assertThat(mail).dkim().isPassFor("sample.co.jp"); // passes when d=sample.co.jp verifies
+   * assertThat(mail).dkim().isPassFor("sample.co.jp"); // fails when only the provider's d= verifies
    * }</pre>
    */
-  public DkimResultsAssert passesFor(String domain) {
+  public DkimResultsAssert isPassFor(String domain) {
     AbstractCapturedMailAssert.requireArgument(domain, "domain");
     return hasPassing(r -> r.domain().equalsIgnoreCase(domain), "a passing signature with d=" + domain);
   }
@@ -59,10 +59,10 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * Verifies that a signature with {@code d=domain} and {@code s=selector} passes.
    *
    * <pre>{@code
-   * assertThat(mail).dkim().passesFor("sample.co.jp", "mail2026"); // passes for that key
+   * assertThat(mail).dkim().isPassFor("sample.co.jp", "mail2026"); // passes for that key
    * }</pre>
    */
-  public DkimResultsAssert passesFor(String domain, String selector) {
+  public DkimResultsAssert isPassFor(String domain, String selector) {
     AbstractCapturedMailAssert.requireArgument(domain, "domain");
     AbstractCapturedMailAssert.requireArgument(selector, "selector");
     return hasPassing(r -> r.domain().equalsIgnoreCase(domain) && r.selector().equals(selector),
@@ -73,16 +73,31 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
   public DkimResultsAssert allPass() {
     isNotNull();
     if (actual.isEmpty() || !actual.stream().allMatch(DkimSignatureResult::isPass)) {
-      failWithMessage(report("every signature to pass"));
+      throwAssertionError(shouldHaveDkimResult(actual, result, "every signature to pass"));
     }
     return myself;
   }
 
-  /** Verifies that the mail carries no DKIM signature. */
-  public DkimResultsAssert isUnsigned() {
+  /**
+   * Verifies that signatures are there and none passes ({@code dkim=fail}, {@code permerror}, ...).
+   *
+   * <pre>{@code
+   * assertThat(tampered).dkim().isFail(); // passes for a mail changed after signing
+   * }</pre>
+   */
+  public DkimResultsAssert isFail() {
+    isNotNull();
+    if (actual.isEmpty() || actual.stream().anyMatch(DkimSignatureResult::isPass)) {
+      throwAssertionError(shouldHaveDkimResult(actual, result, "signatures none of which passes"));
+    }
+    return myself;
+  }
+
+  /** Verifies that the mail carries no DKIM signature ({@code dkim=none}). */
+  public DkimResultsAssert isNone() {
     isNotNull();
     if (!actual.isEmpty()) {
-      failWithMessage(report("no signature"));
+      throwAssertionError(shouldHaveDkimResult(actual, result, "no signature"));
     }
     return myself;
   }
@@ -91,14 +106,14 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * Verifies the result of the signature at {@code index} (0 is the topmost).
    *
    * <pre>{@code
-   * assertThat(mail).dkim().hasResult(0, DkimResult.POLICY); // rsa-sha1, refused by RFC 8301
+   * assertThat(mail).dkim().hasCode(0, DkimResult.POLICY); // rsa-sha1, refused by RFC 8301
    * }</pre>
    */
-  public DkimResultsAssert hasResult(int index, DkimResult expected) {
+  public DkimResultsAssert hasCode(int index, DkimResult expected) {
     isNotNull();
     AbstractCapturedMailAssert.requireArgument(expected, "DKIM result");
     if (index < 0 || index >= actual.size() || actual.get(index).result() != expected) {
-      failWithMessage(report("signature " + index + " to be " + expected.keyword()));
+      throwAssertionError(shouldHaveDkimResult(actual, result, "signature " + index + " to be " + expected.keyword()));
     }
     return myself;
   }
@@ -114,24 +129,8 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
   private DkimResultsAssert hasPassing(Predicate<DkimSignatureResult> which, String what) {
     isNotNull();
     if (actual.stream().noneMatch(r -> r.isPass() && which.test(r))) {
-      failWithMessage(report(what));
+      throwAssertionError(shouldHaveDkimResult(actual, result, what));
     }
     return myself;
-  }
-
-  private String report(String expectation) {
-    StringBuilder sb = new StringBuilder(String.format("%nExpecting DKIM of%n  %s%nto have %s but ",
-        result == null ? "the message" : result.mail().toString(), expectation));
-    if (actual.isEmpty()) {
-      String fix = result == null ? DkimFindings.fix(actual, "<domain>")
-          : result.outcome(MailCheck.DKIM).findings().get(0).fix();
-      sb.append(String.format("it is not signed.%nFix: %s", fix));
-    } else {
-      sb.append(String.format("found:%n"));
-      for (DkimSignatureResult r : actual) {
-        sb.append(String.format("  - %s: %s%n", r.authenticationResultsPart(), r.reason()));
-      }
-    }
-    return sb.toString().stripTrailing().replace("%", "%%");
   }
 }

@@ -1,11 +1,11 @@
 package io.github.junitmailassert.assertions;
 
+import static io.github.junitmailassert.assertions.error.ShouldHaveDmarcResult.shouldHaveDmarcResult;
+
 import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.dmarc.DmarcPolicy;
 import io.github.junitmailassert.dmarc.DmarcResult;
 import io.github.junitmailassert.dmarc.DmarcStatus;
-import io.github.junitmailassert.dmarc.IdentifierAlignment;
-import io.github.junitmailassert.dmarc.DmarcFindings;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -15,17 +15,18 @@ import org.assertj.core.api.AbstractObjectAssert;
  */
 public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, DmarcResult> {
 
-  private final ReceiverResult result;
-  private final AbstractCapturedMailAssert<?> origin;
+  private ReceiverResult result;
+  private AbstractCapturedMailAssert<?> origin;
 
   public DmarcResultAssert(DmarcResult actual) {
-    this(actual, null, null);
+    super(actual, DmarcResultAssert.class);
   }
 
-  DmarcResultAssert(DmarcResult actual, ReceiverResult result, AbstractCapturedMailAssert<?> origin) {
-    super(actual, DmarcResultAssert.class);
+  /** The mail this result belongs to, and the assertion to return to; through a soft proxy too. */
+  DmarcResultAssert within(ReceiverResult result, AbstractCapturedMailAssert<?> origin) {
     this.result = result;
     this.origin = origin;
+    return myself;
   }
 
   /**
@@ -37,15 +38,41 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
    * }</pre>
    */
   public DmarcResultAssert isPass() {
-    return hasStatus(DmarcStatus.PASS);
+    return hasCode(DmarcStatus.PASS);
   }
 
-  /** Verifies the DMARC result. */
-  public DmarcResultAssert hasStatus(DmarcStatus expected) {
+  /** Verifies {@code fail}: a policy exists and nothing aligns. */
+  public DmarcResultAssert isFail() {
+    return hasCode(DmarcStatus.FAIL);
+  }
+
+  /** Verifies {@code none}: no DMARC policy applies to the From domain. */
+  public DmarcResultAssert isNone() {
+    return hasCode(DmarcStatus.NONE);
+  }
+
+  /** Verifies {@code temperror}: a DNS failure; receivers try again later. */
+  public DmarcResultAssert isTemperror() {
+    return hasCode(DmarcStatus.TEMPERROR);
+  }
+
+  /** Verifies {@code permerror}: the message cannot be evaluated, such as one without a usable From. */
+  public DmarcResultAssert isPermerror() {
+    return hasCode(DmarcStatus.PERMERROR);
+  }
+
+  /**
+   * Verifies the DMARC result code.
+   *
+   * <pre>{@code
+   * assertThat(mail).dmarc().hasCode(DmarcStatus.FAIL); // passes when nothing aligns under a policy
+   * }</pre>
+   */
+  public DmarcResultAssert hasCode(DmarcStatus expected) {
     isNotNull();
     AbstractCapturedMailAssert.requireArgument(expected, "DMARC result");
     if (actual.status() != expected) {
-      failWithMessage(report("to be " + expected.keyword() + " but it was " + actual.status().keyword()));
+      throwAssertionError(shouldHaveDmarcResult(actual, result, "to be " + expected.keyword() + " but it was " + actual.status().keyword()));
     }
     return myself;
   }
@@ -61,7 +88,7 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
     isNotNull();
     AbstractCapturedMailAssert.requireArgument(expected, "policy");
     if (actual.policy() != expected) {
-      failWithMessage(report("to have policy " + expected.keyword() + " but it has " + actual.policy().keyword()));
+      throwAssertionError(shouldHaveDmarcResult(actual, result, "to have policy " + expected.keyword() + " but it has " + actual.policy().keyword()));
     }
     return myself;
   }
@@ -77,7 +104,7 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
     isNotNull();
     AbstractCapturedMailAssert.requireArgument(expected, "disposition");
     if (actual.disposition() != expected) {
-      failWithMessage(report("to ask for disposition " + expected.keyword() + " but it asks for "
+      throwAssertionError(shouldHaveDmarcResult(actual, result, "to ask for disposition " + expected.keyword() + " but it asks for "
           + actual.disposition().keyword()));
     }
     return myself;
@@ -89,21 +116,5 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
       throw new IllegalStateException("this DMARC result was not reached from a captured mail");
     }
     return origin;
-  }
-
-  private String report(String expectation) {
-    StringBuilder sb = new StringBuilder(String.format("%nExpecting DMARC for the From domain %s of%n  %s%n%s:%n  %s%n%s%n",
-        actual.authorDomain().isEmpty() ? "(none)" : actual.authorDomain(),
-        result == null ? "the message" : result.mail().toString(), expectation, actual.authenticationResultsPart(), actual.reason()));
-    if (!actual.alignments().isEmpty()) {
-      sb.append(String.format("Alignment:%n"));
-      for (IdentifierAlignment a : actual.alignments()) {
-        sb.append(String.format("  - %s%n", a.explanation()));
-      }
-    }
-    if (!actual.isPass()) {
-      sb.append(String.format("Fix: %s", DmarcFindings.fix(actual)));
-    }
-    return sb.toString().stripTrailing().replace("%", "%%");
   }
 }

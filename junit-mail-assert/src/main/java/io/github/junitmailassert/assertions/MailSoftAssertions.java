@@ -10,9 +10,7 @@ import org.assertj.core.api.AbstractSoftAssertions;
  * together. Works with AssertJ's {@code SoftAssertionsExtension} and {@code @InjectSoftAssertions}.
  *
  * <p>The navigation methods ({@code spf()}, {@code dkim()}, {@code dmarc()}, {@code sendingHost()},
- * {@code authenticationResults()}) are not soft: their assertions fail at once. For soft receiver
- * checks, use {@code passesReceiverChecks(...)} or a profile, which report every problem in one
- * failure anyway.
+ * {@code authenticationResults()}) are soft too: their failures are collected with the others.
  *
  * <pre>{@code
  * MailSoftAssertions softly = new MailSoftAssertions();
@@ -24,7 +22,15 @@ import org.assertj.core.api.AbstractSoftAssertions;
 public class MailSoftAssertions extends AbstractSoftAssertions {
 
   public CapturedMailAssert assertThat(CapturedMail actual) {
-    return proxy(CapturedMailAssert.class, CapturedMail.class, actual);
+    CapturedMailAssert softly = proxy(CapturedMailAssert.class, CapturedMail.class, actual);
+    softly.collectInto(this);
+    return softly;
+  }
+
+  /** A soft assertion reached by a navigation of a soft mail assertion. */
+  <A extends org.assertj.core.api.Assert<? extends A, ? extends T>, T> A navigation(Class<A> assertType,
+      Class<T> actualType, T actual) {
+    return proxy(assertType, actualType, actual);
   }
 
   public CapturedMailsAssert assertThat(CapturedMails actual) {

@@ -1,9 +1,10 @@
 package io.github.junitmailassert.assertions;
 
+import static io.github.junitmailassert.assertions.error.ShouldHaveConsistentSendingHost.shouldHaveConsistentSendingHost;
+
 import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.host.SendingHostResult;
-import java.util.function.Predicate;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -12,17 +13,18 @@ import org.assertj.core.api.AbstractObjectAssert;
  */
 public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostResultAssert, SendingHostResult> {
 
-  private final ReceiverResult result;
-  private final AbstractCapturedMailAssert<?> origin;
+  private ReceiverResult result;
+  private AbstractCapturedMailAssert<?> origin;
 
   public SendingHostResultAssert(SendingHostResult actual) {
-    this(actual, null, null);
+    super(actual, SendingHostResultAssert.class);
   }
 
-  SendingHostResultAssert(SendingHostResult actual, ReceiverResult result, AbstractCapturedMailAssert<?> origin) {
-    super(actual, SendingHostResultAssert.class);
+  /** The mail this result belongs to, and the assertion to return to; through a soft proxy too. */
+  SendingHostResultAssert within(ReceiverResult result, AbstractCapturedMailAssert<?> origin) {
     this.result = result;
     this.origin = origin;
+    return myself;
   }
 
   /**
@@ -36,7 +38,7 @@ public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostRes
   public SendingHostResultAssert hasForwardConfirmedReverseDns() {
     isNotNull();
     if (!actual.reverseDns().isConfirmed()) {
-      failWithMessage(report("forward-confirmed reverse DNS", f -> true));
+      throwAssertionError(shouldHaveConsistentSendingHost(actual, result, "forward-confirmed reverse DNS", f -> true));
     }
     return myself;
   }
@@ -52,7 +54,7 @@ public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostRes
   public SendingHostResultAssert hasValidHeloName() {
     isNotNull();
     if (!actual.helo().fullyQualified() || !actual.helo().resolvesToClient()) {
-      failWithMessage(report("a HELO name that is a real name of the client", f -> true));
+      throwAssertionError(shouldHaveConsistentSendingHost(actual, result, "a HELO name that is a real name of the client", f -> true));
     }
     return myself;
   }
@@ -61,7 +63,7 @@ public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostRes
   public SendingHostResultAssert isConsistent() {
     isNotNull();
     if (!actual.isConsistent()) {
-      failWithMessage(report("consistent DNS for the sending host", f -> f.severity() != Finding.Severity.INFO));
+      throwAssertionError(shouldHaveConsistentSendingHost(actual, result, "consistent DNS for the sending host", f -> f.severity() != Finding.Severity.INFO));
     }
     return myself;
   }
@@ -72,17 +74,5 @@ public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostRes
       throw new IllegalStateException("this result was not reached from a captured mail");
     }
     return origin;
-  }
-
-  private String report(String expectation, Predicate<Finding> shown) {
-    StringBuilder sb = new StringBuilder(String.format("%nExpecting %s for%n  %s%n(client IP %s, HELO %s) but found:%n",
-        expectation, result == null ? "the sending host" : result.mail().toString(), actual.clientIp().getHostAddress(),
-        actual.heloName().isEmpty() ? "(none)" : actual.heloName()));
-    for (Finding f : actual.findings()) {
-      if (shown.test(f)) {
-        sb.append(String.format("  - %s%n    Fix: %s%n", f.text(), f.fix()));
-      }
-    }
-    return sb.toString().stripTrailing().replace("%", "%%");
   }
 }

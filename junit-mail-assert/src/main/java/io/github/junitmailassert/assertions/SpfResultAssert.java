@@ -1,8 +1,8 @@
 package io.github.junitmailassert.assertions;
 
-import io.github.junitmailassert.mail.CapturedMail;
+import static io.github.junitmailassert.assertions.error.ShouldHaveSpfResult.shouldHaveSpfResult;
+
 import io.github.junitmailassert.receiver.ReceiverResult;
-import io.github.junitmailassert.spf.SpfFindings;
 import io.github.junitmailassert.spf.SpfResult;
 import io.github.junitmailassert.spf.SpfResultCode;
 import org.assertj.core.api.AbstractObjectAssert;
@@ -14,17 +14,18 @@ import org.assertj.core.api.AbstractObjectAssert;
  */
 public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfResult> {
 
-  private final ReceiverResult result;
-  private final AbstractCapturedMailAssert<?> origin;
+  private ReceiverResult result;
+  private AbstractCapturedMailAssert<?> origin;
 
   public SpfResultAssert(SpfResult actual) {
-    this(actual, null, null);
+    super(actual, SpfResultAssert.class);
   }
 
-  SpfResultAssert(SpfResult actual, ReceiverResult result, AbstractCapturedMailAssert<?> origin) {
-    super(actual, SpfResultAssert.class);
+  /** The mail this result belongs to, and the assertion to return to; through a soft proxy too. */
+  SpfResultAssert within(ReceiverResult result, AbstractCapturedMailAssert<?> origin) {
     this.result = result;
     this.origin = origin;
+    return myself;
   }
 
   /**
@@ -38,44 +39,44 @@ public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfRe
    * }</pre>
    */
   public SpfResultAssert isPass() {
-    return hasResult(SpfResultCode.PASS);
+    return hasCode(SpfResultCode.PASS);
   }
 
   /** Verifies {@code fail}: the domain says the client IP must not send its mail. */
   public SpfResultAssert isFail() {
-    return hasResult(SpfResultCode.FAIL);
+    return hasCode(SpfResultCode.FAIL);
   }
 
   /** Verifies {@code softfail} ({@code ~all}). */
   public SpfResultAssert isSoftfail() {
-    return hasResult(SpfResultCode.SOFTFAIL);
+    return hasCode(SpfResultCode.SOFTFAIL);
   }
 
   /** Verifies {@code neutral} ({@code ?all}, or no match with a neutral default). */
   public SpfResultAssert isNeutral() {
-    return hasResult(SpfResultCode.NEUTRAL);
+    return hasCode(SpfResultCode.NEUTRAL);
   }
 
   /** Verifies {@code none}: the domain publishes no SPF record (or is not a domain). */
   public SpfResultAssert isNone() {
-    return hasResult(SpfResultCode.NONE);
+    return hasCode(SpfResultCode.NONE);
   }
 
   /** Verifies {@code permerror}: the record is broken. */
   public SpfResultAssert isPermerror() {
-    return hasResult(SpfResultCode.PERMERROR);
+    return hasCode(SpfResultCode.PERMERROR);
   }
 
   /** Verifies {@code temperror}: DNS failed while checking. */
   public SpfResultAssert isTemperror() {
-    return hasResult(SpfResultCode.TEMPERROR);
+    return hasCode(SpfResultCode.TEMPERROR);
   }
 
   /** Verifies any result other than {@code pass}. */
   public SpfResultAssert isNotPass() {
     isNotNull();
     if (actual.isPass()) {
-      failWithMessage(report("not to pass"));
+      throwAssertionError(shouldHaveSpfResult(actual, result, "not to pass"));
     }
     return myself;
   }
@@ -84,15 +85,15 @@ public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfRe
    * Verifies the result code.
    *
    * <pre>{@code
-   * assertThat(mail).spf().hasResult(SpfResultCode.SOFTFAIL); // passes for ~all without a match
-   * assertThat(mail).spf().hasResult(SpfResultCode.PASS);     // fails, showing the trace
+   * assertThat(mail).spf().hasCode(SpfResultCode.SOFTFAIL); // passes for ~all without a match
+   * assertThat(mail).spf().hasCode(SpfResultCode.PASS);     // fails, showing the trace
    * }</pre>
    */
-  public SpfResultAssert hasResult(SpfResultCode expected) {
+  public SpfResultAssert hasCode(SpfResultCode expected) {
     isNotNull();
     AbstractCapturedMailAssert.requireArgument(expected, "SPF result");
     if (actual.code() != expected) {
-      failWithMessage(report("to be " + expected.keyword() + " but it was " + actual.code().keyword()));
+      throwAssertionError(shouldHaveSpfResult(actual, result, "to be " + expected.keyword() + " but it was " + actual.code().keyword()));
     }
     return myself;
   }
@@ -108,7 +109,7 @@ public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfRe
     isNotNull();
     AbstractCapturedMailAssert.requireArgument(expected, "mechanism");
     if (!actual.mechanism().equals(expected)) {
-      failWithMessage(report("to be decided by " + expected + " but it was decided by "
+      throwAssertionError(shouldHaveSpfResult(actual, result, "to be decided by " + expected + " but it was decided by "
           + (actual.mechanism().isEmpty() ? "no mechanism" : actual.mechanism())));
     }
     return myself;
@@ -120,27 +121,5 @@ public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfRe
       throw new IllegalStateException("this SPF result was not reached from a captured mail");
     }
     return origin;
-  }
-
-  private String report(String expectation) {
-    CapturedMail mail = result == null ? null : result.mail();
-    String receiver = result == null ? "receiver" : result.receiver().receivingHost();
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format("%nExpecting SPF for the %s identity of%n  %s%n%s, as a receiver would write it:%n  %s%n",
-        actual.identity() == io.github.junitmailassert.spf.SpfIdentity.MAILFROM ? "MAIL FROM" : "HELO",
-        mail == null ? actual.sender() : mail.toString(), expectation, actual.receivedSpf(receiver)));
-    if (mail != null) {
-      sb.append(String.format("Checked with the %s.%n", result.receiver().clientIpNote(mail)));
-    }
-    sb.append(String.format("Trace:%n"));
-    for (String line : actual.trace()) {
-      sb.append(String.format("  %s%n", line));
-    }
-    String fix = SpfFindings.fix(actual, result == null || result.receiver().declaredClientIp().isPresent());
-    if (!fix.isEmpty()) {
-      sb.append(String.format("Fix: %s", fix));
-    }
-    // failWithMessage formats its text: keep the percent signs of macros.
-    return sb.toString().stripTrailing().replace("%", "%%");
   }
 }

@@ -3,16 +3,14 @@ package io.github.junitmailassert.report;
 import io.github.junitmailassert.check.CheckOutcome;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.MailCheck;
-import io.github.junitmailassert.envelope.EnvelopeChecks;
 import io.github.junitmailassert.receiver.ReceiverResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The CI gate's report ({@code verifyEachTest}, {@code passesReceiverChecks}): each mail's
+ * The CI gate's report ({@code verifyEachTest}, {@code receiver().passes(...)}): each mail's
  * receiver result filtered by the checks the test chose, with every fix once. It judges nothing
  * itself. A chosen check that could not run is reported with its reason: not checked is not passed.
  */
@@ -22,14 +20,6 @@ public final class GateReport {
 
   /** The report for all mails, or null when every mail passes {@code checks}. */
   public static String of(List<ReceiverResult> results, Set<MailCheck> checks) {
-    return of(results, checks, Optional.empty());
-  }
-
-  /**
-   * As above, with the envelope sender's domain checked against {@code envelopeDomain} instead of
-   * the receiver's declared one (what {@code passesReceiverChecks(domain, ...)} asks).
-   */
-  public static String of(List<ReceiverResult> results, Set<MailCheck> checks, Optional<String> envelopeDomain) {
     StringBuilder report = new StringBuilder();
     Set<String> fixes = new LinkedHashSet<>();
     int bad = 0;
@@ -39,20 +29,12 @@ public final class GateReport {
         if (!checks.contains(check)) {
           continue;
         }
-        CheckOutcome outcome = check == MailCheck.ENVELOPE_DOMAIN && envelopeDomain.isPresent()
-            ? EnvelopeChecks.envelopeDomain(result.mail(), envelopeDomain) : result.outcome(check);
+        CheckOutcome outcome = result.outcome(check);
         if (outcome.status() == CheckOutcome.Status.NOT_CHECKED) {
           lines.add(check + " not checked: " + outcome.reason());
         }
       }
-      Set<MailCheck> ran = java.util.EnumSet.noneOf(MailCheck.class);
-      ran.addAll(checks);
-      List<Finding> failures = new ArrayList<>();
-      if (envelopeDomain.isPresent() && ran.remove(MailCheck.ENVELOPE_DOMAIN)) {
-        CheckOutcome envelope = EnvelopeChecks.envelopeDomain(result.mail(), envelopeDomain);
-        failures.addAll(envelope.isFailed() ? envelope.failures() : List.of());
-      }
-      failures.addAll(result.failures(ran));
+      List<Finding> failures = result.failures(checks);
       if (lines.isEmpty() && failures.isEmpty()) {
         continue;
       }

@@ -10,7 +10,6 @@ import io.github.junitmailassert.internal.dns.LoopbackDnsServer;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Objects;

@@ -38,6 +38,35 @@ class MailSoftAssertionsTest {
                 && m.contains("Expected size: 2 but was: 1"))));
   }
 
+  @ExtendWith(SoftAssertionsExtension.class)
+  static class SoftNavigationFixture {
+    @InjectSoftAssertions
+    MailSoftAssertions softly;
+
+    @Test
+    void collectsTheFailuresOfNavigations() {
+      io.github.junitmailassert.dns.DnsZone zone = io.github.junitmailassert.dns.DnsZone.create()
+          .spf("sample.co.jp", "v=spf1 ip4:203.0.113.25 -all");
+      io.github.junitmailassert.mail.CapturedMail mail = io.github.junitmailassert.testing.Received.mail(
+          io.github.junitmailassert.testing.Received.view(zone, "198.51.100.7"), "bounces@sample.co.jp",
+          "mail.sample.co.jp", "From: shop@sample.co.jp\r\nSubject: x\r\n\r\nbody\r\n".getBytes(
+              java.nio.charset.StandardCharsets.UTF_8));
+      softly.assertThat(mail).spf().isPass().returnToMail().dkim().isPass().returnToMail().dmarc().isPass();
+      softly.assertThat(mail).authenticationResults().contains("spf=pass");
+    }
+  }
+
+  @Test
+  void should_collect_the_failures_of_navigations_too() {
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(SoftNavigationFixture.class)).execute().testEvents()
+        .assertStatistics(s -> s.started(1).failed(1))
+        .assertThatEvents().haveExactly(1, finishedWithFailure(message(m ->
+            m.startsWith("\nMultiple Failures (4 failures)".replace("\n", System.lineSeparator()))
+                && m.contains("Expecting SPF for the MAIL FROM identity of") && m.contains("Expecting DKIM of")
+                && m.contains("Expecting DMARC for the From domain sample.co.jp of")
+                && m.contains("to contain:"))));
+  }
+
   @Test
   void should_say_which_argument_is_missing() {
     assertThatNullPointerException()

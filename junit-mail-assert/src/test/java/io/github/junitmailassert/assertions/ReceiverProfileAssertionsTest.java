@@ -40,7 +40,7 @@ class ReceiverProfileAssertionsTest {
   void should_reach_the_inbox_when_every_published_rule_is_kept() {
     CapturedMail mail = newsletter(true, true);
     assertThat(mail).hasValidHeaderFormat()
-        .reachesInboxUnder(ReceiverProfile.bulkSenders2024())
+        .receiver().reachesInboxUnder(ReceiverProfile.bulkSenders2024())
         .reachesInboxUnder(ReceiverProfile.allSenders2024())
         .reachesInboxUnder(ReceiverProfile.strictSpf());
   }
@@ -48,11 +48,11 @@ class ReceiverProfileAssertionsTest {
   @Test
   void should_name_each_broken_rule_its_source_and_fix() {
     CapturedMail mail = newsletter(false, false);
-    assertThat(mail).hasVerdictUnder(ReceiverProfile.bulkSenders2024(), Verdict.SPAM_FOLDER)
+    assertThat(mail).receiver().hasVerdictUnder(ReceiverProfile.bulkSenders2024(), Verdict.SPAM_FOLDER)
         .reachesInboxUnder(ReceiverProfile.strictSpf());
     String source = "Gmail Email sender guidelines and Yahoo Sender Requirements, in force since February 2024";
     assertThatExceptionOfType(AssertionError.class)
-        .isThrownBy(() -> assertThat(mail).reachesInboxUnder(ReceiverProfile.bulkSenders2024()))
+        .isThrownBy(() -> assertThat(mail).receiver().reachesInboxUnder(ReceiverProfile.bulkSenders2024()))
         .withMessage(String.format("%nExpecting%n"
             + "  mail #1 from <bounces@sample.co.jp> to [user@example.com] \"News\"%n"
             + "to get the verdict INBOX under the profile \"bulk senders, February 2024 (Gmail and Yahoo requirements as"
@@ -74,9 +74,9 @@ class ReceiverProfileAssertionsTest {
     CapturedMail mail = CapturedMail.builder().sequence(2).helo("EHLO", "localhost.localdomain")
         .envelopeSender("apache@localhost.localdomain").recipient("user@docomo.example")
         .rawMessage(NEWSLETTER).receiver(view).build();
-    assertThat(mail).hasVerdictUnder(ReceiverProfile.strictSpf(), Verdict.REJECTED);
+    assertThat(mail).receiver().hasVerdictUnder(ReceiverProfile.strictSpf(), Verdict.REJECTED);
     assertThatExceptionOfType(AssertionError.class)
-        .isThrownBy(() -> assertThat(mail).reachesInboxUnder(ReceiverProfile.strictSpf()))
+        .isThrownBy(() -> assertThat(mail).receiver().reachesInboxUnder(ReceiverProfile.strictSpf()))
         .withMessageContaining("but it gets REJECTED:%n  - [REJECTED] SPF passes: Received-SPF: none".formatted());
   }
 

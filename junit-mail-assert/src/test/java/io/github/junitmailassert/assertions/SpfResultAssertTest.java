@@ -47,7 +47,7 @@ class SpfResultAssertTest {
   void should_pass_for_its_result_and_fail_for_another(SpfResultCode code, SpfResultCode other) {
     CapturedMail mail = from(code.keyword() + ".example");
     assertion(code).accept(assertThat(mail).spf());
-    assertThat(mail).spf().hasResult(code);
+    assertThat(mail).spf().hasCode(code);
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(() -> assertion(other).accept(assertThat(mail).spf()))
         .withMessageStartingWith(String.format("%nExpecting SPF for the MAIL FROM identity of%n"

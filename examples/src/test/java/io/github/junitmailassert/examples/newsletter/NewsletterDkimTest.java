@@ -38,9 +38,9 @@ class NewsletterDkimTest {
     sender.send("reader@example.com", "November news", "Our autumn sale starts today.");
 
     CapturedMail mail = mails.single();
-    assertThat(mail).dkim().passesFor("sample.co.jp", "news2026");
+    assertThat(mail).dkim().isPassFor("sample.co.jp", "news2026");
     assertThat(mail).dmarc().isPass().hasDisposition(DmarcPolicy.NONE);
-    assertThat(mail).meetsBulkSenderAuthenticationRequirements().hasHeader("List-Unsubscribe-Post");
+    assertThat(mail).receiver().meetsBulkSenderAuthenticationRequirements().returnToMail().hasHeader("List-Unsubscribe-Post");
   }
 
   @Test
@@ -55,7 +55,7 @@ class NewsletterDkimTest {
     assertThat(mail).dmarc().hasDisposition(DmarcPolicy.QUARANTINE);
     String dmarcReason = Receiver.checkOf(mail).dmarc().reason();
     assertThatExceptionOfType(AssertionError.class)
-        .isThrownBy(() -> assertThat(mail).meetsBulkSenderAuthenticationRequirements())
+        .isThrownBy(() -> assertThat(mail).receiver().meetsBulkSenderAuthenticationRequirements())
         .withMessage(String.format("%n"
             + "Expecting%n"
             + "  mail #1 from <bounce-4711@esp.example> to [reader@example.com] \"November news\"%n"

@@ -19,9 +19,14 @@ public record Settings(String domain, String clientIp, String clientHostName, St
     Set<MailCheck> checks, String receivingHost, DmarcMode dmarcMode, DkimPolicy dkimPolicy, List<String> blockLists,
     Lifecycle lifecycle, Clock clock) {
 
+  /** Every default, read from the annotation's own: the one place they are written. */
+  public static final Settings DEFAULTS = of(Defaults.class.getAnnotation(MailDeliverability.class));
+
   /** What verifyEachTest runs unless told otherwise. */
-  public static final Set<MailCheck> DEFAULT_CHECKS =
-      Set.copyOf(EnumSet.of(MailCheck.ENVELOPE_DOMAIN, MailCheck.LOCAL_NAMES, MailCheck.SPF, MailCheck.REVERSE_DNS));
+  public static final Set<MailCheck> DEFAULT_CHECKS = DEFAULTS.checks();
+
+  @MailDeliverability
+  private static final class Defaults {}
 
   public Settings {
     records = List.copyOf(records);

@@ -69,7 +69,7 @@ class PhpMbSendMailTest {
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(() -> assertThat(mail).hasEnvelopeSenderDomain("sample.co.jp"))
         .withMessage(envelopeSenderDomain(described, "sample.co.jp", "<root@localhost.localdomain>"));
-    assertThat(mail).spf().hasResult(SpfResultCode.NONE);
+    assertThat(mail).spf().hasCode(SpfResultCode.NONE);
     String messageId = mail.header("Message-ID").orElseThrow();
     String received = mail.header("Received").orElseThrow();
     assertThatExceptionOfType(AssertionError.class)

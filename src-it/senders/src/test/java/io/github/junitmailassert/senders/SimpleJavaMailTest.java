@@ -77,7 +77,7 @@ class SimpleJavaMailTest {
         .hasHeloName("mail.sample.co.jp")
         .hasMessageIdDomain("sample.co.jp")
         .hasNoLocalNameLeaks()
-        .dkim().passesFor("sample.co.jp", "sale")
+        .dkim().isPassFor("sample.co.jp", "sale")
         .returnToMail().spf().isPass();
     // The same, from the verifier itself: one signature, the key's size and algorithm.
     List<DkimSignatureResult> signatures = DkimVerifier.builder(zone.resolver()).build().verify(mail.rawMessage());
@@ -109,7 +109,7 @@ class SimpleJavaMailTest {
 
     // THEN
     assertThat(replacement.publicKeyRecord()).isNotEqualTo(key.publicKeyRecord());
-    assertThat(mail).dkim().hasResult(0, DkimResult.FAIL);
+    assertThat(mail).dkim().hasCode(0, DkimResult.FAIL);
     assertThat(DkimVerifier.builder(zone.resolver()).build().verify(mail.rawMessage()))
         .extracting(DkimSignatureResult::result, DkimSignatureResult::selector)
         .containsExactly(tuple(DkimResult.FAIL, "rotating"));

@@ -9,7 +9,7 @@ import io.github.junitmailassert.testing.Received;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class CapturedMailAssert_isNotListedOn_Test {
+class ReceiverResultAssert_isNotListedOn_Test {
 
   private final DnsZone zone = DnsZone.create()
       .a("25.113.0.203.zen.dnsbl.example", "127.0.0.2")
@@ -24,14 +24,14 @@ class CapturedMailAssert_isNotListedOn_Test {
 
   @Test
   void should_pass_when_no_list_has_the_client_ip_or_a_list_cannot_be_asked() {
-    assertThat(mailFrom("198.51.100.7")).isNotListedOn("zen.dnsbl.example", "slow.dnsbl.example");
-    assertThat(mailFrom("203.0.113.25")).isNotListedOn("slow.dnsbl.example");
+    assertThat(mailFrom("198.51.100.7")).receiver().isNotListedOn("zen.dnsbl.example", "slow.dnsbl.example");
+    assertThat(mailFrom("203.0.113.25")).receiver().isNotListedOn("slow.dnsbl.example");
   }
 
   @Test
   void should_fail_naming_the_list_its_return_code_and_reason() {
     assertThatExceptionOfType(AssertionError.class)
-        .isThrownBy(() -> assertThat(mailFrom("203.0.113.25")).isNotListedOn("zen.dnsbl.example", "other.dnsbl.example"))
+        .isThrownBy(() -> assertThat(mailFrom("203.0.113.25")).receiver().isNotListedOn("zen.dnsbl.example", "other.dnsbl.example"))
         .withMessage(String.format("%nExpecting the client IP 203.0.113.25 (declared by the test; the socket address"
             + " was 127.0.0.1) of%n  mail #1 from <a@sample.co.jp> to [user@example.com] \"hi\"%n"
             + "to be on no block list but it is on 1:%n"

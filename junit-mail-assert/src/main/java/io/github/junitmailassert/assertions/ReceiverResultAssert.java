@@ -1,0 +1,150 @@
+package io.github.junitmailassert.assertions;
+
+import static io.github.junitmailassert.assertions.error.ShouldHaveVerdict.shouldHaveVerdict;
+import static io.github.junitmailassert.assertions.error.ShouldHaveVerdict.shouldMeetBulkSenderAuthentication;
+import static io.github.junitmailassert.assertions.error.ShouldNotBeListed.shouldNotBeListed;
+import static io.github.junitmailassert.assertions.error.ShouldPassReceiverChecks.shouldPassReceiverChecks;
+
+import io.github.junitmailassert.blocklist.BlockLists;
+import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.profile.ProfileResult;
+import io.github.junitmailassert.profile.ReceiverProfile;
+import io.github.junitmailassert.profile.Verdict;
+import io.github.junitmailassert.receiver.Receiver;
+import io.github.junitmailassert.receiver.ReceiverResult;
+import io.github.junitmailassert.report.GateReport;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.assertj.core.api.AbstractObjectAssert;
+
+/**
+ * The receiver's verdict on one captured mail, reached with
+ * {@link AbstractCapturedMailAssert#receiver()}: the checks a test chooses, receiver profiles and
+ * block lists, each rendering the mail's one {@link ReceiverResult}.
+ */
+public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAssert, ReceiverResult> {
+
+  private AbstractCapturedMailAssert<?> origin;
+
+  public ReceiverResultAssert(ReceiverResult actual) {
+    super(actual, ReceiverResultAssert.class);
+  }
+
+  /** The assertion to return to; through a soft proxy too. */
+  ReceiverResultAssert within(AbstractCapturedMailAssert<?> origin) {
+    this.origin = origin;
+    return myself;
+  }
+
+  /**
+   * Verifies that the mail passes the given checks (every check when none are given), with one
+   * report of every problem and its fix: what the CI gate ({@code verifyEachTest}) runs. A check
+   * that could not run (no client IP declared, say) fails, saying why: not checked is not passed.
+   *
+   * <pre>{@code
+   * assertThat(mail).receiver().passes(MailCheck.SPF, MailCheck.DKIM, MailCheck.DMARC); // passes for a signed, aligned mail
+   * assertThat(mail).receiver().passes(MailCheck.SPF); // fails for MAIL FROM:<apache@localhost.localdomain>, with the fix
+   * }</pre>
+   */
+  public ReceiverResultAssert passes(MailCheck... checks) {
+    isNotNull();
+    AbstractCapturedMailAssert.requireArgument(checks, "checks");
+    Set<MailCheck> chosen = checks.length == 0 ? EnumSet.allOf(MailCheck.class) : EnumSet.copyOf(Arrays.asList(checks));
+    String report = GateReport.of(List.of(actual), chosen);
+    if (report != null) {
+      throwAssertionError(shouldPassReceiverChecks(report));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the authentication part of the bulk sender requirements Gmail and Yahoo announced for
+   * February 2024 ({@link ReceiverProfile#bulkSenderAuthentication2024()}): SPF passes, DKIM passes,
+   * the From domain publishes DMARC, and From is aligned with SPF or DKIM. Each unmet requirement is
+   * named. This checks what the announcements describe; it does not claim to be either provider's
+   * filter.
+   *
+   * <pre>{@code
+   * assertThat(mail).receiver().meetsBulkSenderAuthenticationRequirements(); // passes for SPF, DKIM and DMARC aligned
+   * assertThat(unsigned).receiver().meetsBulkSenderAuthenticationRequirements(); // fails: DKIM must pass
+   * }</pre>
+   */
+  public ReceiverResultAssert meetsBulkSenderAuthenticationRequirements() {
+    isNotNull();
+    ProfileResult result = ReceiverProfile.bulkSenderAuthentication2024().evaluate(actual);
+    if (!result.broken().isEmpty()) {
+      throwAssertionError(shouldMeetBulkSenderAuthentication(actual.mail(), result));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that a receiver applying {@code profile}'s rules would put the mail in the inbox; the
+   * failure names each broken rule, where it is published, and the fix.
+   *
+   * <pre>{@code
+   * assertThat(mail).receiver().reachesInboxUnder(ReceiverProfile.bulkSenders2024());
+   * assertThat(mail).receiver().reachesInboxUnder(ReceiverProfile.strictSpf()); // fails when SPF does not pass
+   * }</pre>
+   */
+  public ReceiverResultAssert reachesInboxUnder(ReceiverProfile profile) {
+    return hasVerdictUnder(profile, Verdict.INBOX);
+  }
+
+  /**
+   * Verifies the verdict of a receiver applying {@code profile}'s rules.
+   *
+   * <pre>{@code
+   * assertThat(legacyMail).receiver().hasVerdictUnder(ReceiverProfile.strictSpf(), Verdict.REJECTED);
+   * assertThat(fixedMail).receiver().hasVerdictUnder(ReceiverProfile.strictSpf(), Verdict.REJECTED); // fails: INBOX
+   * }</pre>
+   */
+  public ReceiverResultAssert hasVerdictUnder(ReceiverProfile profile, Verdict expected) {
+    isNotNull();
+    AbstractCapturedMailAssert.requireArgument(profile, "profile");
+    AbstractCapturedMailAssert.requireArgument(expected, "verdict");
+    ProfileResult result = profile.evaluate(actual);
+    if (result.verdict() != expected) {
+      throwAssertionError(shouldHaveVerdict(actual.mail(), profile, expected, result));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the client IP is on none of the given DNS block lists, asked as receivers ask
+   * them (RFC 5782) through the test's zone, where the test publishes the listings it simulates.
+   *
+   * <pre>{@code
+   * assertThat(mail).receiver().isNotListedOn("zen.dnsbl.example"); // passes when the zone lists nothing
+   * zone.a("25.113.0.203.zen.dnsbl.example", "127.0.0.2");           // simulate a listing
+   * assertThat(mail).receiver().isNotListedOn("zen.dnsbl.example"); // fails, naming the list and its reason
+   * }</pre>
+   */
+  public ReceiverResultAssert isNotListedOn(String... blockListZones) {
+    isNotNull();
+    AbstractCapturedMailAssert.requireArgument(blockListZones, "block list zones");
+    Receiver receiver = actual.receiver();
+    List<BlockLists.Listing> listed = new ArrayList<>();
+    for (BlockLists.Listing listing : BlockLists.check(receiver.resolver(), receiver.clientIpOf(actual.mail()),
+        blockListZones)) {
+      if (listing.isListed()) {
+        listed.add(listing);
+      }
+    }
+    if (!listed.isEmpty()) {
+      throwAssertionError(shouldNotBeListed(actual.mail(), receiver.clientIpNote(actual.mail()), listed));
+    }
+    return myself;
+  }
+
+  /** Back to the mail's assertions. */
+  public AbstractCapturedMailAssert<?> returnToMail() {
+    if (origin == null) {
+      throw new IllegalStateException("this receiver result was not reached from a captured mail");
+    }
+    return origin;
+  }
+}

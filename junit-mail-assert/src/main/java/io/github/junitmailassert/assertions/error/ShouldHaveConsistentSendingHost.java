@@ -1,0 +1,30 @@
+package io.github.junitmailassert.assertions.error;
+
+import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.host.SendingHostResult;
+import io.github.junitmailassert.receiver.ReceiverResult;
+import java.util.function.Predicate;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** The sending host's DNS other than expected: each finding with the record to publish or the setting to change. */
+public final class ShouldHaveConsistentSendingHost extends BasicErrorMessageFactory {
+
+  private ShouldHaveConsistentSendingHost(String format, Object... arguments) {
+    super(format, arguments);
+  }
+
+  /** @param shown which findings to list */
+  public static ErrorMessageFactory shouldHaveConsistentSendingHost(SendingHostResult actual, ReceiverResult result,
+      String expectation, Predicate<Finding> shown) {
+    StringBuilder sb = new StringBuilder(String.format("%nExpecting %s for%n  %s%n(client IP %s, HELO %s) but found:%n",
+        expectation, result == null ? "the sending host" : result.mail().toString(), actual.clientIp().getHostAddress(),
+        actual.heloName().isEmpty() ? "(none)" : actual.heloName()));
+    for (Finding f : actual.findings()) {
+      if (shown.test(f)) {
+        sb.append(String.format("  - %s%n    Fix: %s%n", f.text(), f.fix()));
+      }
+    }
+    return new ShouldHaveConsistentSendingHost("%s", unquotedString(sb.toString().stripTrailing()));
+  }
+}
