@@ -13,6 +13,7 @@ import static io.github.junitmailassert.assertions.error.ShouldHaveNoLocalNameLe
 import static io.github.junitmailassert.assertions.error.ShouldHaveValidHeaderFormat.shouldHaveValidHeaderFormat;
 
 import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.authresults.AuthenticationResults;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dmarc.AuthorDomain;
@@ -31,8 +32,6 @@ import java.util.List;
 import java.util.Optional;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractObjectAssert;
-import org.assertj.core.api.AbstractStringAssert;
-import org.assertj.core.api.StringAssert;
 
 /**
  * Assertions on one {@link CapturedMail}, checked as a receiving MTA would check it.
@@ -359,16 +358,18 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
   }
 
   /**
-   * Navigates to the {@code Authentication-Results} header field the receiver would add (unfolded).
+   * Navigates to the {@code Authentication-Results} header field the receiver would add: per method
+   * and per property, or as text with {@code asString()}.
    *
    * <pre>{@code
-   * assertThat(mail).authenticationResults().contains("dmarc=pass");
+   * assertThat(mail).authenticationResults().hasResult("dmarc", "pass").hasProperty("dkim", "header.d", "sample.co.jp");
+   * assertThat(mail).authenticationResults().asString().contains("dmarc=pass");
    * }</pre>
    */
   @CheckReturnValue
-  public AbstractStringAssert<?> authenticationResults() {
-    return navigate(StringAssert.class, String.class, receiverResult().authenticationResults().toString(),
-        StringAssert::new);
+  public AuthenticationResultsAssert authenticationResults() {
+    return navigate(AuthenticationResultsAssert.class, AuthenticationResults.class,
+        receiverResult().authenticationResults(), AuthenticationResultsAssert::new).within(this);
   }
 
   /**

@@ -48,6 +48,9 @@ class ReceiverCheckAssertionsTest {
     assertThat(mail).dmarc().isPass().hasPolicy(DmarcPolicy.REJECT).hasDisposition(DmarcPolicy.NONE);
     assertThat(mail).sendingHost().hasForwardConfirmedReverseDns().hasValidHeloName().isConsistent();
     assertThat(mail).authenticationResults()
+        .hasResult("spf", "pass").hasResult("dkim", "pass").hasResult("dmarc", "pass")
+        .hasProperty("dkim", "header.d", "sample.co.jp").hasProperty("dmarc", "header.from", "sample.co.jp")
+        .asString()
         .startsWith("Authentication-Results: mx.receiver.test; spf=pass smtp.mailfrom=sample.co.jp;"
             + " dkim=pass header.d=sample.co.jp header.s=s2026 header.b=")
         .endsWith("; dmarc=pass (p=reject dis=none) header.from=sample.co.jp");

@@ -1,0 +1,25 @@
+package io.github.junitmailassert.assertions.error;
+
+import io.github.junitmailassert.authresults.AuthenticationResults;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** An Authentication-Results field without the expected method result or property: the field as written. */
+public final class ShouldHaveAuthenticationResult extends BasicErrorMessageFactory {
+
+  private ShouldHaveAuthenticationResult(String format, Object... arguments) {
+    super(format, arguments);
+  }
+
+  public static ErrorMessageFactory shouldHaveMethodResult(AuthenticationResults actual, String method, String result) {
+    return new ShouldHaveAuthenticationResult("%nExpecting the receiver's%n  %s%nto have %s=%s but it does not",
+        unquotedString(actual.toString()), unquotedString(method), unquotedString(result));
+  }
+
+  public static ErrorMessageFactory shouldHaveProperty(AuthenticationResults actual, String method, String property,
+      String value) {
+    return new ShouldHaveAuthenticationResult("%nExpecting the receiver's%n  %s%nto have a %s result with %s=%s but it"
+        + " does not", unquotedString(actual.toString()), unquotedString(method), unquotedString(property),
+        unquotedString(value));
+  }
+}
