@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
+import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Type;
 
 /**
@@ -108,20 +110,12 @@ public final class BlockLists {
 
   private static final String SOURCE = "RFC 5782 (DNS block lists); receivers that use a list reject or score listed mail";
 
-  /** The name under a list's zone for an address: reversed octets (IPv4) or nibbles (IPv6). */
+  /** The name under a list's zone for an address: its reverse name (dnsjava's ReverseMap) without the arpa zone. */
   static String reversed(InetAddress ip) {
-    byte[] b = ip.getAddress();
-    StringBuilder sb = new StringBuilder();
-    if (ip instanceof Inet4Address) {
-      for (int i = b.length - 1; i >= 0; i--) {
-        sb.append(b[i] & 0xff).append(i > 0 ? "." : "");
-      }
-      return sb.toString();
-    }
-    for (int i = b.length - 1; i >= 0; i--) {
-      sb.append(Character.forDigit(b[i] & 0xf, 16)).append('.').append(Character.forDigit((b[i] >> 4) & 0xf, 16));
-      sb.append(i > 0 ? "." : "");
-    }
-    return sb.toString();
+    Name reverse = ReverseMap.fromAddress(ip);
+    return reverse.relativize(ip instanceof Inet4Address ? IN_ADDR_ARPA : IP6_ARPA).toString(true);
   }
+
+  private static final Name IN_ADDR_ARPA = Name.fromConstantString("in-addr.arpa.");
+  private static final Name IP6_ARPA = Name.fromConstantString("ip6.arpa.");
 }

@@ -1,5 +1,7 @@
 package io.github.junitmailassert.internal.spf;
 
+import io.github.junitmailassert.internal.dns.IpLiterals;
+import org.xbill.DNS.ReverseMap;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -52,95 +54,12 @@ public final class IpAddresses {
 
   /** A dotted quad without leading zeros (RFC 7208 ip4-network), or null. */
   public static byte[] parseIp4(String s) {
-    byte[] out = new byte[4];
-    int part = 0;
-    int i = 0;
-    int n = s.length();
-    while (part < 4) {
-      int start = i;
-      int value = 0;
-      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 3) {
-        value = value * 10 + (s.charAt(i) - '0');
-        i++;
-      }
-      int digits = i - start;
-      if (digits == 0 || value > 255 || (digits > 1 && s.charAt(start) == '0')) {
-        return null;
-      }
-      out[part++] = (byte) value;
-      if (part < 4) {
-        if (i >= n || s.charAt(i) != '.') {
-          return null;
-        }
-        i++;
-      }
-    }
-    return i == n ? out : null;
+    return IpLiterals.ipv4Bytes(s);
   }
 
   /** An IPv6 address in RFC 4291 text form (with "::" and an optional dotted-quad tail), or null. */
   public static byte[] parseIp6(String s) {
-    if (s.isEmpty() || s.length() > 45) {
-      return null;
-    }
-    int gap = s.indexOf("::");
-    if (gap >= 0 && s.indexOf("::", gap + 1) >= 0) {
-      return null;
-    }
-    byte[] out = new byte[16];
-    if (gap < 0) {
-      return groups(s, out) == 16 ? out : null;
-    }
-    String head = s.substring(0, gap);
-    String tail = s.substring(gap + 2);
-    byte[] headBytes = new byte[16];
-    int headLen = head.isEmpty() ? 0 : groups(head, headBytes);
-    if (headLen < 0 || headLen > 14 || head.contains(".")) {
-      return null;
-    }
-    byte[] tailBytes = new byte[16];
-    int tailLen = tail.isEmpty() ? 0 : groups(tail, tailBytes);
-    if (tailLen < 0 || headLen + tailLen > 14) {
-      return null;
-    }
-    System.arraycopy(headBytes, 0, out, 0, headLen);
-    System.arraycopy(tailBytes, 0, out, 16 - tailLen, tailLen);
-    return out;
-  }
-
-  /** Parses colon-separated hex groups (and a final dotted quad) into out; the bytes written, or -1. */
-  private static int groups(String s, byte[] out) {
-    int pos = 0;
-    String[] parts = s.split(":", -1);
-    for (int p = 0; p < parts.length; p++) {
-      String g = parts[p];
-      if (p == parts.length - 1 && g.indexOf('.') >= 0) {
-        byte[] v4 = parseIp4(g);
-        if (v4 == null || pos + 4 > out.length) {
-          return -1;
-        }
-        System.arraycopy(v4, 0, out, pos, 4);
-        pos += 4;
-        continue;
-      }
-      if (g.isEmpty() || g.length() > 4) {
-        return -1;
-      }
-      int v = 0;
-      for (int i = 0; i < g.length(); i++) {
-        int d = Character.digit(g.charAt(i), 16);
-        if (d < 0) {
-          return -1;
-        }
-        v = v * 16 + d;
-      }
-      if (pos + 2 > out.length) {
-        return -1;
-      }
-      out[pos++] = (byte) (v >> 8);
-      out[pos++] = (byte) v;
-    }
-    return pos;
+    return IpLiterals.ipv6Bytes(s);
   }
 
   /** Whether the first {@code prefix} bits of two addresses of the same family agree. */
@@ -226,19 +145,9 @@ public final class IpAddresses {
     return sb.toString();
   }
 
-  /** The reverse-DNS name of an address: {@code 25.113.0.203.in-addr.arpa} or its ip6.arpa form. */
+  /** The reverse-DNS name of an address, from dnsjava's ReverseMap: {@code 25.113.0.203.in-addr.arpa}. */
   public static String reverseName(byte[] b) {
-    StringBuilder sb = new StringBuilder(73);
-    if (b.length == 4) {
-      for (int i = 3; i >= 0; i--) {
-        sb.append(b[i] & 0xff).append('.');
-      }
-      return sb.append("in-addr.arpa").toString();
-    }
-    for (int i = 15; i >= 0; i--) {
-      sb.append(HEX[b[i] & 0xf]).append('.').append(HEX[(b[i] >> 4) & 0xf]).append('.');
-    }
-    return sb.append("ip6.arpa").toString();
+    return ReverseMap.fromAddress(b).toString(true);
   }
 
   public static boolean isIpv4(InetAddress address) {
