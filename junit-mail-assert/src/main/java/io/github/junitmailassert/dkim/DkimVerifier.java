@@ -4,6 +4,8 @@ import io.github.junitmailassert.internal.dkim.DkimEngine;
 import io.github.junitmailassert.internal.dns.DnsLookup;
 import java.time.Clock;
 import java.util.List;
+import io.github.junitmailassert.internal.mail.ParsedMessages;
+import io.github.junitmailassert.mail.CapturedMail;
 import java.util.Objects;
 import org.xbill.DNS.Resolver;
 
@@ -56,6 +58,14 @@ public final class DkimVerifier {
    */
   public List<DkimSignatureResult> verify(byte[] rawMessage) {
     return engine.verify(rawMessage);
+  }
+
+  /**
+   * Verifies every DKIM signature of a captured mail, from the mail's one parsed view (no copy of
+   * its bytes, no second parse).
+   */
+  public List<DkimSignatureResult> verify(CapturedMail mail) {
+    return engine.verify(ParsedMessages.of(Objects.requireNonNull(mail, "mail")));
   }
 
   /** Options of a {@link DkimVerifier}; not thread-safe, build once and share the verifier. */

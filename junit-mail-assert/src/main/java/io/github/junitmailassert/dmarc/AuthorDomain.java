@@ -3,7 +3,9 @@ package io.github.junitmailassert.dmarc;
 import io.github.junitmailassert.internal.dmarc.AddressListParser;
 import io.github.junitmailassert.internal.dmarc.DomainNames;
 import io.github.junitmailassert.internal.mail.HeaderField;
+import io.github.junitmailassert.internal.mail.ParsedMessages;
 import io.github.junitmailassert.internal.mail.RawMessage;
+import io.github.junitmailassert.mail.CapturedMail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,7 +59,15 @@ public record AuthorDomain(Status status, List<String> domains, List<String> add
 
   /** The From domain of a raw message (header and body as sent). */
   public static AuthorDomain fromMessage(byte[] rawMessage) {
-    List<HeaderField> from = RawMessage.parse(rawMessage).headers("From");
+    return fromFields(RawMessage.parse(rawMessage).headers("From"));
+  }
+
+  /** The From domain of a captured mail, from its one parsed view. */
+  public static AuthorDomain fromMail(CapturedMail mail) {
+    return fromFields(ParsedMessages.of(mail).headers("From"));
+  }
+
+  private static AuthorDomain fromFields(List<HeaderField> from) {
     if (from.isEmpty()) {
       return new AuthorDomain(Status.NO_FROM_FIELD, List.of(), List.of(), "the message has no From field");
     }

@@ -5,6 +5,7 @@ import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.Finding.Severity;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.internal.mail.HeaderField;
+import io.github.junitmailassert.internal.mail.ParsedMessages;
 import io.github.junitmailassert.internal.mail.RawMessage;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -33,7 +34,7 @@ public final class HeaderSanity {
 
   /** Every format problem of the mail; empty when its header is in order. */
   public static List<Finding> check(CapturedMail mail) {
-    RawMessage message = RawMessage.parse(mail.rawMessage());
+    RawMessage message = ParsedMessages.of(mail);
     List<Finding> findings = new ArrayList<>();
     for (String name : EXACTLY_ONCE) {
       int n = message.headers(name).size();
@@ -77,7 +78,7 @@ public final class HeaderSanity {
   }
 
   private static void lineFindings(CapturedMail mail, RawMessage message, List<Finding> findings) {
-    byte[] bytes = mail.rawMessage();
+    byte[] bytes = message.bytes();
     int lineStart = 0;
     boolean longLine = false;
     boolean bareLf = false;

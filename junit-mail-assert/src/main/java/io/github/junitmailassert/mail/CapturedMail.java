@@ -1,6 +1,7 @@
 package io.github.junitmailassert.mail;
 
 import io.github.junitmailassert.internal.mail.HeaderField;
+import io.github.junitmailassert.internal.mail.ParsedMessages;
 import io.github.junitmailassert.internal.mail.RawMessage;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,15 @@ public final class CapturedMail {
   private final Instant receivedAt;
   private final RawMessage parsed;
   private final MailReceiver receiver;
+
+  private static final int SHOWN_SUBJECT = 200;
+
+  static {
+    ParsedMessages.grant(mail -> mail.parsed);
+  }
+
+  // Made on first use and kept: every failure message and report names the mail.
+  private volatile String shown;
 
   private CapturedMail(Builder b) {
     this.sequence = b.sequence;
@@ -196,8 +206,29 @@ public final class CapturedMail {
 
   @Override
   public String toString() {
-    return "mail #" + sequence + " from " + returnPath() + " to " + recipients
-        + subject().map(s -> " \"" + s + "\"").orElse("");
+    String text = shown;
+    if (text == null) {
+      text = "mail #" + sequence + " from " + returnPath() + " to " + recipients
+          + subject().map(s -> " \"" + shortened(s) + "\"").orElse("");
+      shown = text;
+    }
+    return text;
+  }
+
+  /**
+   * A subject as failure messages and reports show it: control characters (a forged line end, a
+   * terminal escape) as {@code ?}, and at most {@value #SHOWN_SUBJECT} characters.
+   */
+  private static String shortened(String subject) {
+    StringBuilder sb = new StringBuilder(Math.min(subject.length(), SHOWN_SUBJECT) + 24);
+    for (int i = 0; i < subject.length() && i < SHOWN_SUBJECT; i++) {
+      char c = subject.charAt(i);
+      sb.append(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? '?' : c);
+    }
+    if (subject.length() > SHOWN_SUBJECT) {
+      sb.append("... (").append(subject.length()).append(" characters)");
+    }
+    return sb.toString();
   }
 
   /** Builds a {@link CapturedMail}; the capture server uses it, and so can tests. */

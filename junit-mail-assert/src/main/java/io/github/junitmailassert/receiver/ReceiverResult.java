@@ -65,7 +65,7 @@ public final class ReceiverResult {
     String helo = mail.heloName().map(String::trim).orElse("");
     this.spf = new Lazy<>(() -> receiver.spf.checkMailFrom(ip, mail.envelopeSender(), helo));
     this.spfHelo = new Lazy<>(() -> receiver.spf.checkHelo(ip, helo));
-    this.dkim = new Lazy<>(() -> receiver.dkim.verify(mail.rawMessage()));
+    this.dkim = new Lazy<>(() -> receiver.dkim.verify(mail));
     this.dmarc = new Lazy<>(this::evaluateDmarc);
     this.sendingHost = new Lazy<>(() -> receiver.sendingHost.check(ip, helo));
     this.leaks = new Lazy<>(() -> LocalNames.findLeaks(mail));
@@ -225,7 +225,7 @@ public final class ReceiverResult {
   }
 
   private DmarcResult evaluateDmarc() {
-    DmarcInput.Builder input = DmarcInput.builder(AuthorDomain.fromMessage(mail.rawMessage()));
+    DmarcInput.Builder input = DmarcInput.builder(AuthorDomain.fromMail(mail));
     SpfResult s = spf();
     input.spf(s.domain(), s.isPass());
     for (DkimSignatureResult signature : dkim()) {

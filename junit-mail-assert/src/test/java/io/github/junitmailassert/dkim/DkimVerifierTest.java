@@ -316,7 +316,7 @@ class DkimVerifierTest {
   void should_return_empty_list_when_message_is_not_signed() {
     assertThat(verifier().verify(MESSAGE.getBytes(StandardCharsets.US_ASCII))).isEmpty();
     assertThat(verifier().verify(new byte[0])).isEmpty();
-    assertThat(verifier().verify(null)).isEmpty();
+    assertThat(verifier().verify((byte[]) null)).isEmpty();
   }
 
   @Test

@@ -40,7 +40,11 @@ public final class DkimEngine {
   }
 
   public List<DkimSignatureResult> verify(byte[] rawMessage) {
-    RawMessage message = RawMessage.parse(rawMessage == null ? new byte[0] : rawMessage);
+    return verify(RawMessage.parse(rawMessage == null ? new byte[0] : rawMessage));
+  }
+
+  /** Verifies a message already parsed (a captured mail's one parsed view). */
+  public List<DkimSignatureResult> verify(RawMessage message) {
     List<HeaderField> headers = message.headers();
     List<DkimSignatureResult> results = new ArrayList<>();
     Map<String, Canonicalization.BodyHash> bodyHashes = new HashMap<>();

@@ -1,0 +1,31 @@
+package io.github.junitmailassert.internal.mail;
+
+import io.github.junitmailassert.mail.CapturedMail;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The one parsed view of each captured mail, for the checks: {@link CapturedMail} parses its bytes
+ * once and grants this class access to the result, so that no check copies or parses the message
+ * again, while the public API hands out only copies. Internal.
+ */
+public final class ParsedMessages {
+
+  private static volatile Function<CapturedMail, RawMessage> access;
+
+  private ParsedMessages() {}
+
+  /** Called once, by {@link CapturedMail}'s class initializer. */
+  public static void grant(Function<CapturedMail, RawMessage> parsedView) {
+    if (access != null) {
+      throw new IllegalStateException("the parsed view of captured mails is granted once");
+    }
+    access = Objects.requireNonNull(parsedView, "parsedView");
+  }
+
+  /** The mail's header fields, body offset and bytes, parsed when it was captured; never copied. */
+  public static RawMessage of(CapturedMail mail) {
+    // A CapturedMail instance exists, so its class initializer has granted access.
+    return access.apply(Objects.requireNonNull(mail, "mail"));
+  }
+}
