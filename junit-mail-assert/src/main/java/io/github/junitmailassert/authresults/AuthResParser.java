@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * Reads Authentication-Results text (RFC 8601 section 2.2). Lenient where receivers differ (white
  * space and comments anywhere, no authserv-id, stray text), and what it cannot read it skips and
- * names rather than guess at. Never throws. One cursor over the text that only moves forward, but
- * for a bounded look-ahead of one property, so the work is linear in the length. Not API.
+ * names rather than guess at. Never throws. A cursor that moves forward, going back only to the start
+ * of a property it could not read, so the work is linear in the length. Not API.
  */
 final class AuthResParser {
 
@@ -32,7 +32,7 @@ final class AuthResParser {
     return new AuthResParser(unfold(text)).readField();
   }
 
-  /** How many characters reading the field examined, counting each look again: the work, for tests. */
+  /** How many times reading the field looked at a character: its work, which tests bound. */
   static long steps(String text) {
     AuthResParser p = new AuthResParser(unfold(text));
     p.readField();
@@ -65,8 +65,8 @@ final class AuthResParser {
     List<int[]> pieces = split(start);
     List<MethodResult> results = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    int first = 1;
     String authservId = readAuthservId(pieces.get(0)[0], pieces.get(0)[1]);
+    boolean none = false;
     if (authservId == null) {
       // Microsoft 365 writes no authserv-id: the field starts with a result.
       Resinfo head = readResinfo(pieces.get(0)[0], pieces.get(0)[1]);
@@ -74,12 +74,14 @@ final class AuthResParser {
         return Optional.empty();
       }
       authservId = "";
-      first = 0;
+      results.add(head.result().get());
+      skipped.addAll(head.skipped());
     } else if (pieces.size() < 2) {
       return Optional.empty();
+    } else {
+      none = pieces.size() == 2 && isNone(pieces.get(1)[0], pieces.get(1)[1]);
     }
-    boolean none = pieces.size() - first == 1 && isNone(pieces.get(first)[0], pieces.get(first)[1]);
-    for (int i = first; i < pieces.size() && !none; i++) {
+    for (int i = 1; i < pieces.size() && !none; i++) {
       int[] b = pieces.get(i);
       Resinfo r = readResinfo(b[0], b[1]);
       r.result().ifPresent(results::add);

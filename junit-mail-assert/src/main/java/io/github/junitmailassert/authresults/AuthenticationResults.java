@@ -137,9 +137,13 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
    * allows, continuation lines starting with a tab, CRLF between lines, no final line end.
    *
    * <pre>{@code
-   * ar.headerField();
-   * // Authentication-Results: mx.example.net; spf=pass\r\n
-   * // \tsmtp.mailfrom=bounces.newsletter.sample.co.jp; dkim=pass\r\n ...
+   * AuthenticationResults.builder("mx.example.net")
+   *     .add(MethodResult.of("spf", "pass").withProperty("smtp", "mailfrom", "bounces.newsletter.sample.co.jp"))
+   *     .add(MethodResult.of("dkim", "pass").withProperty("header", "d", "newsletter.sample.co.jp"))
+   *     .build().headerField();
+   * // "Authentication-Results: mx.example.net; spf=pass\r\n"
+   * // + "\tsmtp.mailfrom=bounces.newsletter.sample.co.jp; dkim=pass\r\n"
+   * // + "\theader.d=newsletter.sample.co.jp"
    * }</pre>
    */
   public String headerField() {
