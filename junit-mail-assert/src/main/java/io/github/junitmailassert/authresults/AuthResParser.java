@@ -142,13 +142,9 @@ final class AuthResParser {
     return id != null && end() && !unclosed ? id : null;
   }
 
-  /** A token (RFC 8601 {@code value}), UTF-8 allowed (RFC 6532); an "=" would make it a method result. */
+  /** RFC 8601 asks for a token; any word without "=" (which would make it a method result) is read. */
   private static boolean isIdWord(String id) {
-    StringBuilder ascii = new StringBuilder(id.length());
-    for (int i = 0; i < id.length(); i++) {
-      ascii.append(id.charAt(i) < 0x80 ? id.charAt(i) : 'x');
-    }
-    return AuthResSyntax.isToken(ascii.toString());
+    return !id.isEmpty() && id.indexOf('=') < 0;
   }
 
   private boolean isNone(int from, int to) {

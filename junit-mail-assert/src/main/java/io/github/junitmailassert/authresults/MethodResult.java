@@ -106,8 +106,8 @@ public record MethodResult(String method, String result, String comment, String 
    * empty unless all of the text reads.
    *
    * <pre>{@code
-   * MethodResult.parse("spf=pass smtp.mailfrom=sample.co.jp").get().property("smtp.mailfrom"); // sample.co.jp
-   * MethodResult.parse("dmarc=pass action=none");                                   // empty: action has no ptype
+   * MethodResult.parse("spf=pass smtp.mailfrom=sample.co.jp"); // Optional[spf=pass smtp.mailfrom=sample.co.jp]
+   * MethodResult.parse("dmarc=pass action=none");              // Optional.empty: action has no ptype
    * }</pre>
    */
   public static Optional<MethodResult> parse(String text) {
@@ -119,8 +119,9 @@ public record MethodResult(String method, String result, String comment, String 
    * The value of the first property with that name, ignoring case.
    *
    * <pre>{@code
-   * MethodResult.parse("dmarc=pass header.from=sample.co.jp").get().property("header.from"); // sample.co.jp
-   * MethodResult.parse("dmarc=pass header.from=sample.co.jp").get().property("smtp.mailfrom"); // empty
+   * MethodResult dmarc = MethodResult.of("dmarc", "pass").withProperty("header", "from", "sample.co.jp");
+   * dmarc.property("HEADER.FROM");   // Optional[sample.co.jp]
+   * dmarc.property("smtp.mailfrom"); // Optional.empty
    * }</pre>
    */
   public Optional<String> property(String name) {

@@ -74,6 +74,20 @@ class AuthenticationResults_parse_Test {
   }
 
   @Test
+  void should_read_a_comment_that_touches_the_result_when_yahoo_wrote_the_field() {
+    // WHEN
+    AuthenticationResults ar = AuthenticationResults.parse("Authentication-Results:"
+        + " atlas-production.v2-mail-prod1-gq1.omega.yahoo.com;\r\n dkim=pass header.i=@sample.co.jp header.s=s1;\r\n"
+        + " spf=pass smtp.mailfrom=sample.co.jp;\r\n dmarc=pass(p=REJECT) header.from=sample.co.jp;").orElseThrow();
+    // THEN
+    assertThat(ar).isEqualTo(new AuthenticationResults("atlas-production.v2-mail-prod1-gq1.omega.yahoo.com", List.of(
+        MethodResult.of("dkim", "pass").withProperty("header", "i", "@sample.co.jp").withProperty("header", "s", "s1"),
+        MethodResult.of("spf", "pass").withProperty("smtp", "mailfrom", "sample.co.jp"),
+        MethodResult.of("dmarc", "pass").withComment("p=REJECT").withProperty("header", "from", "sample.co.jp")),
+        List.of(";")));
+  }
+
+  @Test
   void should_name_the_empty_result_when_the_field_ends_with_a_semicolon() {
     // WHEN
     AuthenticationResults ar = AuthenticationResults.parse("Authentication-Results: spf=none (sender IP is"
