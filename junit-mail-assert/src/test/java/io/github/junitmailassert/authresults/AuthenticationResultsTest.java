@@ -95,6 +95,14 @@ class AuthenticationResultsTest {
   }
 
   @Test
+  void should_quote_the_authserv_id_when_it_is_not_a_token() {
+    assertThat(AuthenticationResults.builder("mx.example.net").build().value()).isEqualTo("mx.example.net; none");
+    assertThat(AuthenticationResults.builder("mx 1/2").build().value()).isEqualTo("\"mx 1/2\"; none");
+    assertThat(AuthenticationResults.parse("\"mx 1/2\"; dkim=none")).contains(
+        new AuthenticationResults("mx 1/2", List.of(MethodResult.none("dkim"))));
+  }
+
+  @Test
   void should_name_the_part_when_a_part_is_not_a_method_result() {
     assertThatThrownBy(() -> AuthenticationResults.builder("mx.example.net").add("pass"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -71,6 +71,9 @@ class AuthenticationResults_parse_Test {
         MethodResult.of("dmarc", "pass").withProperty("header", "from", "sample.co.jp"),
         MethodResult.of("compauth", "pass").withReason("100")),
         List.of("action=none")));
+    assertThat(ar.value()).isEqualTo("\"\"; spf=pass (sender IP is 203.0.113.25) smtp.mailfrom=sample.co.jp;"
+        + " dkim=pass (signature was verified) header.d=sample.co.jp; dmarc=pass header.from=sample.co.jp;"
+        + " compauth=pass reason=100"); // an empty authserv-id is written as the empty quoted-string
   }
 
   @Test
