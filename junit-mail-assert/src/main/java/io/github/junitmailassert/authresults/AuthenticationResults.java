@@ -11,28 +11,62 @@ import java.util.Optional;
  *
  * <pre>{@code
  * AuthenticationResults ar = AuthenticationResults.builder("mx.example.net")
- *     .add(spf.authenticationResultsPart())      // spf=pass smtp.mailfrom=sample.co.jp
- *     .add(dkim.authenticationResultsPart())     // dkim=pass header.d=sample.co.jp header.s=s1
- *     .add(dmarc.authenticationResultsPart())    // dmarc=pass (p=reject dis=none) header.from=sample.co.jp
+ *     .add(spf.methodResult())      // spf=pass smtp.mailfrom=sample.co.jp
+ *     .add(dkim.methodResult())     // dkim=pass header.d=sample.co.jp header.s=s1 header.b=AbCdEfGh
+ *     .add(dmarc.methodResult())    // dmarc=pass (p=reject dis=none) header.from=sample.co.jp
  *     .build();
  * ar.toString();    // Authentication-Results: mx.example.net; spf=pass ...; dkim=pass ...; dmarc=pass ...
  * ar.headerField(); // the same, folded at 78 characters with CRLF and a tab
  * }</pre>
  *
- * @param authservId the authentication service's identifier, usually the receiver's host name
+ * @param authservId the authentication service's identifier, usually the receiver's host name; empty
+ *     for a parsed field that has none (Microsoft 365 writes none)
  * @param results every method's result, in order; empty means {@code none} (nothing was checked)
+ * @param skipped for a parsed field, the text that was not read, each part as written: a result
+ *     ({@code ;} for an empty one) or the words of a result that are not properties
+ *     ({@code action=none}); empty for a field that was built
  */
-public record AuthenticationResults(String authservId, List<MethodResult> results) {
+public record AuthenticationResults(String authservId, List<MethodResult> results, List<String> skipped) {
 
   /** The field name. */
   public static final String FIELD_NAME = "Authentication-Results";
   private static final int LINE_LIMIT = 78;
 
+  /**
+   * A field as it is, every part given.
+   *
+   * <pre>{@code
+   * new AuthenticationResults("mx.example.net", List.of(MethodResult.none("dkim")), List.of());
+   * // Authentication-Results: mx.example.net; dkim=none
+   * }</pre>
+   */
   public AuthenticationResults {
     Objects.requireNonNull(authservId, "authservId");
     results = List.copyOf(results);
+    skipped = List.copyOf(skipped);
   }
 
+  /**
+   * A field with nothing skipped.
+   *
+   * <pre>{@code
+   * new AuthenticationResults("mx.example.net", List.of()); // Authentication-Results: mx.example.net; none
+   * }</pre>
+   */
+  public AuthenticationResults(String authservId, List<MethodResult> results) {
+    this(authservId, results, List.of());
+  }
+
+  /**
+   * Starts a field for the receiver {@code authservId}.
+   *
+   * <pre>{@code
+   * AuthenticationResults.builder("mx.example.net").add(MethodResult.none("dkim")).build();
+   * AuthenticationResults.builder(" "); // IllegalArgumentException: needs an authserv-id
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when {@code authservId} is null or blank
+   */
   public static Builder builder(String authservId) {
     if (authservId == null || authservId.isBlank()) {
       throw new IllegalArgumentException("an Authentication-Results field needs an authserv-id, such as the"
@@ -42,14 +76,32 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
   }
 
   /**
-   * Reads an existing field, with or without its {@code Authentication-Results:} name, folded or not.
-   * Empty when it is not an Authentication-Results field; never throws.
+   * Reads a field written by any receiver, with or without its {@code Authentication-Results:} name,
+   * folded or not. What is outside the grammar of RFC 8601 is skipped and listed in {@link #skipped()},
+   * and the results around it are kept. Empty when no method result (nor {@code none}) can be read;
+   * never throws; the work is linear in the length.
+   *
+   * <pre>{@code
+   * AuthenticationResults ar = AuthenticationResults.parse("Authentication-Results: spf=pass"
+   *     + " smtp.mailfrom=sample.co.jp; dmarc=pass action=none header.from=sample.co.jp;").get();
+   * ar.authservId();  // "" (Microsoft 365 writes none)
+   * ar.results();     // spf=pass smtp.mailfrom=sample.co.jp, dmarc=pass header.from=sample.co.jp
+   * ar.skipped();     // [action=none, ;]
+   * AuthenticationResults.parse("Subject: hello"); // empty
+   * }</pre>
    */
   public static Optional<AuthenticationResults> parse(String field) {
     return AuthResParser.field(field == null ? "" : field);
   }
 
-  /** The results of one method ({@code dkim}), in order. */
+  /**
+   * The results of one method, in order, with or without a version.
+   *
+   * <pre>{@code
+   * AuthenticationResults.parse("mx.example.net; dkim=pass header.d=a.example; dkim=fail header.d=b.example")
+   *     .get().resultsOf("dkim").size(); // 2
+   * }</pre>
+   */
   public List<MethodResult> resultsOf(String method) {
     List<MethodResult> found = new ArrayList<>();
     for (MethodResult r : results) {
@@ -60,9 +112,17 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
     return found;
   }
 
-  /** The field body on one line: {@code authserv-id; result; result} or {@code authserv-id; none}. */
+  /**
+   * The field body on one line: {@code authserv-id; result; result} or {@code authserv-id; none};
+   * skipped text is not written.
+   *
+   * <pre>{@code
+   * AuthenticationResults.builder("mx.example.net").add(MethodResult.none("dkim")).build().value();
+   * // mx.example.net; dkim=none
+   * }</pre>
+   */
   public String value() {
-    StringBuilder b = new StringBuilder(MethodResult.valueText(authservId));
+    StringBuilder b = new StringBuilder(AuthResSyntax.value(authservId));
     if (results.isEmpty()) {
       return b.append("; none").toString();
     }
@@ -75,10 +135,20 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
   /**
    * The whole field folded as a receiver writes it: lines of at most 78 characters where the content
    * allows, continuation lines starting with a tab, CRLF between lines, no final line end.
+   *
+   * <pre>{@code
+   * AuthenticationResults.builder("mx.example.net")
+   *     .add(MethodResult.of("spf", "pass").withProperty("smtp", "mailfrom", "bounces.newsletter.sample.co.jp"))
+   *     .add(MethodResult.of("dkim", "pass").withProperty("header", "d", "newsletter.sample.co.jp"))
+   *     .build().headerField();
+   * // "Authentication-Results: mx.example.net; spf=pass\r\n"
+   * // + "\tsmtp.mailfrom=bounces.newsletter.sample.co.jp; dkim=pass\r\n"
+   * // + "\theader.d=newsletter.sample.co.jp"
+   * }</pre>
    */
   public String headerField() {
     List<String> atoms = new ArrayList<>();
-    String first = FIELD_NAME + ": " + MethodResult.valueText(authservId) + ";";
+    String first = FIELD_NAME + ": " + AuthResSyntax.value(authservId) + ";";
     if (results.isEmpty()) {
       atoms.add(first);
       atoms.add("none");
@@ -116,7 +186,13 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
     return atoms;
   }
 
-  /** The field on one line, {@code Authentication-Results: } included. */
+  /**
+   * The field on one line, {@code Authentication-Results: } included.
+   *
+   * <pre>{@code
+   * AuthenticationResults.builder("mx.example.net").build().toString(); // Authentication-Results: mx.example.net; none
+   * }</pre>
+   */
   @Override
   public String toString() {
     return FIELD_NAME + ": " + value();
@@ -132,10 +208,30 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
     }
 
     /**
-     * Adds results as written in a field: one ({@code spf=pass smtp.mailfrom=sample.co.jp}) or several
-     * separated by {@code ;}. A blank part or {@code none} adds nothing.
+     * Adds one result.
      *
-     * @throws IllegalArgumentException when the text is not a method result, naming it
+     * <pre>{@code
+     * builder.add(MethodResult.of("spf", "pass").withProperty("smtp", "mailfrom", "sample.co.jp"));
+     * builder.add(spfResult.methodResult());
+     * }</pre>
+     */
+    public Builder add(MethodResult result) {
+      results.add(Objects.requireNonNull(result, "result"));
+      return this;
+    }
+
+    /**
+     * Adds results of your own as written in a field: one ({@code spf=pass smtp.mailfrom=sample.co.jp})
+     * or several separated by {@code ;}, read by the parser of {@link AuthenticationResults#parse}. A
+     * blank part or {@code none} adds nothing. Unlike {@code parse}, which skips what it cannot read,
+     * this throws: a field you write should not lose a result silently.
+     *
+     * <pre>{@code
+     * builder.add("spf=pass smtp.mailfrom=sample.co.jp; arc=none");
+     * builder.add("dmarc=pass action=none"); // IllegalArgumentException: cannot read "action=none"
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when a part is not a method result, naming it
      */
     public Builder add(String part) {
       Objects.requireNonNull(part, "part");
@@ -144,18 +240,27 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
         if (t.isEmpty() || t.equalsIgnoreCase("none")) {
           continue;
         }
-        results.add(MethodResult.parse(t).orElseThrow(() -> new IllegalArgumentException(
-            "not an Authentication-Results method result (method=result [properties]): \"" + t + "\"")));
+        AuthResParser.Resinfo r = AuthResParser.resinfo(t);
+        if (r.result().isEmpty()) {
+          throw new IllegalArgumentException(
+              "not an Authentication-Results method result (method=result [properties]): \"" + t + "\"");
+        }
+        if (!r.skipped().isEmpty()) {
+          throw new IllegalArgumentException("cannot read \"" + String.join("\", \"", r.skipped()) + "\" in \"" + t
+              + "\": after method=result come reason=value and ptype.property=value properties");
+        }
+        results.add(r.result().get());
       }
       return this;
     }
 
-    /** Adds one result. */
-    public Builder add(MethodResult result) {
-      results.add(Objects.requireNonNull(result, "result"));
-      return this;
-    }
-
+    /**
+     * The field.
+     *
+     * <pre>{@code
+     * AuthenticationResults.builder("mx.example.net").add("spf=pass smtp.mailfrom=sample.co.jp").build();
+     * }</pre>
+     */
     public AuthenticationResults build() {
       return new AuthenticationResults(authservId, results);
     }

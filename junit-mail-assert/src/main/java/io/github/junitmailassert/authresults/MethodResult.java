@@ -1,5 +1,6 @@
 package io.github.junitmailassert.authresults;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,6 +8,13 @@ import java.util.Optional;
 /**
  * The result of one authentication method in an Authentication-Results field (RFC 8601 section 2.2
  * {@code resinfo}), such as {@code dkim=pass header.d=sample.co.jp header.s=s1}.
+ *
+ * <pre>{@code
+ * MethodResult dmarc = MethodResult.of("dmarc", "pass")
+ *     .withComment("p=reject dis=none")
+ *     .withProperty("header", "from", "sample.co.jp");
+ * dmarc.toString(); // dmarc=pass (p=reject dis=none) header.from=sample.co.jp
+ * }</pre>
  *
  * @param method the method, with its version if one was written ({@code spf}, {@code dkim}, {@code dmarc/1})
  * @param result the result keyword ({@code pass}, {@code fail}, {@code none}, ...)
@@ -16,6 +24,15 @@ import java.util.Optional;
  */
 public record MethodResult(String method, String result, String comment, String reason, List<ResultProperty> properties) {
 
+  /**
+   * A result as it is, every part given.
+   *
+   * <pre>{@code
+   * new MethodResult("dkim", "fail", "", "body hash did not verify",
+   *     List.of(new ResultProperty("header", "d", "sample.co.jp")));
+   * // dkim=fail reason="body hash did not verify" header.d=sample.co.jp
+   * }</pre>
+   */
   public MethodResult {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(result, "result");
@@ -25,14 +42,88 @@ public record MethodResult(String method, String result, String comment, String 
   }
 
   /**
-   * Reads one result as written in the field, e.g. {@code spf=pass smtp.mailfrom=sample.co.jp};
-   * empty when the text is not one.
+   * A result without comment, reason or properties, to add them to with the {@code with...} methods.
+   *
+   * <pre>{@code
+   * MethodResult.of("spf", "pass").withProperty("smtp", "mailfrom", "sample.co.jp");
+   * // spf=pass smtp.mailfrom=sample.co.jp
+   * }</pre>
    */
-  public static Optional<MethodResult> parse(String text) {
-    return AuthResParser.resinfo(text == null ? "" : text);
+  public static MethodResult of(String method, String result) {
+    return new MethodResult(method, result, "", "", List.of());
   }
 
-  /** The value of the first property with that name ({@code header.from}), ignoring case. */
+  /**
+   * The {@code none} result of a method: the message had nothing that method could check, such as
+   * no DKIM signature.
+   *
+   * <pre>{@code
+   * MethodResult.none("dkim").toString(); // dkim=none
+   * }</pre>
+   */
+  public static MethodResult none(String method) {
+    return of(method, "none");
+  }
+
+  /**
+   * This result with that comment (written in parentheses after the result; "" for none).
+   *
+   * <pre>{@code
+   * MethodResult.of("dmarc", "fail").withComment("p=reject dis=reject"); // dmarc=fail (p=reject dis=reject)
+   * }</pre>
+   */
+  public MethodResult withComment(String comment) {
+    return new MethodResult(method, result, comment, reason, properties);
+  }
+
+  /**
+   * This result with that reason ("" for none).
+   *
+   * <pre>{@code
+   * MethodResult.of("dkim", "fail").withReason("signature expired"); // dkim=fail reason="signature expired"
+   * }</pre>
+   */
+  public MethodResult withReason(String reason) {
+    return new MethodResult(method, result, comment, reason, properties);
+  }
+
+  /**
+   * This result with one more property, after the others.
+   *
+   * <pre>{@code
+   * MethodResult.of("dkim", "pass").withProperty("header", "d", "sample.co.jp").withProperty("header", "s", "s1");
+   * // dkim=pass header.d=sample.co.jp header.s=s1
+   * }</pre>
+   */
+  public MethodResult withProperty(String ptype, String property, String value) {
+    List<ResultProperty> more = new ArrayList<>(properties);
+    more.add(new ResultProperty(ptype, property, value));
+    return new MethodResult(method, result, comment, reason, more);
+  }
+
+  /**
+   * Reads one result as written in a field, with the parser of {@link AuthenticationResults#parse};
+   * empty unless all of the text reads.
+   *
+   * <pre>{@code
+   * MethodResult.parse("spf=pass smtp.mailfrom=sample.co.jp"); // Optional[spf=pass smtp.mailfrom=sample.co.jp]
+   * MethodResult.parse("dmarc=pass action=none");              // Optional.empty: action has no ptype
+   * }</pre>
+   */
+  public static Optional<MethodResult> parse(String text) {
+    AuthResParser.Resinfo r = AuthResParser.resinfo(text == null ? "" : text);
+    return r.skipped().isEmpty() ? r.result() : Optional.empty();
+  }
+
+  /**
+   * The value of the first property with that name, ignoring case.
+   *
+   * <pre>{@code
+   * MethodResult dmarc = MethodResult.of("dmarc", "pass").withProperty("header", "from", "sample.co.jp");
+   * dmarc.property("HEADER.FROM");   // Optional[sample.co.jp]
+   * dmarc.property("smtp.mailfrom"); // Optional.empty
+   * }</pre>
+   */
   public Optional<String> property(String name) {
     for (ResultProperty p : properties) {
       if (p.name().equalsIgnoreCase(name)) {
@@ -42,59 +133,40 @@ public record MethodResult(String method, String result, String comment, String 
     return Optional.empty();
   }
 
-  /** Whether this is the result of {@code name}, with or without a version. */
+  /**
+   * Whether this is the result of {@code name}, with or without a version, ignoring case.
+   *
+   * <pre>{@code
+   * MethodResult.of("dkim/1", "pass").isMethod("DKIM"); // true
+   * MethodResult.of("dkim", "pass").isMethod("dmarc");  // false
+   * }</pre>
+   */
   public boolean isMethod(String name) {
     int slash = method.indexOf('/');
     return (slash < 0 ? method : method.substring(0, slash).trim()).equalsIgnoreCase(name);
   }
 
-  /** The result as written in the field. */
+  /**
+   * The result as written in a field: values that are not tokens (or, for properties, addresses and
+   * domain names) quoted, comments escaped.
+   *
+   * <pre>{@code
+   * MethodResult.of("dkim", "pass").withProperty("header", "b", "AbC+/12=").toString();
+   * // dkim=pass header.b="AbC+/12="  ("/" and "=" are not token characters)
+   * }</pre>
+   */
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder(method).append('=').append(result);
     if (!comment.isEmpty()) {
-      b.append(" (").append(comment.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")).append(')');
+      b.append(" (").append(AuthResSyntax.commentText(comment)).append(')');
     }
     if (!reason.isEmpty()) {
-      b.append(" reason=").append(quoted(reason));
+      b.append(" reason=").append(AuthResSyntax.value(reason));
     }
     for (ResultProperty p : properties) {
       b.append(' ').append(p);
     }
     return b.toString();
-  }
-
-  /** A value as RFC 8601 writes it: bare when it is one token (or address), else a quoted string. */
-  /**
-   * A property value as RFC 8601 section 2.2 allows it bare: a MIME token (RFC 2045), or
-   * {@code [local-part] "@" domain-name}; anything else (a DKIM {@code b=} prefix with "/" or "=",
-   * say) is quoted.
-   */
-  static String valueText(String value) {
-    if (isToken(value) || MAILBOX.matcher(value).matches()) {
-      return value;
-    }
-    return quoted(value);
-  }
-
-  private static final java.util.regex.Pattern MAILBOX =
-      java.util.regex.Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}){0,32}"
-          + "@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?|@?[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?");
-
-  private static boolean isToken(String value) {
-    if (value.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c <= 0x20 || c >= 0x7f || "()<>@,;:\\\"/[]?=".indexOf(c) >= 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String quoted(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

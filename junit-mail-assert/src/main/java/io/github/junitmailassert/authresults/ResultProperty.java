@@ -12,19 +12,41 @@ import java.util.Objects;
  */
 public record ResultProperty(String ptype, String property, String value) {
 
+  /**
+   * A property, its value as it is (quoting is done when it is written).
+   *
+   * <pre>{@code
+   * new ResultProperty("header", "i", "@sample.co.jp").toString(); // header.i=@sample.co.jp
+   * }</pre>
+   */
   public ResultProperty {
     Objects.requireNonNull(ptype, "ptype");
     Objects.requireNonNull(property, "property");
     Objects.requireNonNull(value, "value");
   }
 
-  /** {@code ptype.property}, e.g. {@code header.from}. */
+  /**
+   * {@code ptype.property}.
+   *
+   * <pre>{@code
+   * new ResultProperty("header", "from", "sample.co.jp").name(); // header.from
+   * }</pre>
+   */
   public String name() {
     return ptype + "." + property;
   }
 
+  /**
+   * The property as written in a field: the value bare when it is a token, an address or a domain
+   * name (RFC 8601 section 2.2), else quoted.
+   *
+   * <pre>{@code
+   * new ResultProperty("smtp", "mailfrom", "info@sample.co.jp").toString(); // smtp.mailfrom=info@sample.co.jp
+   * new ResultProperty("header", "b", "ab/+cd=e").toString();               // header.b="ab/+cd=e"
+   * }</pre>
+   */
   @Override
   public String toString() {
-    return name() + "=" + MethodResult.valueText(value);
+    return name() + "=" + AuthResSyntax.pvalue(value);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.junitmailassert.dkim;
 
+import io.github.junitmailassert.authresults.MethodResult;
 import java.util.Objects;
 
 /**
@@ -46,46 +47,27 @@ public record DkimSignatureResult(
   }
 
   /**
-   * This signature's part of an {@code Authentication-Results} field (RFC 8601), such as
-   * {@code dkim=pass header.d=sample.co.jp header.s=sel header.b=AbCdEfGh}. Values that are not
-   * tokens (a {@code /} in {@code header.b}, say) are quoted.
+   * This signature's result in an {@code Authentication-Results} field (RFC 8601 section 2.7.1, RFC
+   * 6008): {@code header.d}, {@code header.s} and {@code header.b}, each left out when it could not be
+   * read.
+   *
+   * <pre>{@code
+   * signature.methodResult().toString(); // dkim=pass header.d=sample.co.jp header.s=sel header.b=AbCdEfGh
+   * }</pre>
+   */
+  public MethodResult methodResult() {
+    MethodResult r = MethodResult.of("dkim", result.keyword());
+    r = domain.isEmpty() ? r : r.withProperty("header", "d", domain);
+    r = selector.isEmpty() ? r : r.withProperty("header", "s", selector);
+    return headerB.isEmpty() ? r : r.withProperty("header", "b", headerB);
+  }
+
+  /**
+   * This signature's part of an {@code Authentication-Results} field as text, such as
+   * {@code dkim=pass header.d=sample.co.jp header.s=sel header.b=AbCdEfGh}; {@link #methodResult()}
+   * written, so values that are not tokens (a {@code /} in {@code header.b}, say) are quoted.
    */
   public String authenticationResultsPart() {
-    StringBuilder sb = new StringBuilder("dkim=").append(result.keyword());
-    appendProperty(sb, "header.d", domain);
-    appendProperty(sb, "header.s", selector);
-    appendProperty(sb, "header.b", headerB);
-    return sb.toString();
-  }
-
-  private static void appendProperty(StringBuilder sb, String name, String value) {
-    if (value.isEmpty()) {
-      return;
-    }
-    sb.append(' ').append(name).append('=');
-    if (isToken(value)) {
-      sb.append(value);
-    } else {
-      sb.append('"');
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        if (c == '"' || c == '\\') {
-          sb.append('\\');
-        }
-        sb.append(c);
-      }
-      sb.append('"');
-    }
-  }
-
-  /** A MIME token (RFC 2045): printable ASCII without space and tspecials; "@" is allowed in a pvalue. */
-  private static boolean isToken(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c <= ' ' || c >= 127 || "()<>,;:\\\"/[]?=".indexOf(c) >= 0) {
-        return false;
-      }
-    }
-    return true;
+    return methodResult().toString();
   }
 }

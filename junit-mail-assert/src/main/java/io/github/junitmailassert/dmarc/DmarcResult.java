@@ -1,5 +1,6 @@
 package io.github.junitmailassert.dmarc;
 
+import io.github.junitmailassert.authresults.MethodResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +21,8 @@ import java.util.Optional;
  * @param alignments each authenticated identifier and whether it aligns
  * @param reason one or two sentences for a report: what was found and why it gives this result
  * @param notes what a receiver ignored or assumed on the way (historic tags, syntax errors, ...)
- * @param authenticationResultsPart this result as a receiver writes it in Authentication-Results,
- *     e.g. {@code dmarc=pass (p=reject dis=none) header.from=sample.co.jp}
+ * @param methodResult this result as a receiver writes it in Authentication-Results, e.g.
+ *     {@code dmarc=pass (p=reject dis=none) header.from=sample.co.jp}
  */
 public record DmarcResult(
     DmarcStatus status,
@@ -35,7 +36,7 @@ public record DmarcResult(
     List<IdentifierAlignment> alignments,
     String reason,
     List<String> notes,
-    String authenticationResultsPart) {
+    MethodResult methodResult) {
 
   public DmarcResult {
     Objects.requireNonNull(status, "status");
@@ -47,7 +48,7 @@ public record DmarcResult(
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(disposition, "disposition");
     Objects.requireNonNull(reason, "reason");
-    Objects.requireNonNull(authenticationResultsPart, "authenticationResultsPart");
+    Objects.requireNonNull(methodResult, "methodResult");
     alignments = List.copyOf(alignments);
     notes = List.copyOf(notes);
   }
@@ -56,8 +57,19 @@ public record DmarcResult(
     return status == DmarcStatus.PASS;
   }
 
+  /**
+   * This result as text in Authentication-Results; {@link #methodResult()} written.
+   *
+   * <pre>{@code
+   * dmarc.authenticationResultsPart(); // dmarc=pass (p=reject dis=none) header.from=sample.co.jp
+   * }</pre>
+   */
+  public String authenticationResultsPart() {
+    return methodResult.toString();
+  }
+
   @Override
   public String toString() {
-    return authenticationResultsPart + ": " + reason;
+    return authenticationResultsPart() + ": " + reason;
   }
 }

@@ -236,15 +236,15 @@ public final class ReceiverResult {
 
   private AuthenticationResults buildAuthenticationResults() {
     AuthenticationResults.Builder builder = AuthenticationResults.builder(receiver.receivingHost());
-    builder.add(spf().authenticationResultsPart());
+    builder.add(spf().methodResult());
     List<DkimSignatureResult> signatures = dkim();
     if (signatures.isEmpty()) {
-      builder.add("dkim=none");
+      builder.add(io.github.junitmailassert.authresults.MethodResult.none("dkim"));
     }
     for (DkimSignatureResult signature : signatures) {
-      builder.add(signature.authenticationResultsPart());
+      builder.add(signature.methodResult());
     }
-    builder.add(dmarc().authenticationResultsPart());
+    builder.add(dmarc().methodResult());
     return builder.build();
   }
 

@@ -1,5 +1,6 @@
 package io.github.junitmailassert.spf;
 
+import io.github.junitmailassert.authresults.MethodResult;
 import io.github.junitmailassert.internal.spf.IpAddresses;
 import java.net.InetAddress;
 import java.util.List;
@@ -79,13 +80,27 @@ public record SpfResult(
   }
 
   /**
-   * The SPF part of an {@code Authentication-Results} header field (RFC 8601 section 2.7.2), e.g.
-   * {@code spf=pass smtp.mailfrom=sample.co.jp}, or {@code smtp.helo=} for the HELO identity.
+   * The SPF result of an {@code Authentication-Results} field (RFC 8601 section 2.7.2): the domain
+   * checked as {@code smtp.mailfrom}, or the HELO name as {@code smtp.helo} for the HELO identity.
+   *
+   * <pre>{@code
+   * spf.methodResult().toString(); // spf=pass smtp.mailfrom=sample.co.jp
+   * AuthenticationResults.builder("mx.example.net").add(spf.methodResult()).build();
+   * }</pre>
+   */
+  public MethodResult methodResult() {
+    MethodResult spf = MethodResult.of("spf", code.keyword());
+    return identity == SpfIdentity.MAILFROM
+        ? spf.withProperty("smtp", "mailfrom", domain)
+        : spf.withProperty("smtp", "helo", heloName);
+  }
+
+  /**
+   * The SPF part of an {@code Authentication-Results} field as text, e.g.
+   * {@code spf=pass smtp.mailfrom=sample.co.jp}; {@link #methodResult()} written.
    */
   public String authenticationResultsPart() {
-    String property = identity == SpfIdentity.MAILFROM ? "smtp.mailfrom" : "smtp.helo";
-    String checked = identity == SpfIdentity.MAILFROM ? domain : heloName;
-    return "spf=" + code.keyword() + " " + property + "=" + value(checked);
+    return methodResult().toString();
   }
 
   /** The comment receivers write in Received-SPF, in the words most MTAs use. */
@@ -107,7 +122,10 @@ public record SpfResult(
     return IpAddresses.readable(clientIp);
   }
 
-  /** A dot-atom stays as it is; anything else becomes a quoted-string (RFC 5322). */
+  /**
+   * A dot-atom stays as it is; anything else becomes a quoted-string (RFC 5322). This is Received-SPF's
+   * rule (RFC 7208 section 9.1); Authentication-Results has its own (RFC 8601: token or address).
+   */
   private static String value(String v) {
     if (isDotAtom(v)) {
       return v;

@@ -1,5 +1,6 @@
 package io.github.junitmailassert.internal.dmarc;
 
+import io.github.junitmailassert.authresults.MethodResult;
 import io.github.junitmailassert.dmarc.AlignmentMode;
 import io.github.junitmailassert.dmarc.AuthorDomain;
 import io.github.junitmailassert.dmarc.DkimIdentifier;
@@ -111,7 +112,7 @@ public final class DmarcEvaluator {
           Optional.empty(), DmarcPolicy.NONE, DmarcPolicy.NONE, List.of(),
           "DMARC could not be evaluated for " + author + ": " + d.detail()
               + "; a receiver would defer the mail or decide without DMARC.",
-          notes, "dmarc=temperror header.from=" + author);
+          notes, part(DmarcStatus.TEMPERROR, "", author));
     }
     if (d.status() == DmarcStatus.NONE) {
       return none(author, d.organizationalDomain(), Optional.empty(), "No DMARC policy applies to " + author + ": "
@@ -153,7 +154,7 @@ public final class DmarcEvaluator {
           policy, DmarcPolicy.NONE, alignments,
           "DMARC could not be evaluated for " + author + ": alignment needs an organizational domain and "
               + alignmentFailure + ". Policy: " + policyText + ".",
-          notes, "dmarc=temperror header.from=" + author);
+          notes, part(DmarcStatus.TEMPERROR, "", author));
     }
     DmarcPolicy disposition = DmarcPolicy.NONE;
     if (!pass) {
@@ -180,10 +181,9 @@ public final class DmarcEvaluator {
       reason = "DMARC fails for " + author + ": no authenticated domain aligns with it (" + why + "). Policy: "
           + policyText + ", so a receiver would " + action(disposition) + ".";
     }
-    String part = "dmarc=" + status.keyword() + " (" + d.tag().tag() + "=" + policy.keyword() + " dis="
-        + disposition.keyword() + ") header.from=" + author;
     return new DmarcResult(status, mode, author, orgAuthor, Optional.of(record), Optional.of(d.tag()), policy,
-        disposition, alignments, reason, notes, part);
+        disposition, alignments, reason, notes,
+        part(status, d.tag().tag() + "=" + policy.keyword() + " dis=" + disposition.keyword(), author));
   }
 
   private record Alignments(List<IdentifierAlignment> alignments, String temperror) {}
@@ -219,7 +219,7 @@ public final class DmarcEvaluator {
     Alignments all = alignAll(author, org.isEmpty() ? author : org, AlignmentMode.RELAXED, AlignmentMode.RELAXED,
         input, lookups, notes);
     return new DmarcResult(DmarcStatus.NONE, mode, author, org, record, Optional.empty(), DmarcPolicy.NONE,
-        DmarcPolicy.NONE, all.alignments(), reason, notes, "dmarc=none header.from=" + author);
+        DmarcPolicy.NONE, all.alignments(), reason, notes, part(DmarcStatus.NONE, "", author));
   }
 
   private static String action(DmarcPolicy disposition) {
@@ -393,7 +393,13 @@ public final class DmarcEvaluator {
   private DmarcResult permerror(String author, String shortProblem, String reason) {
     return new DmarcResult(DmarcStatus.PERMERROR, mode, author, "", Optional.empty(), Optional.empty(),
         DmarcPolicy.NONE, DmarcPolicy.NONE, List.of(), reason, List.of(),
-        "dmarc=permerror (" + shortProblem + ")" + (author.isEmpty() ? "" : " header.from=" + author));
+        part(DmarcStatus.PERMERROR, shortProblem, author));
+  }
+
+  /** The result as receivers write it in Authentication-Results: a comment, and the From domain when known. */
+  private static MethodResult part(DmarcStatus status, String comment, String author) {
+    MethodResult r = MethodResult.of("dmarc", status.keyword()).withComment(comment);
+    return author.isEmpty() ? r : r.withProperty("header", "from", author);
   }
 
   private static String shortProblem(AuthorDomain.Status status) {
@@ -413,6 +419,6 @@ public final class DmarcEvaluator {
     List<String> notes = new ArrayList<>(extra);
     notes.addAll(r.notes());
     return new DmarcResult(r.status(), r.mode(), r.authorDomain(), r.organizationalDomain(), r.record(),
-        r.policyTag(), r.policy(), r.disposition(), r.alignments(), r.reason(), notes, r.authenticationResultsPart());
+        r.policyTag(), r.policy(), r.disposition(), r.alignments(), r.reason(), notes, r.methodResult());
   }
 }
