@@ -15,18 +15,15 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.OPTRecord;
-import org.xbill.DNS.Rcode;
 
 /**
  * A real DNS server on a loopback port, UDP and TCP on the same port number, answering from a
  * {@link DnsZone}: for other processes (an MTA, a PHP script, a container) that resolve through it.
- * UDP answers that do not fit are truncated (TC set) so clients retry over TCP. Internal.
+ * UDP answers that do not fit are truncated (TC set) so clients retry over TCP. Messages with the QR
+ * bit set are responses and never answered, so a spoofed packet cannot make the server talk to itself.
+ * Internal.
  */
 public final class LoopbackDnsServer implements AutoCloseable {
-
-  private static final int UDP_PLAIN_LIMIT = 512;
 
   private final DnsZone zone;
   private final DatagramSocket udp;
@@ -153,7 +150,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
         in.readFully(query);
         byte[] reply = answer(query, length, false);
         if (reply == null) {
-          return; // a simulated timeout: say nothing
+          continue; // a response, or a simulated timeout: say nothing, keep the connection
         }
         out.writeShort(reply.length);
         out.write(reply);
@@ -168,39 +165,8 @@ public final class LoopbackDnsServer implements AutoCloseable {
     }
   }
 
-  /** The wire answer, or {@code null} to stay silent. */
   private byte[] answer(byte[] wire, int length, boolean udpTransport) {
-    Message query;
-    try {
-      byte[] copy = new byte[length];
-      System.arraycopy(wire, 0, copy, 0, length);
-      query = new Message(copy);
-    } catch (IOException | RuntimeException e) {
-      return formatError(wire, length);
-    }
-    Message response = ZoneMessages.respond(zone, query);
-    if (response == null) {
-      return null;
-    }
-    int limit = 65535;
-    if (udpTransport) {
-      OPTRecord opt = query.getOPT();
-      limit = opt == null ? UDP_PLAIN_LIMIT : Math.max(UDP_PLAIN_LIMIT, opt.getPayloadSize());
-      if (opt != null) {
-        response.addRecord(new OPTRecord(Math.min(limit, 4096), 0, 0), org.xbill.DNS.Section.ADDITIONAL);
-      }
-    }
-    return response.toWire(limit); // sets TC when the answer does not fit
-  }
-
-  private static byte[] formatError(byte[] wire, int length) {
-    if (length < 2) {
-      return null;
-    }
-    Message error = new Message(((wire[0] & 0xff) << 8) | (wire[1] & 0xff));
-    error.getHeader().setFlag(org.xbill.DNS.Flags.QR);
-    error.getHeader().setRcode(Rcode.FORMERR);
-    return error.toWire();
+    return DnsWire.answer(zone, wire, length, udpTransport);
   }
 
   @Override
