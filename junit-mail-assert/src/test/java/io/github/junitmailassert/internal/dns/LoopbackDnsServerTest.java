@@ -14,7 +14,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
@@ -156,6 +158,55 @@ class LoopbackDnsServerTest {
     assertThat(Rcode.string(overTcp.getRcode())).isEqualTo("REFUSED");
     assertThat(overTcp.getSection(Section.ANSWER)).isEmpty();
     assertThat(Rcode.string(overUdp.getRcode())).isEqualTo("REFUSED");
+  }
+
+  @Test
+  void should_free_its_port_when_closed() throws IOException {
+    int port = server.port();
+
+    server.close();
+
+    try (LoopbackDnsServer again = LoopbackDnsServer.start(zone, InetAddress.getLoopbackAddress(), port)) {
+      assertThat(again.port()).isEqualTo(port);
+      SimpleResolver resolver = new SimpleResolver(again.address());
+      resolver.setPort(port);
+      resolver.setTimeout(Duration.ofMillis(ANSWER_MILLIS));
+      assertThat(resolver.send(query("mail.sample.co.jp", Type.A)).getRcode()).isEqualTo(Rcode.NOERROR);
+    }
+    assertThatThrownBy(() -> {
+      try (DatagramSocket client = client()) {
+        send(client, query("mail.sample.co.jp", Type.A).toWire());
+        client.setSoTimeout(SILENCE_MILLIS);
+        client.receive(new DatagramPacket(new byte[512], 512));
+      }
+    }).isInstanceOfAny(SocketTimeoutException.class, java.net.PortUnreachableException.class);
+  }
+
+  @Test
+  void should_serve_every_server_from_one_io_thread_each_on_its_own_port() throws IOException {
+    // A thread per server (two, before) cost more than the rest of a test's start.
+    List<LoopbackDnsServer> servers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 10; i++) {
+        servers.add(LoopbackDnsServer.start(DnsZone.create().a("host.example", "192.0.2." + (i + 1)),
+            InetAddress.getLoopbackAddress()));
+      }
+      long threads = Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().startsWith("mail-assert-dns")).count();
+
+      assertThat(threads).isEqualTo(1);
+      assertThat(servers).extracting(LoopbackDnsServer::port).doesNotHaveDuplicates();
+      servers.remove(0).close();
+      for (int i = 0; i < servers.size(); i++) {
+        SimpleResolver resolver = new SimpleResolver(servers.get(i).address());
+        resolver.setPort(servers.get(i).port());
+        resolver.setTimeout(Duration.ofMillis(ANSWER_MILLIS));
+        assertThat(resolver.send(query("host.example", Type.A)).getSection(Section.ANSWER))
+            .extracting(Record::rdataToString).containsExactly("192.0.2." + (i + 2));
+      }
+    } finally {
+      servers.forEach(LoopbackDnsServer::close);
+    }
   }
 
   // ---------------------------------------------------------------- helpers
