@@ -8,8 +8,8 @@ import io.github.junitmailassert.SmtpEndpoint;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.internal.dns.LoopbackDnsServer;
+import io.github.junitmailassert.internal.dns.ZoneText;
 import io.github.junitmailassert.internal.smtp.CaptureSmtpServer;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -19,9 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
 
 /**
  * The running capture server, fake zone and (started on first use) loopback DNS server of one test
@@ -149,13 +147,9 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
       if (in == null) {
         throw new IllegalArgumentException("zone file " + file + " is not on the class path");
       }
-      byte[] text = in.readAllBytes();
-      try (Master master = new Master(new ByteArrayInputStream(text), Name.fromString(origin.endsWith(".") ? origin : origin + "."),
-          300)) {
-        for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
-          zone.add(r);
-        }
-      }
+      byte[] text = in.readNBytes(ZoneText.MAX_BYTES + 1);
+      ZoneText.text("zone file " + file, text, Name.fromString(origin.endsWith(".") ? origin : origin + "."), 300,
+          zone::add);
     } catch (IOException e) {
       throw new IllegalArgumentException("zone file " + file + String.valueOf(e.getMessage()).replaceFirst("^<none>", ""), e);
     }
