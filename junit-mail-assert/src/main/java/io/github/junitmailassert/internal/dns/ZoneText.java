@@ -85,26 +85,30 @@ public final class ZoneText {
         + (e instanceof IOException ? located(e, "<none>") : ":" + line + ": " + failure(e, text, line)));
   }
 
-  /** Parses a zone file on disk, following its {@code $INCLUDE}s within the bounds above. */
-  public static void file(Path zoneFile, Name origin, long ttl, Consumer<Record> sink) {
+  /**
+   * Parses a zone file on disk, following its {@code $INCLUDE}s within the bounds above.
+   *
+   * @return every file read: the zone file, then its includes (so that a cache can tell a change)
+   */
+  public static List<Path> file(Path zoneFile, Name origin, long ttl, Consumer<Record> sink) {
     String label = "zone file " + zoneFile;
     if (!Files.isReadable(zoneFile)) {
       throw new IllegalArgumentException(label + " cannot be read");
     }
     byte[] text = read(zoneFile, label, MAX_BYTES);
-    Path root;
-    boolean hasIncludes;
+    List<Path> read = new ArrayList<>();
     try {
-      root = zoneFile.toRealPath().getParent();
-      hasIncludes = checkIncludes(zoneFile, text, label, String.valueOf(zoneFile.getFileName()), root, 1,
-          new long[] {text.length});
+      Path real = zoneFile.toRealPath();
+      read.add(real);
+      checkIncludes(zoneFile, text, label, String.valueOf(zoneFile.getFileName()), real.getParent(), 1,
+          new long[] {text.length}, read);
     } catch (IOException e) {
       throw new IllegalArgumentException(label + ": " + e.getMessage(), e);
     }
-    if (!hasIncludes) {
+    if (read.size() == 1) {
       parse(text, origin, ttl, sink, new int[] {0}, (e, line) -> label
           + (e instanceof IOException ? located(e, "<none>") : ":" + line + ": " + failure(e, text, line)));
-      return;
+      return List.copyOf(read);
     }
     // Only dnsjava's file-based Master resolves relative includes; every one was checked above.
     String fileName = String.valueOf(zoneFile.getFileName());
@@ -123,6 +127,7 @@ public final class ZoneText {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(label + " (or a file it includes) cannot be parsed: " + failure(e, null, 0), e);
     }
+    return List.copyOf(read);
   }
 
   // ---------------------------------------------------------------- parsing
@@ -227,10 +232,10 @@ public final class ZoneText {
   /**
    * Checks, before dnsjava opens any, that every file {@code file} includes (resolved as dnsjava
    * does: relative to the including file's directory) is a regular file under {@code root}, within
-   * the depth and byte bounds. True when there is any include.
+   * the depth and byte bounds. Adds each to {@code read}.
    */
-  private static boolean checkIncludes(Path file, byte[] text, String label, String name, Path root, int depth,
-      long[] used) throws IOException {
+  private static void checkIncludes(Path file, byte[] text, String label, String name, Path root, int depth,
+      long[] used, List<Path> read) throws IOException {
     List<Include> found = includes(text);
     for (Include include : found) {
       String target = include.target();
@@ -256,9 +261,9 @@ public final class ZoneText {
       }
       byte[] content = read(real, where + ": $INCLUDE " + target, MAX_BYTES - used[0]);
       used[0] += content.length;
-      checkIncludes(included.toPath(), content, label, target, root, depth + 1, used);
+      read.add(real);
+      checkIncludes(included.toPath(), content, label, target, root, depth + 1, used, read);
     }
-    return !found.isEmpty();
   }
 
   /** The bytes of a regular file, refusing more than {@code budget}. */
