@@ -10,6 +10,9 @@ import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one I/O thread of every loopback DNS server in the JVM: a selector over their channels.
@@ -83,6 +86,32 @@ final class DnsIoLoop {
     });
     selector.wakeup();
     return done;
+  }
+
+  /**
+   * Waits (at most 5 s) until the loop has deregistered the keys cancelled so far, which releases
+   * closed channels' ports.
+   */
+  void deregisterClosed() {
+    if (inLoop()) {
+      selectNow();
+      return;
+    }
+    try {
+      submit(this::selectNow).get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // then the port stays taken, and the caller says so
+    }
+  }
+
+  private void selectNow() {
+    try {
+      selector.selectNow(); // keys it selects are handled after the tasks, in this same turn
+    } catch (IOException e) {
+      // the next select deregisters them
+    }
   }
 
   private void run() {

@@ -17,9 +17,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,7 +30,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LoopbackDnsServer implements AutoCloseable {
 
-  private static final long CLOSE_TIMEOUT_SECONDS = 5;
   private static final long IDLE_CONNECTION_NANOS = TimeUnit.SECONDS.toNanos(30);
   /** Answers a client has not read yet; past this it is not reading, and is dropped. */
   private static final int MAX_PENDING_OUTPUT = 1 << 20;
@@ -74,7 +71,13 @@ public final class LoopbackDnsServer implements AutoCloseable {
    */
   public static LoopbackDnsServer start(DnsZone zone, InetAddress bindAddress, int port) {
     try {
-      return bind(zone, bindAddress, port);
+      try {
+        return bind(zone, bindAddress, port);
+      } catch (IOException busy) {
+        // A server just closed on this port frees it once the loop has deregistered its sockets.
+        DnsIoLoop.shared().deregisterClosed();
+        return bind(zone, bindAddress, port);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen for DNS on " + bindAddress.getHostAddress() + " port " + port
           + ": " + e.getMessage(), e);
@@ -116,7 +119,9 @@ public final class LoopbackDnsServer implements AutoCloseable {
         udp.register(loop.selector(), SelectionKey.OP_READ, (DnsIoLoop.Handler) key -> receiveDatagrams());
         listener.register(loop.selector(), SelectionKey.OP_ACCEPT, (DnsIoLoop.Handler) key -> accept());
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        if (!closed.get()) {
+          throw new UncheckedIOException(e);
+        }
       }
     });
   }
@@ -167,6 +172,9 @@ public final class LoopbackDnsServer implements AutoCloseable {
       Connection c = new Connection(channel);
       connections.add(c);
       c.key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
+      if (closed.get()) {
+        c.close(); // close() ran while this one was being accepted
+      }
     }
   }
 
@@ -278,28 +286,17 @@ public final class LoopbackDnsServer implements AutoCloseable {
 
   // ---------------------------------------------------------------- close
 
-  /** Closes both sockets and every connection; the port is free when this returns. */
+  /**
+   * Closes both sockets and every connection, from the calling thread: no wait for the I/O thread,
+   * which a loaded machine may not schedule for a millisecond. The ports are released when that
+   * thread, woken here, deregisters the sockets; {@link #start(DnsZone, InetAddress, int)} waits for
+   * that before it gives up on a port.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    if (loop.inLoop()) {
-      closeNow();
-      return;
-    }
-    try {
-      loop.submit(this::closeNow).get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      closeNow();
-    } catch (ExecutionException | TimeoutException e) {
-      closeNow(); // the loop is stuck or gone: close from here, the sockets go when it deregisters them
-    }
-  }
-
-  // On the loop thread: a registered channel is released only once its key is deregistered.
-  private void closeNow() {
     for (Connection c : connections) {
       c.close();
     }
@@ -314,12 +311,6 @@ public final class LoopbackDnsServer implements AutoCloseable {
         // closing anyway
       }
     }
-    if (loop.inLoop()) {
-      try {
-        loop.selector().selectNow(); // deregisters the cancelled keys now, which frees the ports
-      } catch (IOException e) {
-        // the next select deregisters them
-      }
-    }
+    loop.selector().wakeup();
   }
 }
