@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.junitmailassert.DnsEndpoint;
-import io.github.junitmailassert.MailDeliverability.Lifecycle;
-import io.github.junitmailassert.dmarc.DmarcMode;
 import io.github.junitmailassert.dns.DnsZone;
-import io.github.junitmailassert.internal.extension.MailEnvironment;
-import io.github.junitmailassert.internal.extension.Settings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,8 +102,9 @@ class ZoneDeclarationsTest {
 
   @Test
   void should_keep_parallel_tests_of_one_class_apart_through_their_dns_servers() throws Exception {
-    // GIVEN four tests of one class, started together, each adding its own record at a declared name
-    Settings settings = settings(List.of("mx IN A 192.0.2.1"));
+    // GIVEN four tests of one class, started together, each with its zone and server (as MailEnvironment
+    // makes them) adding its own record at a declared name
+    ZoneDeclarations declared = declarations(List.of("mx IN A 192.0.2.1"), List.of());
     int tests = 4;
     CyclicBarrier together = new CyclicBarrier(tests);
     ExecutorService pool = Executors.newFixedThreadPool(tests);
@@ -117,11 +113,12 @@ class ZoneDeclarationsTest {
       for (int i = 0; i < tests; i++) {
         String own = "192.0.2." + (10 + i);
         seen.add(pool.submit(() -> {
-          try (MailEnvironment env = new MailEnvironment(settings)) {
+          DnsZone zone = declared.snapshot().newZone();
+          try (LoopbackDnsServer server = LoopbackDnsServer.start(zone, InetAddress.getLoopbackAddress())) {
             together.await(10, TimeUnit.SECONDS);
-            env.zone().a("mx.declared.example", own);
+            zone.a("mx.declared.example", own);
             together.await(10, TimeUnit.SECONDS); // every test has added its record
-            return answer(env, "mx.declared.example");
+            return answer(server, "mx.declared.example");
           }
         }));
       }
@@ -135,15 +132,17 @@ class ZoneDeclarationsTest {
   }
 
   @Test
-  void should_reset_a_shared_environment_to_the_declared_zone() throws IOException {
-    try (MailEnvironment env = new MailEnvironment(settings(List.of("mx IN A 192.0.2.1")))) {
-      env.zone().a("mx.declared.example", "192.0.2.2").a("added.declared.example", "192.0.2.3");
+  void should_reset_a_shared_zone_to_the_declared_records_over_the_wire() throws IOException {
+    // As MailEnvironment.reset() does before each test of a per-class environment
+    ZoneSnapshot declared = declarations(List.of("mx IN A 192.0.2.1"), List.of()).snapshot();
+    DnsZone zone = declared.newZone();
+    try (LoopbackDnsServer server = LoopbackDnsServer.start(zone, InetAddress.getLoopbackAddress())) {
+      zone.a("mx.declared.example", "192.0.2.2").a("added.declared.example", "192.0.2.3");
 
-      env.reset();
+      declared.restore(zone);
 
-      assertThat(answer(env, "mx.declared.example")).containsExactly("192.0.2.1");
-      SimpleResolver resolver = resolver(env.dnsEndpoint());
-      assertThat(resolver.send(query("added.declared.example")).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+      assertThat(answer(server, "mx.declared.example")).containsExactly("192.0.2.1");
+      assertThat(resolver(server).send(query("added.declared.example")).getRcode()).isEqualTo(Rcode.NXDOMAIN);
     }
   }
 
@@ -182,13 +181,8 @@ class ZoneDeclarationsTest {
     return new ZoneDeclarations("declared.example", "", "", "v=spf1 -all", "", records, zoneFiles, "");
   }
 
-  private static Settings settings(List<String> records) {
-    return new Settings("declared.example", "", "", "", "", records, List.of(), "", false, Set.of(), "mx.test",
-        DmarcMode.RFC9989, Lifecycle.PER_METHOD, Clock.systemUTC());
-  }
-
-  private static List<String> answer(MailEnvironment env, String name) throws IOException {
-    Message answer = resolver(env.dnsEndpoint()).send(query(name));
+  private static List<String> answer(LoopbackDnsServer server, String name) throws IOException {
+    Message answer = resolver(server).send(query(name));
     return answer.getSection(Section.ANSWER).stream().map(Record::rdataToString).toList();
   }
 
@@ -204,9 +198,8 @@ class ZoneDeclarationsTest {
     return zone.lookup(name, Type.TXT).records().stream().map(Record::rdataToString).toList();
   }
 
-  private static SimpleResolver resolver(DnsEndpoint endpoint) throws IOException {
-    SimpleResolver resolver = new SimpleResolver(endpoint.host());
-    resolver.setPort(endpoint.port());
+  private static SimpleResolver resolver(LoopbackDnsServer server) {
+    SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(server.address(), server.port()));
     resolver.setTimeout(Duration.ofSeconds(5));
     return resolver;
   }
