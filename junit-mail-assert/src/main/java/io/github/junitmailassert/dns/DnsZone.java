@@ -2,25 +2,26 @@ package io.github.junitmailassert.dns;
 
 import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.internal.dns.ZoneResolver;
-import java.io.IOException;
+import io.github.junitmailassert.internal.dns.ZoneSnapshot;
+import io.github.junitmailassert.internal.dns.ZoneText;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.MXRecord;
-import org.xbill.DNS.Master;
 import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.PTRRecord;
@@ -53,8 +54,31 @@ public final class DnsZone {
 
   private static final long TTL = 300;
 
-  private final Map<Name, List<Record>> records = new ConcurrentHashMap<>();
-  private final Set<Name> namesWithDescendants = ConcurrentHashMap.newKeySet();
+  static {
+    ZoneSnapshot.install(new ZoneSnapshot.Door() {
+      @Override
+      public DnsZone over(ZoneSnapshot snapshot) {
+        DnsZone zone = new DnsZone();
+        zone.base = snapshot;
+        return zone;
+      }
+
+      @Override
+      public void restore(DnsZone zone, ZoneSnapshot snapshot) {
+        zone.forgetChanges(snapshot);
+      }
+
+      @Override
+      public ZoneSnapshot freeze(DnsZone zone) {
+        return zone.freeze();
+      }
+    });
+  }
+
+  // Declared records, parsed once and shared (read only), under this zone's own changes (copy on write).
+  private volatile ZoneSnapshot base = ZoneSnapshot.EMPTY;
+  private final Map<Name, RecordList> written = new ConcurrentHashMap<>();
+  private final Set<Name> writtenParents = ConcurrentHashMap.newKeySet();
   private final Map<Name, DnsFault> faults = new ConcurrentHashMap<>();
 
   private DnsZone() {}
@@ -175,73 +199,78 @@ public final class DnsZone {
   /** Adds any dnsjava record, for types the builder methods do not cover. */
   public DnsZone add(Record record) {
     Name owner = record.getName();
-    records.computeIfAbsent(owner, n -> new CopyOnWriteArrayList<>()).add(record);
+    ZoneSnapshot declared = base;
+    // The first change at a name copies the declared records there; later ones append in O(1).
+    written.compute(owner, (n, list) -> (list == null ? new RecordList(declared.at(n)) : list).append(record));
     for (Name n = owner; n.labels() > 1; ) {
       n = new Name(n, 1);
-      namesWithDescendants.add(n);
+      if (declared.hasDescendants(n) || !writtenParents.add(n)) {
+        break; // known, and so are all its ancestors
+      }
     }
     return this;
   }
 
   /**
    * Loads a BIND master file. Relative names are relative to {@code origin}; {@code $ORIGIN},
-   * {@code $TTL} and {@code $INCLUDE} work as in BIND.
+   * {@code $TTL} and {@code $GENERATE} work as in BIND. {@code $INCLUDE} may name only regular files in
+   * the zone file's own directory or below it, nested at most 8 deep; the file and its includes
+   * together may have at most 4 MiB and 100,000 records.
    *
-   * @throws IllegalArgumentException naming the file and line when the file cannot be parsed
+   * @throws IllegalArgumentException naming the file and line when the file cannot be parsed, or
+   *     breaks those bounds
    */
   public DnsZone loadZoneFile(Path zoneFile, String origin) {
-    if (!Files.isReadable(zoneFile)) {
-      throw new IllegalArgumentException("zone file " + zoneFile + " cannot be read");
-    }
-    try (Master master = new Master(zoneFile.toString(), name(origin), TTL)) {
-      for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
-        add(r);
-      }
-    } catch (TextParseException e) {
-      // dnsjava says "<file name>:<line>: <problem>"; name the whole path instead.
-      String where = String.valueOf(e.getMessage());
-      String fileName = String.valueOf(zoneFile.getFileName());
-      String rest = where.startsWith(fileName) ? where.substring(fileName.length()) : ": " + where;
-      throw new IllegalArgumentException("zone file " + zoneFile + rest, e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("zone file " + zoneFile + ": " + e.getMessage(), e);
-    }
+    ZoneText.file(zoneFile, name(origin), TTL, this::add);
     return this;
   }
 
   /** Removes every record and fault, so the zone can be filled again for the next test. */
   public DnsZone clear() {
-    records.clear();
-    namesWithDescendants.clear();
-    faults.clear();
+    forgetChanges(ZoneSnapshot.EMPTY);
     return this;
+  }
+
+  private void forgetChanges(ZoneSnapshot snapshot) {
+    base = ZoneSnapshot.EMPTY; // lookups meanwhile see an empty zone, never a half-restored one
+    written.clear();
+    writtenParents.clear();
+    faults.clear();
+    base = snapshot;
+  }
+
+  private ZoneSnapshot freeze() {
+    ZoneSnapshot declared = base;
+    Map<Name, List<Record>> all = new HashMap<>(declared.records());
+    written.forEach((name, list) -> all.put(name, list.view()));
+    Set<Name> parents = new HashSet<>(declared.namesWithDescendants());
+    parents.addAll(writtenParents);
+    Map<Name, DnsFault> allFaults = new HashMap<>(declared.faults());
+    allFaults.putAll(faults);
+    return new ZoneSnapshot(all, parents, allFaults);
   }
 
   /**
    * Adds records written as in a BIND zone file, one per line, such as
-   * {@code "mail IN A 203.0.113.25"}; relative names are relative to {@code origin}.
+   * {@code "mail IN A 203.0.113.25"}; relative names are relative to {@code origin}. {@code $INCLUDE}
+   * is not allowed here (use {@link #loadZoneFile}).
    *
    * @throws IllegalArgumentException naming the line when one cannot be parsed
    */
   public DnsZone records(String origin, String... lines) {
-    for (String line : lines) {
-      try (Master master = new Master(new java.io.ByteArrayInputStream(
-          line.getBytes(java.nio.charset.StandardCharsets.UTF_8)), name(origin), TTL)) {
-        for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
-          add(r);
-        }
-      } catch (IOException e) {
-        String why = String.valueOf(e.getMessage()).replaceFirst("^<none>:\\d+: ", "");
-        throw new IllegalArgumentException("DNS record \"" + line + "\" cannot be parsed: " + why, e);
-      }
-    }
+    ZoneText.records(name(origin), TTL, List.of(lines), this::add);
     return this;
   }
 
   /** Every record in the zone, in no particular order. */
   public List<Record> records() {
     List<Record> all = new ArrayList<>();
-    records.values().forEach(all::addAll);
+    base.records().forEach((name, list) -> {
+      if (!written.containsKey(name)) {
+        all.addAll(list);
+      }
+    });
+    written.values().forEach(list -> all.addAll(list.view()));
     return Collections.unmodifiableList(all);
   }
 
@@ -262,7 +291,7 @@ public final class DnsZone {
     List<Record> answer = new ArrayList<>();
     Name current = qname;
     for (int chain = 0; chain < 16; chain++) {
-      DnsFault fault = faults.get(current);
+      DnsFault fault = faultAt(current);
       if (fault != null) {
         return DnsAnswer.temperror(fault == DnsFault.TIMEOUT ? DnsAnswer.TIMED_OUT : DnsAnswer.SERVFAIL);
       }
@@ -297,7 +326,7 @@ public final class DnsZone {
   /** The SOA closest above {@code name}, for the authority section of negative answers. */
   public Record soaFor(Name name) {
     for (Name n = name; n.labels() >= 1; n = new Name(n, 1)) {
-      List<Record> node = records.get(n);
+      List<Record> node = at(n);
       if (node != null) {
         for (Record r : node) {
           if (r.getType() == Type.SOA) {
@@ -318,25 +347,69 @@ public final class DnsZone {
 
   /** The records at a name: exact, else a wildcard's, else empty for an empty non-terminal, else null. */
   private List<Record> node(Name name) {
-    List<Record> exact = records.get(name);
+    List<Record> exact = at(name);
     if (exact != null) {
       return exact;
     }
-    if (namesWithDescendants.contains(name)) {
+    if (hasDescendants(name)) {
       return List.of();
     }
     // RFC 4592: the wildcard at the closest encloser answers for names below it that do not exist.
     for (Name n = name; n.labels() > 2; ) {
       n = new Name(n, 1);
-      List<Record> wildcard = records.get(wildcardUnder(n));
+      List<Record> wildcard = at(wildcardUnder(n));
       if (wildcard != null) {
         return wildcard;
       }
-      if (records.containsKey(n) || namesWithDescendants.contains(n)) {
+      if (at(n) != null || hasDescendants(n)) {
         return null;
       }
     }
     return null;
+  }
+
+  private List<Record> at(Name name) {
+    RecordList changed = written.get(name);
+    return changed != null ? changed.view() : base.at(name);
+  }
+
+  private boolean hasDescendants(Name name) {
+    return writtenParents.contains(name) || base.hasDescendants(name);
+  }
+
+  private DnsFault faultAt(Name name) {
+    DnsFault fault = faults.get(name);
+    return fault != null ? fault : base.fault(name);
+  }
+
+  /**
+   * The records at one name: appended under a lock in amortized O(1), read without one. Readers take
+   * {@code size} before {@code items}; both are volatile and the array only grows, so the first
+   * {@code size} slots a reader sees are always filled.
+   */
+  private static final class RecordList {
+    private volatile Record[] items;
+    private volatile int size;
+
+    RecordList(List<Record> declared) {
+      items = declared == null ? new Record[4] : declared.toArray(new Record[Math.max(4, declared.size() * 2)]);
+      size = declared == null ? 0 : declared.size();
+    }
+
+    synchronized RecordList append(Record record) {
+      int n = size;
+      if (n == items.length) {
+        items = Arrays.copyOf(items, n * 2);
+      }
+      items[n] = record;
+      size = n + 1;
+      return this;
+    }
+
+    List<Record> view() {
+      int n = size;
+      return Collections.unmodifiableList(Arrays.asList(items).subList(0, n));
+    }
   }
 
   private static Name wildcardUnder(Name parent) {

@@ -1,49 +1,53 @@
 package io.github.junitmailassert.internal.dns;
 
 import io.github.junitmailassert.dns.DnsZone;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.OPTRecord;
-import org.xbill.DNS.Rcode;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A real DNS server on a loopback port, UDP and TCP on the same port number, answering from a
  * {@link DnsZone}: for other processes (an MTA, a PHP script, a container) that resolve through it.
- * UDP answers that do not fit are truncated (TC set) so clients retry over TCP. Internal.
+ * UDP answers that do not fit are truncated (TC set) so clients retry over TCP. Messages with the QR
+ * bit set are responses and never answered, so a spoofed packet cannot make the server talk to itself
+ * or to another server. Every server has its own sockets; all share one I/O thread ({@link DnsIoLoop}).
+ * Internal.
  */
 public final class LoopbackDnsServer implements AutoCloseable {
 
-  private static final int UDP_PLAIN_LIMIT = 512;
+  private static final long IDLE_CONNECTION_NANOS = TimeUnit.SECONDS.toNanos(30);
+  /** Answers a client has not read yet; past this it is not reading, and is dropped. */
+  private static final int MAX_PENDING_OUTPUT = 1 << 20;
 
   private final DnsZone zone;
-  private final DatagramSocket udp;
-  private final ServerSocket tcp;
-  private final Thread udpThread;
-  private final Thread tcpThread;
-  private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-  private volatile boolean running = true;
+  private final DatagramChannel udp;
+  private final ServerSocketChannel tcp;
+  private final InetSocketAddress local;
+  private final DnsIoLoop loop;
+  private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private LoopbackDnsServer(DnsZone zone, DatagramSocket udp, ServerSocket tcp) {
+  private LoopbackDnsServer(DnsZone zone, DatagramChannel udp, ServerSocketChannel tcp, InetSocketAddress local) {
     this.zone = zone;
     this.udp = udp;
     this.tcp = tcp;
-    this.udpThread = new Thread(this::serveUdp, "mail-assert-dns-udp:" + udp.getLocalPort());
-    this.tcpThread = new Thread(this::serveTcp, "mail-assert-dns-tcp:" + tcp.getLocalPort());
-    udpThread.setDaemon(true);
-    tcpThread.setDaemon(true);
+    this.local = local;
+    this.loop = DnsIoLoop.shared();
   }
 
   /** Starts a server on {@code bindAddress}, on a free port shared by UDP and TCP. */
@@ -67,7 +71,13 @@ public final class LoopbackDnsServer implements AutoCloseable {
    */
   public static LoopbackDnsServer start(DnsZone zone, InetAddress bindAddress, int port) {
     try {
-      return bind(zone, bindAddress, port);
+      try {
+        return bind(zone, bindAddress, port);
+      } catch (IOException busy) {
+        // A server just closed on this port frees it once the loop has deregistered its sockets.
+        DnsIoLoop.shared().deregisterClosed();
+        return bind(zone, bindAddress, port);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen for DNS on " + bindAddress.getHostAddress() + " port " + port
           + ": " + e.getMessage(), e);
@@ -76,154 +86,231 @@ public final class LoopbackDnsServer implements AutoCloseable {
 
   /** UDP on {@code port} (0: any free one), then TCP on the same number; both closed if either fails. */
   private static LoopbackDnsServer bind(DnsZone zone, InetAddress bindAddress, int port) throws IOException {
-    DatagramSocket udp = new DatagramSocket(new InetSocketAddress(bindAddress, port));
-    ServerSocket tcp = new ServerSocket();
+    DatagramChannel udp = DatagramChannel.open();
+    ServerSocketChannel tcp = null;
     try {
-      tcp.setReuseAddress(true);
-      tcp.bind(new InetSocketAddress(bindAddress, udp.getLocalPort()), 50);
-    } catch (IOException busy) {
-      tcp.close();
+      udp.bind(new InetSocketAddress(bindAddress, port));
+      udp.configureBlocking(false);
+      InetSocketAddress local = (InetSocketAddress) udp.getLocalAddress();
+      tcp = ServerSocketChannel.open();
+      tcp.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      tcp.bind(new InetSocketAddress(bindAddress, local.getPort()), 50);
+      tcp.configureBlocking(false);
+      LoopbackDnsServer server = new LoopbackDnsServer(zone, udp, tcp, local);
+      server.register();
+      return server;
+    } catch (IOException | RuntimeException e) {
       udp.close();
-      throw busy;
+      if (tcp != null) {
+        tcp.close();
+      }
+      throw e;
     }
-    LoopbackDnsServer server = new LoopbackDnsServer(zone, udp, tcp);
-    server.udpThread.start();
-    server.tcpThread.start();
-    return server;
+  }
+
+  // Registered on the loop thread: what arrives before that waits in the sockets' buffers.
+  private void register() {
+    ServerSocketChannel listener = tcp;
+    loop.submit(() -> {
+      if (closed.get()) {
+        return;
+      }
+      try {
+        udp.register(loop.selector(), SelectionKey.OP_READ, (DnsIoLoop.Handler) key -> receiveDatagrams());
+        listener.register(loop.selector(), SelectionKey.OP_ACCEPT, (DnsIoLoop.Handler) key -> accept());
+      } catch (IOException e) {
+        if (!closed.get()) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    });
   }
 
   public InetAddress address() {
-    return udp.getLocalAddress();
+    return local.getAddress();
   }
 
   public int port() {
-    return udp.getLocalPort();
+    return local.getPort();
   }
 
-  private void serveUdp() {
-    byte[] buffer = new byte[65535];
-    while (running) {
-      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+  // ---------------------------------------------------------------- UDP
+
+  private void receiveDatagrams() {
+    // A bounded batch, so that one flooded server cannot starve the others on the shared thread.
+    ByteBuffer datagram = loop.datagramBuffer();
+    for (int i = 0; i < 64; i++) {
+      SocketAddress from;
+      datagram.clear();
       try {
-        udp.receive(packet);
+        from = udp.receive(datagram);
       } catch (IOException e) {
-        return; // closed
+        return; // an ICMP error for an earlier answer, or closed: nothing to read now
       }
-      byte[] reply = answer(buffer, packet.getLength(), true);
+      if (from == null) {
+        return;
+      }
+      if (from.equals(local) || from instanceof InetSocketAddress a && a.getPort() == 0) {
+        continue; // spoofed: only this server sends from its own address, and port 0 cannot be answered
+      }
+      byte[] reply = DnsWire.answer(zone, datagram.array(), datagram.position(), true);
       if (reply != null) {
         try {
-          udp.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
+          udp.send(ByteBuffer.wrap(reply), from); // a full send buffer drops it, as a network would
         } catch (IOException e) {
-          if (!running) {
+          // the client went away: UDP has nobody to tell
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- TCP
+
+  private void accept() throws IOException {
+    for (SocketChannel channel; (channel = tcp.accept()) != null; ) {
+      channel.configureBlocking(false);
+      Connection c = new Connection(channel);
+      connections.add(c);
+      c.key = channel.register(loop.selector(), SelectionKey.OP_READ, c);
+      if (closed.get()) {
+        c.close(); // close() ran while this one was being accepted
+      }
+    }
+  }
+
+  /** One client's TCP connection: two-byte length, message, repeated (RFC 1035 4.2.2, RFC 7766). */
+  private final class Connection implements DnsIoLoop.Handler {
+    private final SocketChannel channel;
+    private final ByteBuffer length = ByteBuffer.allocate(2);
+    private final ArrayDeque<ByteBuffer> output = new ArrayDeque<>();
+    private ByteBuffer message;
+    private int pending;
+    private long lastActive = System.nanoTime();
+    private SelectionKey key;
+
+    Connection(SocketChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public void ready(SelectionKey k) throws IOException {
+      lastActive = System.nanoTime();
+      try {
+        if (k.isWritable()) {
+          flush();
+        }
+        if (k.isValid() && k.isReadable()) {
+          read();
+        }
+      } catch (IOException | RuntimeException e) {
+        close();
+      }
+    }
+
+    private void read() throws IOException {
+      while (true) {
+        if (message == null) {
+          if (channel.read(length) < 0) {
+            close();
+            return;
+          }
+          if (length.hasRemaining()) {
+            return;
+          }
+          message = ByteBuffer.allocate(length.getShort(0) & 0xffff);
+          length.clear();
+        }
+        if (message.hasRemaining() && channel.read(message) < 0) {
+          close();
+          return;
+        }
+        if (message.hasRemaining()) {
+          return;
+        }
+        byte[] reply = DnsWire.answer(zone, message.array(), message.capacity(), false);
+        message = null;
+        if (reply != null) { // null: a response, or a simulated timeout: say nothing, keep the connection
+          send(reply);
+          if (!channel.isOpen()) {
             return;
           }
         }
       }
     }
-  }
 
-  private void serveTcp() {
-    while (running) {
-      Socket socket;
-      try {
-        socket = tcp.accept();
-      } catch (IOException e) {
-        return; // closed
+    private void send(byte[] reply) throws IOException {
+      ByteBuffer framed = ByteBuffer.allocate(2 + reply.length);
+      framed.putShort((short) reply.length).put(reply).flip();
+      output.add(framed);
+      pending += framed.capacity();
+      if (pending > MAX_PENDING_OUTPUT) {
+        close();
+        return;
       }
-      connections.add(socket);
-      Thread t = new Thread(() -> serveConnection(socket), tcpThread.getName() + "<-" + socket.getPort());
-      t.setDaemon(true);
-      t.start();
+      flush();
     }
-  }
 
-  private void serveConnection(Socket socket) {
-    try (socket;
-        DataInputStream in = new DataInputStream(socket.getInputStream());
-        DataOutputStream out = new DataOutputStream(socket.getOutputStream())) {
-      socket.setSoTimeout(30_000);
-      while (running) {
-        int length;
-        try {
-          length = in.readUnsignedShort();
-        } catch (EOFException e) {
+    private void flush() throws IOException {
+      while (!output.isEmpty()) {
+        ByteBuffer head = output.peek();
+        channel.write(head);
+        if (head.hasRemaining()) {
+          key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
           return;
         }
-        byte[] query = new byte[length];
-        in.readFully(query);
-        byte[] reply = answer(query, length, false);
-        if (reply == null) {
-          return; // a simulated timeout: say nothing
-        }
-        out.writeShort(reply.length);
-        out.write(reply);
-        out.flush();
+        pending -= head.capacity();
+        output.poll();
       }
-    } catch (SocketException e) {
-      // closed by the client or by close()
-    } catch (IOException e) {
-      // a broken client: drop its connection, keep serving others
-    } finally {
-      connections.remove(socket);
+      key.interestOps(SelectionKey.OP_READ);
     }
-  }
 
-  /** The wire answer, or {@code null} to stay silent. */
-  private byte[] answer(byte[] wire, int length, boolean udpTransport) {
-    Message query;
-    try {
-      byte[] copy = new byte[length];
-      System.arraycopy(wire, 0, copy, 0, length);
-      query = new Message(copy);
-    } catch (IOException | RuntimeException e) {
-      return formatError(wire, length);
-    }
-    Message response = ZoneMessages.respond(zone, query);
-    if (response == null) {
-      return null;
-    }
-    int limit = 65535;
-    if (udpTransport) {
-      OPTRecord opt = query.getOPT();
-      limit = opt == null ? UDP_PLAIN_LIMIT : Math.max(UDP_PLAIN_LIMIT, opt.getPayloadSize());
-      if (opt != null) {
-        response.addRecord(new OPTRecord(Math.min(limit, 4096), 0, 0), org.xbill.DNS.Section.ADDITIONAL);
+    @Override
+    public void tick(long nowNanos) {
+      if (nowNanos - lastActive > IDLE_CONNECTION_NANOS) {
+        close();
       }
     }
-    return response.toWire(limit); // sets TC when the answer does not fit
-  }
 
-  private static byte[] formatError(byte[] wire, int length) {
-    if (length < 2) {
-      return null;
-    }
-    Message error = new Message(((wire[0] & 0xff) << 8) | (wire[1] & 0xff));
-    error.getHeader().setFlag(org.xbill.DNS.Flags.QR);
-    error.getHeader().setRcode(Rcode.FORMERR);
-    return error.toWire();
-  }
-
-  @Override
-  public void close() {
-    running = false;
-    udp.close();
-    try {
-      tcp.close();
-    } catch (IOException e) {
-      // closing anyway
-    }
-    for (Socket s : connections) {
+    void close() {
+      connections.remove(this);
+      if (key != null) {
+        key.cancel();
+      }
       try {
-        s.close();
+        channel.close();
       } catch (IOException e) {
         // closing anyway
       }
     }
-    try {
-      udpThread.join(2_000);
-      tcpThread.join(2_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  }
+
+  // ---------------------------------------------------------------- close
+
+  /**
+   * Closes both sockets and every connection, from the calling thread: no wait for the I/O thread,
+   * which a loaded machine may not schedule for a millisecond. The ports are released when that
+   * thread, woken here, deregisters the sockets; {@link #start(DnsZone, InetAddress, int)} waits for
+   * that before it gives up on a port.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
+    for (Connection c : connections) {
+      c.close();
+    }
+    for (SelectableChannel ch : List.of(udp, tcp)) {
+      SelectionKey key = ch.keyFor(loop.selector());
+      if (key != null) {
+        key.cancel();
+      }
+      try {
+        ch.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
+    loop.selector().wakeup();
   }
 }

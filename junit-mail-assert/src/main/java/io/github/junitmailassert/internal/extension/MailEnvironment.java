@@ -8,20 +8,15 @@ import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.internal.dns.LoopbackDnsServer;
+import io.github.junitmailassert.internal.dns.ZoneDeclarations;
+import io.github.junitmailassert.internal.dns.ZoneSnapshot;
 import io.github.junitmailassert.internal.smtp.CaptureSmtpServer;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.xbill.DNS.Master;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
 
 /**
  * The running capture server, fake zone and (started on first use) loopback DNS server of one test
@@ -33,7 +28,8 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
   private final Settings settings;
-  private final DnsZone zone = DnsZone.create();
+  private final ZoneSnapshot declaredZone;
+  private final DnsZone zone;
   private final CapturedMails mails = new CapturedMails();
   private final Receiver receiver;
   private final CaptureSmtpServer smtp;
@@ -44,8 +40,10 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
 
   public MailEnvironment(Settings settings) {
     this.settings = settings;
+    this.declaredZone = new ZoneDeclarations(settings.domain(), settings.clientIp(), settings.clientHostName(),
+        settings.spf(), settings.dmarc(), settings.records(), settings.zoneFiles(), settings.zoneFileOrigin()).snapshot();
+    this.zone = declaredZone.newZone();
     this.receiver = receiver(settings, zone);
-    fillZone();
     this.smtp = CaptureSmtpServer.start(LOOPBACK, settings.receivingHost(), this::accept);
   }
 
@@ -111,8 +109,7 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
   public void reset() {
     mails.clear();
     sequence.set(0);
-    zone.clear();
-    fillZone();
+    declaredZone.restore(zone);
   }
 
   /** Marks a test as running; false when another test is already using this environment. */
@@ -122,57 +119,6 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
 
   public void endTest() {
     runningTests.decrementAndGet();
-  }
-
-  private void fillZone() {
-    String domain = settings.domain();
-    String origin = settings.hasDomain() ? domain : ".";
-    if (settings.hasDomain()) {
-      zone.soa(domain);
-      if (!settings.spf().isBlank()) {
-        zone.spf(domain, settings.spf());
-      }
-      if (!settings.dmarc().isBlank()) {
-        zone.dmarc(domain, settings.dmarc());
-      }
-    } else if (!settings.spf().isBlank() || !settings.dmarc().isBlank()) {
-      throw new IllegalArgumentException("spf and dmarc are published at the domain: declare domain as well");
-    }
-    if (!settings.clientHostName().isBlank()) {
-      if (settings.clientIp().isBlank()) {
-        throw new IllegalArgumentException("clientHostName \"" + settings.clientHostName()
-            + "\" needs clientIp: the zone gets its A and PTR records from both");
-      }
-      zone.sendingHost(settings.clientHostName(), settings.clientIp());
-    }
-    zone.records(origin, settings.records().toArray(String[]::new));
-    String fileOrigin = settings.zoneFileOrigin().isBlank() ? origin : settings.zoneFileOrigin();
-    for (String file : settings.zoneFiles()) {
-      loadZoneFile(file, fileOrigin);
-    }
-  }
-
-  private void loadZoneFile(String file, String origin) {
-    if (!file.startsWith("classpath:")) {
-      zone.loadZoneFile(Path.of(file), origin);
-      return;
-    }
-    String resource = file.substring("classpath:".length()).replaceFirst("^/", "");
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    try (InputStream in = loader == null ? null : loader.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalArgumentException("zone file " + file + " is not on the class path");
-      }
-      byte[] text = in.readAllBytes();
-      try (Master master = new Master(new ByteArrayInputStream(text), Name.fromString(origin.endsWith(".") ? origin : origin + "."),
-          300)) {
-        for (Record r = master.nextRecord(); r != null; r = master.nextRecord()) {
-          zone.add(r);
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("zone file " + file + String.valueOf(e.getMessage()).replaceFirst("^<none>", ""), e);
-    }
   }
 
   private static Optional<InetAddress> parseIp(String ip, String what) {
