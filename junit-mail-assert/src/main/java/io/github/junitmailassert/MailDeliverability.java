@@ -110,6 +110,13 @@ public @interface MailDeliverability {
    */
   String[] blockLists() default {};
 
+  /**
+   * The receiver's clock as a fixed instant in ISO-8601, such as {@code "2026-11-27T10:00:00Z"},
+   * for DKIM {@code t=} and {@code x=} and SPF's {@code %{t}}; the system clock when empty. (The
+   * builder takes a {@link java.time.Clock}.)
+   */
+  String clock() default "";
+
   /** The receiving MTA's host name, written in the {@code Received-SPF} and {@code Authentication-Results} it reports. */
   String receivingHost() default Receiver.DEFAULT_RECEIVING_HOST;
 

@@ -295,6 +295,53 @@ class MailDeliverabilityExtensionTest {
         message("clientIp must be an IPv4 or IPv6 address, not \"not-an-ip\"")));
   }
 
+  @MailDeliverability(domain = "sample.co.jp", verifyEachTest = true)
+  static class GateWithoutClientIpFixture {
+    @Test
+    void never(CapturedMails mails) {}
+  }
+
+  @MailDeliverability(clock = "yesterday")
+  static class BadClockFixture {
+    @Test
+    void never(CapturedMails mails) {}
+  }
+
+  @MailDeliverability(clock = "2026-11-27T10:00:00Z", spf = "v=spf1 -all")
+  static class DomainlessSpfFixture {
+    @Test
+    void never(CapturedMails mails) {}
+  }
+
+  @Test
+  void should_refuse_settings_that_cannot_work_naming_the_attribute() {
+    // Settings are read before all tests of the class, so the class itself fails.
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(GateWithoutClientIpFixture.class)).execute().allEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
+        instanceOf(ExtensionConfigurationException.class),
+        message("verifyEachTest checks SPF and REVERSE_DNS for the client IP receivers would see: declare clientIp"
+            + " (over loopback every client is 127.0.0.1), or leave them out of checks")));
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(BadClockFixture.class)).execute().allEvents()
+        .assertThatEvents().haveExactly(1, finishedWithFailure(
+        instanceOf(ExtensionConfigurationException.class),
+        message("clock must be an ISO-8601 instant such as \"2026-11-27T10:00:00Z\", not \"yesterday\"")));
+    run(DomainlessSpfFixture.class).assertThatEvents().haveExactly(1, finishedWithFailure(
+        instanceOf(ExtensionConfigurationException.class),
+        message("spf and dmarc are published at the domain: declare domain as well")));
+  }
+
+  @MailDeliverability(domain = "sample.co.jp", clientIp = "203.0.113.25", clock = "2026-11-27T10:00:00Z")
+  static class FixedClockFixture {
+    @Test
+    void readsTheClock(io.github.junitmailassert.receiver.Receiver receiver) {
+      assertThat(receiver.clock().instant()).isEqualTo(java.time.Instant.parse("2026-11-27T10:00:00Z"));
+    }
+  }
+
+  @Test
+  void should_give_the_receiver_the_declared_clock() {
+    run(FixedClockFixture.class).assertStatistics(s -> s.started(1).succeeded(1));
+  }
+
   @MailDeliverability(domain = "props.example")
   @PublishSmtpSystemProperties
   static class SystemPropertiesFixture {

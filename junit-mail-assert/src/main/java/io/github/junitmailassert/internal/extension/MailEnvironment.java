@@ -40,11 +40,20 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
 
   public MailEnvironment(Settings settings) {
     this.settings = settings;
-    this.declaredZone = new ZoneDeclarations(settings.domain(), settings.clientIp(), settings.clientHostName(),
-        settings.spf(), settings.dmarc(), settings.records(), settings.zoneFiles(), settings.zoneFileOrigin()).snapshot();
+    this.declaredZone = declaredZone(settings);
     this.zone = declaredZone.newZone();
     this.receiver = receiver(settings, zone);
     this.smtp = CaptureSmtpServer.start(LOOPBACK, settings.receivingHost(), this::accept);
+  }
+
+  /** The zone as declared (records, zone files, the domain's SPF and DMARC); a bad declaration names itself. */
+  private static ZoneSnapshot declaredZone(Settings settings) {
+    try {
+      return new ZoneDeclarations(settings.domain(), settings.clientIp(), settings.clientHostName(), settings.spf(),
+          settings.dmarc(), settings.records(), settings.zoneFiles(), settings.zoneFileOrigin()).snapshot();
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(e.getMessage(), e);
+    }
   }
 
   /** The environment's one receiver; its settings are checked here, before any server starts. */

@@ -6,10 +6,14 @@ import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * What a test declared, from the annotation or the builder. Internal.
@@ -37,15 +41,15 @@ public record Settings(String domain, String clientIp, String clientHostName, St
     checks = Set.copyOf(chosen);
     if (verifyEachTest) {
       if (checks.contains(MailCheck.ENVELOPE_DOMAIN) && domain.isBlank()) {
-        throw new IllegalArgumentException("verifyEachTest checks ENVELOPE_DOMAIN: declare the domain the application"
+        throw new ExtensionConfigurationException("verifyEachTest checks ENVELOPE_DOMAIN: declare the domain the application"
             + " sends from, or leave ENVELOPE_DOMAIN out of checks");
       }
       if ((checks.contains(MailCheck.SPF) || checks.contains(MailCheck.REVERSE_DNS)) && clientIp.isBlank()) {
-        throw new IllegalArgumentException("verifyEachTest checks SPF and REVERSE_DNS for the client IP receivers would"
+        throw new ExtensionConfigurationException("verifyEachTest checks SPF and REVERSE_DNS for the client IP receivers would"
             + " see: declare clientIp (over loopback every client is 127.0.0.1), or leave them out of checks");
       }
       if (checks.contains(MailCheck.BLOCK_LISTS) && (blockLists.isEmpty() || clientIp.isBlank())) {
-        throw new IllegalArgumentException("verifyEachTest checks BLOCK_LISTS: declare blockLists (the zones the"
+        throw new ExtensionConfigurationException("verifyEachTest checks BLOCK_LISTS: declare blockLists (the zones the"
             + " receiver asks) and clientIp, or leave BLOCK_LISTS out of checks");
       }
     }
@@ -54,7 +58,19 @@ public record Settings(String domain, String clientIp, String clientHostName, St
   public static Settings of(MailDeliverability a) {
     return new Settings(a.domain(), a.clientIp(), a.clientHostName(), a.spf(), a.dmarc(), List.of(a.records()),
         List.of(a.zoneFiles()), a.zoneFileOrigin(), a.verifyEachTest(), Set.copyOf(Arrays.asList(a.checks())), a.receivingHost(),
-        a.dmarcMode(), a.dkimPolicy(), List.of(a.blockLists()), a.lifecycle(), Clock.systemUTC());
+        a.dmarcMode(), a.dkimPolicy(), List.of(a.blockLists()), a.lifecycle(), clock(a.clock()));
+  }
+
+  private static Clock clock(String instant) {
+    if (instant.isBlank()) {
+      return Clock.systemUTC();
+    }
+    try {
+      return Clock.fixed(Instant.parse(instant.strip()), ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new ExtensionConfigurationException("clock must be an ISO-8601 instant such as \"2026-11-27T10:00:00Z\","
+          + " not \"" + instant + "\"", e);
+    }
   }
 
   public boolean hasDomain() {
