@@ -1,9 +1,17 @@
 package io.github.junitmailassert.benchmark;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
-/** A plain benchmark harness: warm-up rounds, then timed rounds, and the median. */
+/**
+ * A plain benchmark harness: warm-up rounds, then timed rounds, and the median. A figure that is a
+ * ratio is measured against its peer in the same rounds, A and B alternating, so that both see the
+ * same machine load; the median of the per-round ratios is reported.
+ */
 final class Harness {
+
+  private static final List<String[]> TABLE = new ArrayList<>();
 
   private Harness() {}
 
@@ -25,6 +33,80 @@ final class Harness {
     }
     Arrays.sort(times);
     return times[rounds / 2];
+  }
+
+  /**
+   * A over B, paired: each round times A and B once, the order swapped every round (a JIT or GC
+   * effect that favours the second runner then cancels out).
+   *
+   * @param a what is measured
+   * @param b its peer, timed in the same rounds
+   */
+  static Ratio paired(int warmups, int rounds, Round a, Round b) throws Exception {
+    double[] ratios = new double[rounds];
+    long[] aTimes = new long[rounds];
+    long[] bTimes = new long[rounds];
+    for (int i = -warmups; i < rounds; i++) {
+      long ta;
+      long tb;
+      if ((i & 1) == 0) {
+        ta = time(a);
+        tb = time(b);
+      } else {
+        tb = time(b);
+        ta = time(a);
+      }
+      if (i >= 0) {
+        ratios[i] = (double) ta / tb;
+        aTimes[i] = ta;
+        bTimes[i] = tb;
+      }
+    }
+    Arrays.sort(ratios);
+    Arrays.sort(aTimes);
+    Arrays.sort(bTimes);
+    return new Ratio(ratios[rounds / 2], aTimes[rounds / 2], bTimes[rounds / 2], ratios[0], ratios[rounds - 1], rounds);
+  }
+
+  private static long time(Round round) throws Exception {
+    long start = System.nanoTime();
+    round.run();
+    return System.nanoTime() - start;
+  }
+
+  /**
+   * A paired figure.
+   *
+   * @param median the median of the per-round ratios A/B
+   * @param aNanos A's median round time
+   * @param bNanos B's median round time
+   */
+  record Ratio(double median, long aNanos, long bNanos, double min, double max, int rounds) {}
+
+  /** Adds a row to the table printed at the end. */
+  static void row(String number, String what, String a, String b, Ratio ratio, String goal) {
+    TABLE.add(new String[] {number, what, a, b, String.format("%.2fx", ratio.median()),
+        String.format("%.2f-%.2f", ratio.min(), ratio.max()), String.valueOf(ratio.rounds()), goal});
+    System.out.printf("row %s: %s: %.2fx (rounds %d, range %.2f-%.2f; A %s, B %s)%n", number, what, ratio.median(),
+        ratio.rounds(), ratio.min(), ratio.max(), a, b);
+  }
+
+  /** The rows as a Markdown table, ready for the README. */
+  static void printTable() {
+    System.out.println();
+    System.out.println("| row | what (A vs B) | A | B | A/B, median | range | rounds | goal |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    for (String[] r : TABLE) {
+      System.out.println("| " + String.join(" | ", r) + " |");
+    }
+  }
+
+  static String micros(long nanos, long operations) {
+    return String.format("%.1f µs", nanos / 1e3 / operations);
+  }
+
+  static String millis(long nanos) {
+    return String.format("%.1f ms", nanos / 1e6);
   }
 
   static double perSecond(long operations, long nanos) {
