@@ -33,7 +33,8 @@ public final class SignedHeaders {
       }
     }
     Map<String, Integer> used = new HashMap<>();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    Canonicalization.Output sink = out::write;
     for (String name : names) {
       String key = name.toLowerCase(Locale.ROOT);
       List<Integer> instances = byName.get(key);
@@ -43,9 +44,9 @@ public final class SignedHeaders {
       }
       used.put(key, taken + 1);
       HeaderField field = headers.get(instances.get(instances.size() - 1 - taken));
-      canonicalization.header(field.raw(), true, out);
+      canonicalization.header(field.raw(), true, sink);
     }
-    canonicalization.header(signatureWithEmptyB, false, out);
+    canonicalization.header(signatureWithEmptyB, false, sink);
     return out.toByteArray();
   }
 }

@@ -231,7 +231,7 @@ class CanonicalizationEdgeCasesTest {
 
   private static String header(Canonicalization c, String field, boolean lineEnd) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    c.header(field.getBytes(StandardCharsets.ISO_8859_1), lineEnd, out);
+    c.header(field.getBytes(StandardCharsets.ISO_8859_1), lineEnd, out::write);
     return out.toString(StandardCharsets.ISO_8859_1);
   }
 
