@@ -43,7 +43,7 @@ public final class DkimEngine {
     RawMessage message = RawMessage.parse(rawMessage == null ? new byte[0] : rawMessage);
     List<HeaderField> headers = message.headers();
     List<DkimSignatureResult> results = new ArrayList<>();
-    Map<String, Canonicalization.BodyHash> bodyHashes = new HashMap<>();
+    Map<BodyHashKey, Canonicalization.BodyHash> bodyHashes = new HashMap<>();
     for (int k = 0; k < headers.size(); k++) {
       if (!headers.get(k).hasName(SIGNATURE_FIELD)) {
         continue;
@@ -60,14 +60,14 @@ public final class DkimEngine {
   }
 
   private DkimSignatureResult verifyOne(RawMessage message, int index, SignatureField signature,
-      Map<String, Canonicalization.BodyHash> bodyHashes) {
+      Map<BodyHashKey, Canonicalization.BodyHash> bodyHashes) {
     KeyRecord key = null;
     try {
       SignatureField.Checked checked = signature.check(clock.instant().getEpochSecond());
       String keyName = checked.keyRecordName();
       key = fetchKey(keyName, checked);
       SigningAlgorithm algorithm = checked.algorithm();
-      String cacheKey = checked.bodyCanonicalization() + "/" + algorithm.hashName() + "/" + checked.bodyLength();
+      BodyHashKey cacheKey = new BodyHashKey(checked.bodyCanonicalization(), algorithm.hashName(), checked.bodyLength());
       Canonicalization.BodyHash bodyHash = bodyHashes.get(cacheKey);
       if (bodyHash == null) {
         bodyHash = checked.bodyCanonicalization().bodyHash(message.bytes(), message.bodyOffset(),
@@ -142,6 +142,9 @@ public final class DkimEngine {
     }
     throw first;
   }
+
+  /** Signatures of one message that hash the body alike share the hash. */
+  private record BodyHashKey(Canonicalization canonicalization, String hash, long length) {}
 
   private static DkimSignatureResult result(SignatureField signature, DkimResult result, int keyBits, boolean testing, String reason) {
     return new DkimSignatureResult(result, signature.domain(), signature.selector(), signature.identityOrDefault(),

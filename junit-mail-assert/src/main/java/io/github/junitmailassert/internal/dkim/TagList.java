@@ -106,14 +106,24 @@ public final class TagList {
 
   /** The value with all folding whitespace removed, as base64 values ({@code b=}, {@code bh=}, {@code p=}) need. */
   public static String withoutWhitespace(String value) {
-    StringBuilder sb = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
+    int n = value.length();
+    int i = 0;
+    while (i < n && !isWhitespace(value.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      return value;
+    }
+    char[] kept = new char[n];
+    value.getChars(0, i, kept, 0);
+    int k = i;
+    for (; i < n; i++) {
       char c = value.charAt(i);
       if (!isWhitespace(c)) {
-        sb.append(c);
+        kept[k++] = c;
       }
     }
-    return sb.toString();
+    return new String(kept, 0, k);
   }
 
   static boolean isWhitespace(char c) {
