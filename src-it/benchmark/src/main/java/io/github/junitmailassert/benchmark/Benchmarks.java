@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs every benchmark of the harness in turn, prints one line per figure, then the table of
  * paired ratios with the machine and its load. Arguments name the parts to run (capture, dkim,
- * spf); none runs them all.
+ * spf, extension, await, pipelining); none runs them all.
  */
 public final class Benchmarks {
 
@@ -27,6 +27,15 @@ public final class Benchmarks {
     }
     if (parts.isEmpty() || parts.contains("spf")) {
       SpfBenchmark.run();
+    }
+    if (parts.isEmpty() || parts.contains("extension")) {
+      ExtensionBenchmark.run();
+    }
+    if (parts.isEmpty() || parts.contains("await")) {
+      AwaitBenchmark.run();
+    }
+    if (parts.isEmpty() || parts.contains("pipelining")) {
+      PipeliningBenchmark.run();
     }
     System.out.println("load at end: " + uptime());
     Harness.printTable();

@@ -43,6 +43,14 @@ final class Harness {
    * @param b its peer, timed in the same rounds
    */
   static Ratio paired(int warmups, int rounds, Round a, Round b) throws Exception {
+    return paired(warmups, rounds, a, 1, b, 1);
+  }
+
+  /**
+   * As {@link #paired(int, int, Round, Round)}, per operation: A does {@code aOperations} in a
+   * round and B {@code bOperations}; times and ratios are per operation.
+   */
+  static Ratio paired(int warmups, int rounds, Round a, long aOperations, Round b, long bOperations) throws Exception {
     double[] ratios = new double[rounds];
     long[] aTimes = new long[rounds];
     long[] bTimes = new long[rounds];
@@ -57,9 +65,9 @@ final class Harness {
         ta = time(a);
       }
       if (i >= 0) {
-        ratios[i] = (double) ta / tb;
-        aTimes[i] = ta;
-        bTimes[i] = tb;
+        ratios[i] = ((double) ta / aOperations) / ((double) tb / bOperations);
+        aTimes[i] = ta / aOperations;
+        bTimes[i] = tb / bOperations;
       }
     }
     Arrays.sort(ratios);
@@ -78,8 +86,8 @@ final class Harness {
    * A paired figure.
    *
    * @param median the median of the per-round ratios A/B
-   * @param aNanos A's median round time
-   * @param bNanos B's median round time
+   * @param aNanos A's median time (a round, or an operation)
+   * @param bNanos B's median time
    */
   record Ratio(double median, long aNanos, long bNanos, double min, double max, int rounds) {}
 
