@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * A DKIM key record (RFC 6376 section 3.6.1, RFC 8463 for {@code k=ed25519}), read and checked
@@ -21,6 +22,18 @@ public record KeyRecord(PublicKey key, int keyBits, boolean testing) {
    * @throws DkimFailure permerror naming what is wrong with the record and how to publish it
    */
   public static KeyRecord read(String text, String name, SignatureField.Checked signature) throws DkimFailure {
+    return read(text, name, signature, null);
+  }
+
+  /**
+   * As {@link #read(String, String, SignatureField.Checked)}, with keys already decoded from the
+   * same {@code k=} and {@code p=} taken from {@code decodedKeys}, and new ones added to it.
+   * Decoding a key costs as much as hashing a 5 kB body; every check still runs each time.
+   *
+   * @param decodedKeys thread-safe, or null to decode every time
+   */
+  public static KeyRecord read(String text, String name, SignatureField.Checked signature,
+      Map<String, PublicKey> decodedKeys) throws DkimFailure {
     TagList tags = TagList.parse(text, "the key record at " + name);
     String v = tags.value("v").orElse("DKIM1");
     if (!v.equals("DKIM1")) {
@@ -54,6 +67,19 @@ public record KeyRecord(PublicKey key, int keyBits, boolean testing) {
       throw DkimFailure.permerror("the key record at " + name + " has t=s (strict): i=" + signature.identity()
           + " must be in d=" + signature.domain() + " itself, not a subdomain");
     }
+    String cacheKey = k + ":" + p;
+    PublicKey known = decodedKeys == null ? null : decodedKeys.get(cacheKey);
+    if (known != null) {
+      return new KeyRecord(known, known instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength() : 256, testing);
+    }
+    KeyRecord decoded = decode(p, k, name, testing);
+    if (decodedKeys != null) {
+      decodedKeys.put(cacheKey, decoded.key());
+    }
+    return decoded;
+  }
+
+  private static KeyRecord decode(String p, String k, String name, boolean testing) throws DkimFailure {
     byte[] der;
     try {
       der = Base64.getDecoder().decode(p);
