@@ -279,6 +279,11 @@ public enum Canonicalization {
           if (!text) {
             held++;
             heldChanged = true;
+          } else if (lf > wspEnd) {
+            // The CRLF after the whitespace is the message's own: the next run starts with it.
+            out.write(m, run, i);
+            run = wspEnd;
+            kept = lf + 1;
           } else {
             out.write(m, run, i);
             out.crlfs(1);
@@ -298,7 +303,12 @@ public enum Canonicalization {
           held = 0;
           heldChanged = false;
         }
-        if (!(wspEnd - i == 1 && b == ' ')) {
+        if (b == ' ') {
+          if (wspEnd - i > 1) {
+            out.write(m, run, i + 1); // the run's first space stays, as the one space
+            run = wspEnd;
+          }
+        } else {
           out.write(m, run, i);
           out.write(SPACE, 0, 1);
           run = wspEnd;
