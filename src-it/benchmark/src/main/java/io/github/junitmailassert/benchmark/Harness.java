@@ -1,5 +1,7 @@
 package io.github.junitmailassert.benchmark;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,35 +54,44 @@ final class Harness {
    */
   static Ratio paired(int warmups, int rounds, Round a, long aOperations, Round b, long bOperations) throws Exception {
     double[] ratios = new double[rounds];
+    double[] cpuRatios = new double[rounds];
     long[] aTimes = new long[rounds];
     long[] bTimes = new long[rounds];
+    long[] ta = new long[2];
+    long[] tb = new long[2];
     for (int i = -warmups; i < rounds; i++) {
-      long ta;
-      long tb;
       if ((i & 1) == 0) {
-        ta = time(a);
-        tb = time(b);
+        time(a, ta);
+        time(b, tb);
       } else {
-        tb = time(b);
-        ta = time(a);
+        time(b, tb);
+        time(a, ta);
       }
       if (i >= 0) {
-        ratios[i] = ((double) ta / aOperations) / ((double) tb / bOperations);
-        aTimes[i] = ta / aOperations;
-        bTimes[i] = tb / bOperations;
+        ratios[i] = ((double) ta[0] / aOperations) / ((double) tb[0] / bOperations);
+        cpuRatios[i] = ((double) ta[1] / aOperations) / ((double) Math.max(1, tb[1]) / bOperations);
+        aTimes[i] = ta[0] / aOperations;
+        bTimes[i] = tb[0] / bOperations;
       }
     }
     Arrays.sort(ratios);
+    Arrays.sort(cpuRatios);
     Arrays.sort(aTimes);
     Arrays.sort(bTimes);
-    return new Ratio(ratios[rounds / 2], aTimes[rounds / 2], bTimes[rounds / 2], ratios[0], ratios[rounds - 1], rounds);
+    return new Ratio(ratios[rounds / 2], aTimes[rounds / 2], bTimes[rounds / 2], ratios[0], ratios[rounds - 1], rounds,
+        cpuRatios[rounds / 2]);
   }
 
-  private static long time(Round round) throws Exception {
+  /** Wall-clock and this thread's CPU time of one round, into {@code out}. */
+  private static void time(Round round, long[] out) throws Exception {
+    long cpu = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     round.run();
-    return System.nanoTime() - start;
+    out[0] = System.nanoTime() - start;
+    out[1] = THREADS.getCurrentThreadCpuTime() - cpu;
   }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /**
    * A paired figure.
@@ -88,22 +99,30 @@ final class Harness {
    * @param median the median of the per-round ratios A/B
    * @param aNanos A's median time (a round, or an operation)
    * @param bNanos B's median time
+   * @param cpuMedian the median of the per-round ratios of the measuring thread's CPU time: steadier
+   *     than wall-clock on a loaded machine, but blind to work on other threads (servers, GC)
    */
-  record Ratio(double median, long aNanos, long bNanos, double min, double max, int rounds) {}
+  record Ratio(double median, long aNanos, long bNanos, double min, double max, int rounds, double cpuMedian) {}
 
-  /** Adds a row to the table printed at the end. */
-  static void row(String number, String what, String a, String b, Ratio ratio, String goal) {
+  /**
+   * Adds a row to the table printed at the end.
+   *
+   * @param onThisThread whether all the work runs on the measuring thread, so that its CPU-time
+   *     ratio means something (not when a server thread does part of it)
+   */
+  static void row(String number, String what, String a, String b, Ratio ratio, String goal, boolean onThisThread) {
+    String cpu = onThisThread ? String.format("%.2fx", ratio.cpuMedian()) : "n/a";
     TABLE.add(new String[] {number, what, a, b, String.format("%.2fx", ratio.median()),
-        String.format("%.2f-%.2f", ratio.min(), ratio.max()), String.valueOf(ratio.rounds()), goal});
-    System.out.printf("row %s: %s: %.2fx (rounds %d, range %.2f-%.2f; A %s, B %s)%n", number, what, ratio.median(),
-        ratio.rounds(), ratio.min(), ratio.max(), a, b);
+        String.format("%.2f-%.2f", ratio.min(), ratio.max()), cpu, String.valueOf(ratio.rounds()), goal});
+    System.out.printf("row %s: %s: %.2fx (rounds %d, range %.2f-%.2f; CPU time %s; A %s, B %s)%n", number, what,
+        ratio.median(), ratio.rounds(), ratio.min(), ratio.max(), cpu, a, b);
   }
 
   /** The rows as a Markdown table, ready for the README. */
   static void printTable() {
     System.out.println();
-    System.out.println("| row | what (A vs B) | A | B | A/B, median | range | rounds | goal |");
-    System.out.println("|---|---|---|---|---|---|---|---|");
+    System.out.println("| row | what (A vs B) | A | B | A/B, median | range | A/B, CPU time | rounds | goal |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (String[] r : TABLE) {
       System.out.println("| " + String.join(" | ", r) + " |");
     }
