@@ -123,6 +123,7 @@ final class Harness {
     System.out.println();
     System.out.println("| row | what (A vs B) | A | B | A/B, median | range | A/B, CPU time | rounds | goal |");
     System.out.println("|---|---|---|---|---|---|---|---|---|");
+    TABLE.sort(java.util.Comparator.comparing(r -> r[0]));
     for (String[] r : TABLE) {
       System.out.println("| " + String.join(" | ", r) + " |");
     }

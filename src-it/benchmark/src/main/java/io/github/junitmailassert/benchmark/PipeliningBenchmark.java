@@ -23,7 +23,7 @@ final class PipeliningBenchmark {
       Harness.Round oneAtATime = connection(env, port, false);
       Harness.Ratio ratio;
       try {
-        ratio = Harness.paired(1, 5, pipelined, oneAtATime);
+        ratio = Harness.paired(1, 3, pipelined, oneAtATime);
       } catch (Exception e) {
         System.out.println("row 7: pipelining failed (" + e + "); the EHLO reply ended with: " + ehlo);
         return;
