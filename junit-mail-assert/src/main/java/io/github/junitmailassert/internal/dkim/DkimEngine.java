@@ -8,7 +8,6 @@ import io.github.junitmailassert.internal.mail.HeaderField;
 import io.github.junitmailassert.internal.mail.RawMessage;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,15 +25,15 @@ import org.xbill.DNS.Type;
 public final class DkimEngine {
 
   public static final String SIGNATURE_FIELD = "DKIM-Signature";
-  private static final int MAXIMUM_DECODED_KEYS = 256;
+  private static final int MAXIMUM_KNOWN_KEYS = 256;
 
   private final DnsLookup dns;
   private final Clock clock;
   private final boolean allowRsaSha1;
   private final int minimumRsaKeyBits;
   private final int maximumSignatures;
-  /** Keys decoded from key records, by k= and p=; a test run's signers are few. */
-  private final Map<String, PublicKey> decodedKeys = new ConcurrentHashMap<>();
+  /** Key records read before, by their text; a test run's signers are few. */
+  private final Map<String, KeyRecord.Decoded> knownKeys = new ConcurrentHashMap<>();
 
   public DkimEngine(DnsLookup dns, Clock clock, boolean allowRsaSha1, int minimumRsaKeyBits, int maximumSignatures) {
     this.dns = dns;
@@ -140,10 +139,10 @@ public final class DkimEngine {
     DkimFailure first = null;
     for (String text : texts) {
       try {
-        if (decodedKeys.size() > MAXIMUM_DECODED_KEYS) {
-          decodedKeys.clear(); // bounded: a verifier shared by a long run sees many generated keys
+        if (knownKeys.size() > MAXIMUM_KNOWN_KEYS) {
+          knownKeys.clear(); // bounded: a verifier shared by a long run sees many generated keys
         }
-        return KeyRecord.read(text, name, signature, decodedKeys);
+        return KeyRecord.read(text, name, signature, knownKeys);
       } catch (DkimFailure e) {
         first = first == null ? e : first;
       }

@@ -26,20 +26,27 @@ public record KeyRecord(PublicKey key, int keyBits, boolean testing) {
   }
 
   /**
-   * As {@link #read(String, String, SignatureField.Checked)}, with keys already decoded from the
-   * same {@code k=} and {@code p=} taken from {@code decodedKeys}, and new ones added to it.
-   * Decoding a key costs as much as hashing a 5 kB body; every check still runs each time.
+   * A key record's text read once: its tags, {@code p=} without whitespace, and the key decoded
+   * from it. All three depend on the text alone; the checks against a signature do not.
+   */
+  public record Decoded(TagList tags, String p, PublicKey key) {}
+
+  /**
+   * As {@link #read(String, String, SignatureField.Checked)}, with records read before taken from
+   * {@code known} by their text, and new ones added to it. Parsing and decoding a key record cost
+   * as much as hashing a 5 kB body; every check against the signature still runs each time.
    *
-   * @param decodedKeys thread-safe, or null to decode every time
+   * @param known thread-safe, or null to read every time
    */
   public static KeyRecord read(String text, String name, SignatureField.Checked signature,
-      Map<String, PublicKey> decodedKeys) throws DkimFailure {
-    TagList tags = TagList.parse(text, "the key record at " + name);
+      Map<String, Decoded> known) throws DkimFailure {
+    Decoded seen = known == null ? null : known.get(text);
+    TagList tags = seen != null ? seen.tags() : TagList.parse(text, "the key record at " + name);
     String v = tags.value("v").orElse("DKIM1");
     if (!v.equals("DKIM1")) {
       throw DkimFailure.permerror("the key record at " + name + " says v=" + v + ": a DKIM key record says v=DKIM1 or has no v=");
     }
-    String p = TagList.withoutWhitespace(tags.value("p").orElseThrow(() -> DkimFailure.permerror(
+    String p = seen != null ? seen.p() : TagList.withoutWhitespace(tags.value("p").orElseThrow(() -> DkimFailure.permerror(
         "the key record at " + name + " has no p= tag: publish the public key as p=<base64>")));
     if (p.isEmpty()) {
       throw DkimFailure.permerror("the key at " + name + " is revoked (empty p=): sign with a key whose record has p=<base64>");
@@ -67,14 +74,13 @@ public record KeyRecord(PublicKey key, int keyBits, boolean testing) {
       throw DkimFailure.permerror("the key record at " + name + " has t=s (strict): i=" + signature.identity()
           + " must be in d=" + signature.domain() + " itself, not a subdomain");
     }
-    String cacheKey = k + ":" + p;
-    PublicKey known = decodedKeys == null ? null : decodedKeys.get(cacheKey);
-    if (known != null) {
-      return new KeyRecord(known, known instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength() : 256, testing);
+    if (seen != null) {
+      PublicKey key = seen.key();
+      return new KeyRecord(key, key instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength() : 256, testing);
     }
     KeyRecord decoded = decode(p, k, name, testing);
-    if (decodedKeys != null) {
-      decodedKeys.put(cacheKey, decoded.key());
+    if (known != null) {
+      known.put(text, new Decoded(tags, p, decoded.key()));
     }
     return decoded;
   }
