@@ -1,16 +1,39 @@
 package io.github.junitmailassert.internal.dkim;
 
-import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 
 /**
  * The two DKIM canonicalization algorithms (RFC 6376 section 3.4), for header fields and for the
  * body. They work on octets, so header fields with UTF-8 (or any 8-bit) text are hashed as sent.
- * A bare LF is taken as CRLF, as an MTA would have written it on the wire. Internal.
+ * A bare LF is taken as CRLF, as an MTA would have written it on the wire; a bare CR is text.
+ *
+ * <p>Both stream over the message: what canonicalization leaves unchanged goes to the output as
+ * one run of the message's own octets, and only what it changes (a whitespace run, a bare LF, held
+ * back empty lines) is written separately. Internal.
  */
 public enum Canonicalization {
   SIMPLE("simple"),
   RELAXED("relaxed");
+
+  /** Where canonical octets go, a run at a time: a digest, a signature's data. */
+  @FunctionalInterface
+  public interface Output {
+    void write(byte[] octets, int offset, int length);
+  }
+
+  private static final byte[] CRLF = {'\r', '\n'};
+  private static final byte[] SPACE = {' '};
+  /** Empty lines held back and then followed by text are written from here, many at a time. */
+  private static final byte[] CRLFS = "\r\n".repeat(64).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /** Reads 8 octets at once, to skip over text that canonicalization leaves alone. */
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH = 0x8080808080808080L;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
 
   private final String tagValue;
 
@@ -38,51 +61,80 @@ public enum Canonicalization {
    * @param rawField the field as received, name to end of value, folding included, no final line end
    * @param lineEnd whether to append CRLF (every signed field) or not (the signature field itself)
    */
-  public void header(byte[] rawField, boolean lineEnd, ByteArrayOutputStream out) {
+  public void header(byte[] rawField, boolean lineEnd, Output out) {
     if (this == SIMPLE) {
-      for (int i = 0; i < rawField.length; i++) {
-        byte b = rawField[i];
-        if (b == '\n' && (i == 0 || rawField[i - 1] != '\r')) {
-          out.write('\r');
-        }
-        out.write(b);
-      }
+      simpleHeader(rawField, out);
     } else {
-      int colon = 0;
-      while (colon < rawField.length && rawField[colon] != ':') {
-        colon++;
-      }
-      int nameEnd = colon;
-      while (nameEnd > 0 && isWsp(rawField[nameEnd - 1])) {
-        nameEnd--;
-      }
-      for (int i = 0; i < nameEnd; i++) {
-        byte b = rawField[i];
-        out.write(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
-      }
-      out.write(':');
-      boolean pendingSpace = false;
-      boolean started = false;
-      for (int i = colon + 1; i < rawField.length; i++) {
-        byte b = rawField[i];
-        if (b == '\r' || b == '\n') {
-          continue; // unfolding
-        }
-        if (isWsp(b)) {
-          pendingSpace = started;
-          continue;
-        }
-        if (pendingSpace) {
-          out.write(' ');
-          pendingSpace = false;
-        }
-        started = true;
-        out.write(b);
-      }
+      relaxedHeader(rawField, out);
     }
     if (lineEnd) {
-      out.write('\r');
-      out.write('\n');
+      out.write(CRLF, 0, 2);
+    }
+  }
+
+  private static void simpleHeader(byte[] raw, Output out) {
+    int run = 0;
+    for (int i = 0; i < raw.length; i++) {
+      if (raw[i] == '\n' && (i == 0 || raw[i - 1] != '\r')) {
+        write(out, raw, run, i);
+        out.write(CRLF, 0, 1);
+        run = i; // the LF itself starts the next run
+      }
+    }
+    write(out, raw, run, raw.length);
+  }
+
+  private static void relaxedHeader(byte[] raw, Output out) {
+    int colon = 0;
+    while (colon < raw.length && raw[colon] != ':') {
+      colon++;
+    }
+    int nameEnd = colon;
+    while (nameEnd > 0 && isWsp(raw[nameEnd - 1])) {
+      nameEnd--;
+    }
+    byte[] name = new byte[nameEnd + 1];
+    for (int i = 0; i < nameEnd; i++) {
+      byte b = raw[i];
+      name[i] = b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+    }
+    name[nameEnd] = ':';
+    out.write(name, 0, name.length);
+    // The value: unfolded, each run of whitespace one space, none at either end.
+    int run = -1;
+    int i = colon + 1;
+    while (i < raw.length) {
+      byte b = raw[i];
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        if (run < 0) {
+          run = i;
+        }
+        i++;
+        continue;
+      }
+      int gap = i;
+      boolean wsp = false;
+      while (i < raw.length && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\n')) {
+        wsp |= raw[i] == ' ' || raw[i] == '\t';
+        i++;
+      }
+      if (i == raw.length || run < 0) {
+        continue; // trailing or leading: dropped
+      }
+      if (!(i - gap == 1 && b == ' ')) {
+        write(out, raw, run, gap);
+        if (wsp) {
+          out.write(SPACE, 0, 1);
+        }
+        run = i;
+      }
+    }
+    if (run >= 0) {
+      int end = raw.length;
+      while (end > run && (raw[end - 1] == ' ' || raw[end - 1] == '\t' || raw[end - 1] == '\r' || raw[end - 1] == '\n')) {
+        end--;
+      }
+      write(out, raw, run, end);
     }
   }
 
@@ -91,54 +143,242 @@ public enum Canonicalization {
    * {@code Long.MAX_VALUE}). Linear in the body's length, with no copy of the body.
    */
   public BodyHash bodyHash(byte[] message, int bodyOffset, MessageDigest digest, long limit) {
-    BodyWriter writer = new BodyWriter(digest, limit);
+    LimitedDigest out = new LimitedDigest(digest, limit);
+    if (this == SIMPLE) {
+      simpleBody(message, bodyOffset, out);
+    } else {
+      relaxedBody(message, bodyOffset, out);
+    }
+    return new BodyHash(digest.digest(), out.written, out.written >= limit);
+  }
+
+  /*
+   * Both body algorithms keep the same state: message[run, kept) is canonical and not yet written,
+   * kept being the end of the last line with text; then come `held` empty lines, written only if a
+   * line with text follows (RFC 6376 drops them at the end). Empty lines that are exactly CRLF stay
+   * in the run; once one of them needed a change (bare LF, whitespace), they are written separately.
+   */
+
+  private static void simpleBody(byte[] m, int bodyOffset, LimitedDigest out) {
+    int end = m.length;
+    int run = bodyOffset;
+    int kept = bodyOffset;
+    long held = 0;
+    boolean heldChanged = false;
+    boolean text = false;
     int pos = bodyOffset;
-    int end = message.length;
-    while (pos < end && !writer.full()) {
-      int lf = pos;
-      while (lf < end && message[lf] != '\n') {
-        lf++;
+    while (pos < end && out.written + (kept - run) < out.limit) {
+      int lf = indexOfLf(m, pos, end);
+      boolean crlf = lf < end && lf > pos && m[lf - 1] == '\r';
+      int lineEnd = crlf ? lf - 1 : lf;
+      if (lineEnd == pos) {
+        held++;
+        heldChanged |= !crlf;
+        pos = lf + 1;
+        continue;
       }
-      int lineEnd = lf < end && lf > pos && message[lf - 1] == '\r' ? lf - 1 : lf;
-      if (this == SIMPLE) {
-        if (lineEnd > pos) {
-          writer.flushEmptyLines();
-          writer.write(message, pos, lineEnd - pos);
-          writer.crlf();
-        } else {
-          writer.emptyLine();
+      text = true;
+      if (held > 0) {
+        if (heldChanged) {
+          out.write(m, run, kept);
+          out.crlfs(held);
+          run = pos;
         }
+        held = 0;
+        heldChanged = false;
+      }
+      if (crlf) {
+        kept = lf + 1;
       } else {
-        boolean pendingSpace = false;
-        boolean started = false;
-        for (int i = pos; i < lineEnd; i++) {
-          byte b = message[i];
-          if (isWsp(b)) {
-            pendingSpace = true;
-            continue;
-          }
-          if (!started) {
-            writer.flushEmptyLines();
-            started = true;
-          }
-          if (pendingSpace) {
-            writer.write(' ');
-            pendingSpace = false;
-          }
-          writer.write(b);
-        }
-        if (started) {
-          writer.crlf();
-        } else {
-          writer.emptyLine();
-        }
+        out.write(m, run, lineEnd);
+        out.crlfs(1);
+        run = lf < end ? lf + 1 : end;
+        kept = run;
       }
       pos = lf + 1;
     }
-    if (this == SIMPLE && !writer.wroteAny()) {
-      writer.crlf(); // RFC 6376 section 3.4.3: an empty body is one CRLF
+    out.write(m, run, kept);
+    if (!text) {
+      out.crlfs(1); // RFC 6376 section 3.4.3: an empty body is one CRLF
     }
-    return writer.finish();
+  }
+
+  private static void relaxedBody(byte[] m, int bodyOffset, LimitedDigest out) {
+    int end = m.length;
+    int run = bodyOffset;
+    int kept = bodyOffset;
+    long held = 0;
+    boolean heldChanged = false;
+    int pos = bodyOffset;
+    while (pos < end && out.written + (kept - run) < out.limit) {
+      // One line: from pos to its LF (or the end). The line has text once `text` is set.
+      boolean text = false;
+      int i = pos;
+      while (true) {
+        int next = nextRelaxedEvent(m, i, end);
+        if (next > i && !text) {
+          text = true;
+          if (held > 0 && heldChanged) {
+            out.write(m, run, kept);
+            out.crlfs(held);
+            run = pos;
+          }
+          held = 0;
+          heldChanged = false;
+        }
+        i = next;
+        if (i == end) {
+          // The last line, without a line end.
+          if (text) {
+            out.write(m, run, end);
+            out.crlfs(1);
+            run = kept = end;
+          }
+          break;
+        }
+        byte b = m[i];
+        if (b == '\n' || (b == '\r' && i + 1 < end && m[i + 1] == '\n')) {
+          int lf = b == '\n' ? i : i + 1;
+          boolean crlf = b == '\r';
+          if (!text) {
+            held++;
+            heldChanged |= !crlf;
+          } else if (crlf) {
+            kept = lf + 1;
+          } else {
+            out.write(m, run, i);
+            out.crlfs(1);
+            run = kept = lf + 1;
+          }
+          i = lf + 1;
+          break;
+        }
+        if (b != ' ' && b != '\t') {
+          // Another control octet, or a bare CR: text.
+          if (!text) {
+            text = true;
+            if (held > 0 && heldChanged) {
+              out.write(m, run, kept);
+              out.crlfs(held);
+              run = pos;
+            }
+            held = 0;
+            heldChanged = false;
+          }
+          i++;
+          continue;
+        }
+        int wspEnd = i + 1;
+        while (wspEnd < end && (m[wspEnd] == ' ' || m[wspEnd] == '\t')) {
+          wspEnd++;
+        }
+        boolean trailing = wspEnd == end || m[wspEnd] == '\n'
+            || (m[wspEnd] == '\r' && wspEnd + 1 < end && m[wspEnd + 1] == '\n');
+        if (trailing) {
+          int lf = wspEnd == end ? end : m[wspEnd] == '\n' ? wspEnd : wspEnd + 1;
+          if (!text) {
+            held++;
+            heldChanged = true;
+          } else if (lf > wspEnd) {
+            // The CRLF after the whitespace is the message's own: the next run starts with it.
+            out.write(m, run, i);
+            run = wspEnd;
+            kept = lf + 1;
+          } else {
+            out.write(m, run, i);
+            out.crlfs(1);
+            run = kept = lf < end ? lf + 1 : end;
+          }
+          i = lf < end ? lf + 1 : end;
+          break;
+        }
+        // Whitespace inside the line, text follows.
+        if (!text) {
+          text = true;
+          if (held > 0 && heldChanged) {
+            out.write(m, run, kept);
+            out.crlfs(held);
+            run = pos;
+          }
+          held = 0;
+          heldChanged = false;
+        }
+        if (b == ' ') {
+          if (wspEnd - i > 1) {
+            out.write(m, run, i + 1); // the run's first space stays, as the one space
+            run = wspEnd;
+          }
+        } else {
+          out.write(m, run, i);
+          out.write(SPACE, 0, 1);
+          run = wspEnd;
+        }
+        i = wspEnd;
+      }
+      pos = i;
+    }
+    out.write(m, run, kept);
+  }
+
+  /** The index of the first LF in {@code m[from, to)}, or {@code to}. */
+  static int indexOfLf(byte[] m, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(m, i) ^ (ONES * '\n');
+      // A zero octet of x is an LF; the lowest flagged octet is always a true one.
+      long found = (x - ONES) & ~x & HIGH;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (m[i] == '\n') {
+        return i;
+      }
+    }
+    return to;
+  }
+
+  /**
+   * The index of the first octet in {@code m[from, to)} that relaxed body canonicalization may have
+   * to act on, or {@code to}: an octet under 0x21 other than a space, or a space not followed by
+   * text (a run of whitespace, or the end). Everything before it stays as it is.
+   */
+  static int nextRelaxedEvent(byte[] m, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(m, i);
+      // Exact per-octet flags (0x80 in the octet): under 0x21, and equal to a space.
+      long low = ~(((x & LOW7) + (ONES * (0x80 - 0x21))) | x) & HIGH;
+      if (low == 0) {
+        continue;
+      }
+      long t = x ^ (ONES * ' ');
+      long space = ~(((t & LOW7) + LOW7) | t | LOW7);
+      // A space is fine when the next octet is text; the last octet's next one is not known here.
+      long events = (low & ~space) | (space & ((low >>> 8) | Long.MIN_VALUE));
+      if (events != 0) {
+        return i + (Long.numberOfTrailingZeros(events) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      int b = m[i] & 0xFF;
+      if (b > ' ') {
+        continue;
+      }
+      if (b == ' ' && i + 1 < to && (m[i + 1] & 0xFF) > ' ') {
+        i++;
+        continue;
+      }
+      return i;
+    }
+    return to;
+  }
+
+  private static void write(Output out, byte[] bytes, int from, int to) {
+    if (to > from) {
+      out.write(bytes, from, to - from);
+    }
   }
 
   static boolean isWsp(byte b) {
@@ -154,69 +394,31 @@ public enum Canonicalization {
    */
   public record BodyHash(byte[] digest, long hashedLength, boolean reachedLimit) {}
 
-  /** Buffers canonical octets into the digest, holds back empty lines until more text follows. */
-  private static final class BodyWriter {
+  /** The digest, fed runs of canonical body, cut at {@code l=}. */
+  private static final class LimitedDigest {
     private final MessageDigest digest;
-    private final long limit;
-    private final byte[] buffer = new byte[8192];
-    private int fill;
-    private long written;
-    private long pendingEmptyLines;
-    private boolean any;
+    final long limit;
+    long written;
 
-    BodyWriter(MessageDigest digest, long limit) {
+    LimitedDigest(MessageDigest digest, long limit) {
       this.digest = digest;
       this.limit = limit;
     }
 
-    boolean full() {
-      return written >= limit;
-    }
-
-    boolean wroteAny() {
-      return any;
-    }
-
-    void emptyLine() {
-      pendingEmptyLines++;
-    }
-
-    void flushEmptyLines() {
-      for (; pendingEmptyLines > 0 && !full(); pendingEmptyLines--) {
-        write('\r');
-        write('\n');
-      }
-      pendingEmptyLines = 0;
-    }
-
-    void crlf() {
-      write('\r');
-      write('\n');
-    }
-
-    void write(int b) {
-      any = true;
-      if (written >= limit) {
-        return;
-      }
-      if (fill == buffer.length) {
-        digest.update(buffer, 0, fill);
-        fill = 0;
-      }
-      buffer[fill++] = (byte) b;
-      written++;
-    }
-
-    void write(byte[] src, int off, int len) {
-      for (int i = 0; i < len; i++) {
-        write(src[off + i]);
+    /** Writes {@code bytes[from, to)}, as far as the limit allows. */
+    void write(byte[] bytes, int from, int to) {
+      long room = limit - written;
+      int n = (int) Math.min(to - from, room);
+      if (n > 0) {
+        digest.update(bytes, from, n);
+        written += n;
       }
     }
 
-    BodyHash finish() {
-      digest.update(buffer, 0, fill);
-      fill = 0;
-      return new BodyHash(digest.digest(), written, written >= limit);
+    void crlfs(long count) {
+      for (long left = count * 2; left > 0 && written < limit; left -= CRLFS.length) {
+        write(CRLFS, 0, (int) Math.min(left, CRLFS.length));
+      }
     }
   }
 }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.xbill.DNS.Type;
 
 /**
@@ -24,12 +25,15 @@ import org.xbill.DNS.Type;
 public final class DkimEngine {
 
   public static final String SIGNATURE_FIELD = "DKIM-Signature";
+  private static final int MAXIMUM_KNOWN_KEYS = 256;
 
   private final DnsLookup dns;
   private final Clock clock;
   private final boolean allowRsaSha1;
   private final int minimumRsaKeyBits;
   private final int maximumSignatures;
+  /** Key records read before, by their text; a test run's signers are few. */
+  private final Map<String, KeyRecord.Decoded> knownKeys = new ConcurrentHashMap<>();
 
   public DkimEngine(DnsLookup dns, Clock clock, boolean allowRsaSha1, int minimumRsaKeyBits, int maximumSignatures) {
     this.dns = dns;
@@ -47,7 +51,7 @@ public final class DkimEngine {
   public List<DkimSignatureResult> verify(RawMessage message) {
     List<HeaderField> headers = message.headers();
     List<DkimSignatureResult> results = new ArrayList<>();
-    Map<String, Canonicalization.BodyHash> bodyHashes = new HashMap<>();
+    Map<BodyHashKey, Canonicalization.BodyHash> bodyHashes = new HashMap<>();
     for (int k = 0; k < headers.size(); k++) {
       if (!headers.get(k).hasName(SIGNATURE_FIELD)) {
         continue;
@@ -64,14 +68,14 @@ public final class DkimEngine {
   }
 
   private DkimSignatureResult verifyOne(RawMessage message, int index, SignatureField signature,
-      Map<String, Canonicalization.BodyHash> bodyHashes) {
+      Map<BodyHashKey, Canonicalization.BodyHash> bodyHashes) {
     KeyRecord key = null;
     try {
       SignatureField.Checked checked = signature.check(clock.instant().getEpochSecond());
       String keyName = checked.keyRecordName();
       key = fetchKey(keyName, checked);
       SigningAlgorithm algorithm = checked.algorithm();
-      String cacheKey = checked.bodyCanonicalization() + "/" + algorithm.hashName() + "/" + checked.bodyLength();
+      BodyHashKey cacheKey = new BodyHashKey(checked.bodyCanonicalization(), algorithm.hashName(), checked.bodyLength());
       Canonicalization.BodyHash bodyHash = bodyHashes.get(cacheKey);
       if (bodyHash == null) {
         bodyHash = checked.bodyCanonicalization().bodyHash(message.bytes(), message.bodyOffset(),
@@ -139,13 +143,19 @@ public final class DkimEngine {
     DkimFailure first = null;
     for (String text : texts) {
       try {
-        return KeyRecord.read(text, name, signature);
+        if (knownKeys.size() > MAXIMUM_KNOWN_KEYS) {
+          knownKeys.clear(); // bounded: a verifier shared by a long run sees many generated keys
+        }
+        return KeyRecord.read(text, name, signature, knownKeys);
       } catch (DkimFailure e) {
         first = first == null ? e : first;
       }
     }
     throw first;
   }
+
+  /** Signatures of one message that hash the body alike share the hash. */
+  private record BodyHashKey(Canonicalization canonicalization, String hash, long length) {}
 
   private static DkimSignatureResult result(SignatureField signature, DkimResult result, int keyBits, boolean testing, String reason) {
     return new DkimSignatureResult(result, signature.domain(), signature.selector(), signature.identityOrDefault(),

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * A DKIM key record (RFC 6376 section 3.6.1, RFC 8463 for {@code k=ed25519}), read and checked
@@ -21,12 +22,31 @@ public record KeyRecord(PublicKey key, int keyBits, boolean testing) {
    * @throws DkimFailure permerror naming what is wrong with the record and how to publish it
    */
   public static KeyRecord read(String text, String name, SignatureField.Checked signature) throws DkimFailure {
-    TagList tags = TagList.parse(text, "the key record at " + name);
+    return read(text, name, signature, null);
+  }
+
+  /**
+   * A key record's text read once: its tags, {@code p=} without whitespace, and the key decoded
+   * from it. All three depend on the text alone; the checks against a signature do not.
+   */
+  public record Decoded(TagList tags, String p, PublicKey key) {}
+
+  /**
+   * As {@link #read(String, String, SignatureField.Checked)}, with records read before taken from
+   * {@code known} by their text, and new ones added to it. Parsing and decoding a key record cost
+   * as much as hashing a 5 kB body; every check against the signature still runs each time.
+   *
+   * @param known thread-safe, or null to read every time
+   */
+  public static KeyRecord read(String text, String name, SignatureField.Checked signature,
+      Map<String, Decoded> known) throws DkimFailure {
+    Decoded seen = known == null ? null : known.get(text);
+    TagList tags = seen != null ? seen.tags() : TagList.parse(text, "the key record at " + name);
     String v = tags.value("v").orElse("DKIM1");
     if (!v.equals("DKIM1")) {
       throw DkimFailure.permerror("the key record at " + name + " says v=" + v + ": a DKIM key record says v=DKIM1 or has no v=");
     }
-    String p = TagList.withoutWhitespace(tags.value("p").orElseThrow(() -> DkimFailure.permerror(
+    String p = seen != null ? seen.p() : TagList.withoutWhitespace(tags.value("p").orElseThrow(() -> DkimFailure.permerror(
         "the key record at " + name + " has no p= tag: publish the public key as p=<base64>")));
     if (p.isEmpty()) {
       throw DkimFailure.permerror("the key at " + name + " is revoked (empty p=): sign with a key whose record has p=<base64>");
@@ -54,6 +74,18 @@ public record KeyRecord(PublicKey key, int keyBits, boolean testing) {
       throw DkimFailure.permerror("the key record at " + name + " has t=s (strict): i=" + signature.identity()
           + " must be in d=" + signature.domain() + " itself, not a subdomain");
     }
+    if (seen != null) {
+      PublicKey key = seen.key();
+      return new KeyRecord(key, key instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength() : 256, testing);
+    }
+    KeyRecord decoded = decode(p, k, name, testing);
+    if (known != null) {
+      known.put(text, new Decoded(tags, p, decoded.key()));
+    }
+    return decoded;
+  }
+
+  private static KeyRecord decode(String p, String k, String name, boolean testing) throws DkimFailure {
     byte[] der;
     try {
       der = Base64.getDecoder().decode(p);

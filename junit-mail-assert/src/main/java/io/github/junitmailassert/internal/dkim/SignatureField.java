@@ -60,8 +60,14 @@ public final class SignatureField {
 
   /** The first 8 characters of {@code b=}, for {@code header.b}. */
   public String headerB() {
-    String b = TagList.withoutWhitespace(raw("b"));
-    return b.length() > 8 ? b.substring(0, 8) : b;
+    String b = raw("b");
+    StringBuilder first = new StringBuilder(8);
+    for (int i = 0; i < b.length() && first.length() < 8; i++) {
+      if (!TagList.isWhitespace(b.charAt(i))) {
+        first.append(b.charAt(i));
+      }
+    }
+    return first.toString();
   }
 
   /** The {@code i=} tag decoded, or its default {@code @d}; "" when neither can be read. */

@@ -2,7 +2,9 @@ package io.github.junitmailassert.internal.dkim;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,9 +26,11 @@ public final class TagList {
   public record Tag(String name, String value, int valueStart, int valueEnd) {}
 
   private final List<Tag> tags;
+  private final Map<String, Tag> byName;
 
-  private TagList(List<Tag> tags) {
+  private TagList(List<Tag> tags, Map<String, Tag> byName) {
     this.tags = tags;
+    this.byName = byName;
   }
 
   /**
@@ -36,7 +40,7 @@ public final class TagList {
    */
   public static TagList parse(String text, String what) throws DkimFailure {
     List<Tag> tags = new ArrayList<>();
-    java.util.Set<String> names = new java.util.HashSet<>();
+    Map<String, Tag> byName = new HashMap<>();
     int len = text.length();
     int pos = 0;
     while (true) {
@@ -71,10 +75,11 @@ public final class TagList {
               + "\" holds a control character");
         }
       }
-      if (!names.add(name)) {
+      Tag tag = new Tag(name, value, valueStart, valueEnd);
+      if (byName.putIfAbsent(name, tag) != null) {
         throw DkimFailure.permerror(what + " has the tag \"" + name + "=\" twice (RFC 6376 section 3.2)");
       }
-      tags.add(new Tag(name, value, valueStart, valueEnd));
+      tags.add(tag);
       if (valueEnd == len) {
         break;
       }
@@ -83,7 +88,7 @@ public final class TagList {
         throw DkimFailure.permerror(what + " is not a valid tag-list: an empty tag between \";\"");
       }
     }
-    return new TagList(Collections.unmodifiableList(tags));
+    return new TagList(Collections.unmodifiableList(tags), byName);
   }
 
   public List<Tag> tags() {
@@ -91,12 +96,7 @@ public final class TagList {
   }
 
   public Optional<Tag> tag(String name) {
-    for (Tag t : tags) {
-      if (t.name().equals(name)) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(byName.get(name));
   }
 
   /** The value of a tag, or empty when the tag is absent. */
@@ -106,14 +106,24 @@ public final class TagList {
 
   /** The value with all folding whitespace removed, as base64 values ({@code b=}, {@code bh=}, {@code p=}) need. */
   public static String withoutWhitespace(String value) {
-    StringBuilder sb = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
+    int n = value.length();
+    int i = 0;
+    while (i < n && !isWhitespace(value.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      return value;
+    }
+    char[] kept = new char[n];
+    value.getChars(0, i, kept, 0);
+    int k = i;
+    for (; i < n; i++) {
       char c = value.charAt(i);
       if (!isWhitespace(c)) {
-        sb.append(c);
+        kept[k++] = c;
       }
     }
-    return sb.toString();
+    return new String(kept, 0, k);
   }
 
   static boolean isWhitespace(char c) {

@@ -77,7 +77,7 @@ class CanonicalizationTest {
 
   private static String header(Canonicalization c, String field) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    c.header(field.getBytes(StandardCharsets.ISO_8859_1), true, out);
+    c.header(field.getBytes(StandardCharsets.ISO_8859_1), true, out::write);
     return out.toString(StandardCharsets.ISO_8859_1);
   }
 

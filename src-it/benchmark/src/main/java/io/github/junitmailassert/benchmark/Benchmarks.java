@@ -1,15 +1,60 @@
 package io.github.junitmailassert.benchmark;
 
-/** Runs every benchmark of the harness in turn and prints one line per figure. */
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs every benchmark of the harness in turn, prints one line per figure, then the table of
+ * paired ratios with the machine and its load. Arguments name the parts to run (capture, dkim,
+ * spf, extension, await, pipelining); none runs them all.
+ */
 public final class Benchmarks {
 
   private Benchmarks() {}
 
   public static void main(String[] args) throws Exception {
-    System.out.printf("machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"));
-    CaptureBenchmark.run();
-    DkimBenchmark.run();
-    SpfBenchmark.run();
+    List<String> parts = List.of(args);
+    System.out.printf("machine: %d cores, Java %s, %s %s%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"));
+    System.out.println("load at start: " + uptime());
+    if (parts.isEmpty() || parts.contains("capture")) {
+      CaptureBenchmark.run();
+    }
+    if (parts.isEmpty() || parts.contains("dkim")) {
+      DkimBenchmark.run();
+    }
+    if (parts.isEmpty() || parts.contains("spf")) {
+      SpfBenchmark.run();
+    }
+    if (parts.isEmpty() || parts.contains("extension")) {
+      ExtensionBenchmark.run();
+    }
+    if (parts.isEmpty() || parts.contains("await")) {
+      AwaitBenchmark.run();
+    }
+    if (parts.isEmpty() || parts.contains("pipelining")) {
+      PipeliningBenchmark.run();
+    }
+    System.out.println("load at end: " + uptime());
+    Harness.printTable();
+  }
+
+  /** What {@code uptime} prints (the load averages), so that a figure comes with the load it was taken under. */
+  static String uptime() {
+    try {
+      Process p = new ProcessBuilder("uptime").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (p.waitFor(5, TimeUnit.SECONDS) && !out.isEmpty()) {
+        return out;
+      }
+    } catch (IOException e) {
+      // fall back to the JVM's own figure
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return String.format("load average %.2f (1 min, from the JVM)",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 }

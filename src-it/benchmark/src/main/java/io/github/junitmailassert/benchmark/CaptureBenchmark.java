@@ -11,14 +11,12 @@ import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
 import io.github.junitmailassert.internal.extension.MailEnvironment;
 import io.github.junitmailassert.internal.extension.Settings;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
+import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.report.GateReport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +29,7 @@ import java.util.concurrent.Future;
  */
 final class CaptureBenchmark {
 
-  private static final Settings SETTINGS = new Settings("sample.co.jp", "203.0.113.25", "mail.sample.co.jp",
+  static final Settings SETTINGS = new Settings("sample.co.jp", "203.0.113.25", "mail.sample.co.jp",
       "v=spf1 ip4:203.0.113.25 -all", "v=DMARC1; p=reject", List.of(), List.of(), "", false, Settings.DEFAULT_CHECKS, "mx.receiver.test", io.github.junitmailassert.dmarc.DmarcMode.RFC9989,
       io.github.junitmailassert.dkim.DkimPolicy.RFC8301, List.of(), Lifecycle.PER_METHOD, Clock.systemUTC());
 
@@ -59,7 +57,7 @@ final class CaptureBenchmark {
       int port = env.smtpEndpoint().port();
       long oneConnection = Harness.medianNanos(1, 5, () -> {
         env.mails().clear();
-        try (Client c = new Client(port)) {
+        try (SmtpClient c = new SmtpClient(port)) {
           c.command("EHLO mail.sample.co.jp");
           for (int i = 0; i < mails; i++) {
             c.mail(i);
@@ -79,7 +77,7 @@ final class CaptureBenchmark {
             int first = t * (mails / 8);
             done.add(pool.submit(() -> {
               for (int i = first; i < first + mails / 8; i++) {
-                try (Client c = new Client(port)) {
+                try (SmtpClient c = new SmtpClient(port)) {
                   c.command("EHLO mail.sample.co.jp");
                   c.mail(i);
                 }
@@ -100,7 +98,7 @@ final class CaptureBenchmark {
 
       long captureAndCheck = Harness.medianNanos(1, 5, () -> {
         env.mails().clear();
-        try (Client c = new Client(port)) {
+        try (SmtpClient c = new SmtpClient(port)) {
           c.command("EHLO mail.sample.co.jp");
           for (int i = 0; i < mails; i++) {
             c.mail(i);
@@ -113,30 +111,59 @@ final class CaptureBenchmark {
       Harness.report("1000 mails sent, captured and checked (envelope, leaks)",
           String.format("%.0f ms", captureAndCheck / 1e6));
 
-      // Full receiver checks on captured, DKIM-signed mails: SPF, DKIM (rsa-sha256, 2048 bits), DMARC.
+      // Rows 2 and 3: receiver checks on captured, DKIM-signed mails (rsa-sha256, 2048 bits),
+      // against capturing the same mails, in the same rounds.
       DkimKeyPair key = DkimKeyPair.publishedIn(env.zone(), "bench", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
-      byte[] signed = DkimBenchmark.sign(DkimBenchmark.message(), key);
-      String data = dotStuffed(signed);
-      env.mails().clear();
-      try (Client c = new Client(port)) {
-        c.command("EHLO mail.sample.co.jp");
-        for (int i = 0; i < mails; i++) {
-          c.raw(data);
-        }
-      }
-      List<CapturedMail> captured = env.mails().await(mails);
-      long fullChecks = Harness.medianNanos(1, 5, () -> {
-        // A fresh receiver each round: a receiver keeps each mail's result, and the round must check again.
-        Receiver receiver = fresh(Receiver.of(captured.get(0)));
-        for (CapturedMail m : captured) {
-          ReceiverResult checks = receiver.check(m);
-          if (!checks.spf().isPass() || !checks.dkim().get(0).isPass() || !checks.dmarc().isPass()) {
-            throw new IllegalStateException("the benchmark mail should pass: " + checks.authenticationResults());
+      String data = dotStuffed(DkimBenchmark.sign(DkimBenchmark.message(), key));
+      List<List<CapturedMail>> captured = new ArrayList<>();
+      Harness.Round capture = () -> {
+        env.mails().clear();
+        try (SmtpClient c = new SmtpClient(port)) {
+          c.command("EHLO mail.sample.co.jp");
+          for (int i = 0; i < mails; i++) {
+            c.raw(data);
           }
         }
-      });
+        captured.add(0, env.mails().await(mails));
+        captured.subList(1, captured.size()).clear();
+      };
+      capture.run();
+      Harness.Ratio checks = Harness.paired(1, 7, () -> receiverChecks(captured.get(0)), capture);
+      Harness.row("2", "SPF + DKIM + DMARC on 1,000 captured mails vs capturing them", Harness.millis(checks.aNanos()),
+          Harness.millis(checks.bNanos()), checks, "<= 0.5x", false);
       Harness.report("full checks (SPF, DKIM rsa-2048, DMARC) per second, captured mails",
-          String.format("%,.0f/s", Harness.perSecond(mails, fullChecks)));
+          String.format("%,.0f/s", Harness.perSecond(mails, checks.aNanos())));
+      Harness.Ratio gate = Harness.paired(1, 7, () -> ciGate(captured.get(0)), capture);
+      Harness.row("3", "CI gate, all 7 checks, on 1,000 captured mails vs capturing them", Harness.millis(gate.aNanos()),
+          Harness.millis(gate.bNanos()), gate, "<= 0.6x", false);
+    }
+  }
+
+  /**
+   * Row 2's checks through the public API. A fresh receiver each round: a receiver keeps each
+   * mail's result, and every round must check again.
+   */
+  private static void receiverChecks(List<CapturedMail> mails) {
+    Receiver receiver = fresh(Receiver.of(mails.get(0)));
+    for (CapturedMail m : mails) {
+      ReceiverResult checks = receiver.check(m);
+      if (!checks.spf().isPass() || !checks.dkim().get(0).isPass() || !checks.dmarc().isPass()) {
+        throw new IllegalStateException("the benchmark mail should pass: " + checks.authenticationResults());
+      }
+    }
+  }
+
+  /** Row 3's gate, what verifyEachTest runs after a test: the seven checks that need no block list. */
+  private static void ciGate(List<CapturedMail> mails) {
+    Receiver receiver = fresh(Receiver.of(mails.get(0)));
+    List<ReceiverResult> results = new ArrayList<>(mails.size());
+    for (CapturedMail m : mails) {
+      results.add(receiver.check(m));
+    }
+    String report = GateReport.of(results, EnumSet.complementOf(EnumSet.of(MailCheck.BLOCK_LISTS)));
+    if (report != null) {
+      throw new IllegalStateException("the benchmark mails should pass every check: "
+          + report.substring(0, Math.min(report.length(), 2000)));
     }
   }
 
@@ -151,65 +178,5 @@ final class CaptureBenchmark {
   private static String dotStuffed(byte[] message) {
     String text = new String(message, StandardCharsets.UTF_8);
     return (text.startsWith(".") ? "." : "") + text.replace("\r\n.", "\r\n..");
-  }
-
-  /** A minimal SMTP client, so the figures measure the server and not a mail library. */
-  private static final class Client implements AutoCloseable {
-    private final Socket socket;
-    private final BufferedReader in;
-    private final OutputStream out;
-
-    Client(int port) throws IOException {
-      socket = new Socket("127.0.0.1", port);
-      in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-      out = socket.getOutputStream();
-      reply();
-    }
-
-    void mail(int i) throws IOException {
-      command("MAIL FROM:<app@sample.co.jp>");
-      command("RCPT TO:<user" + i + "@example.com>");
-      command("DATA");
-      out.write(("From: Shop <shop@sample.co.jp>\r\nTo: user" + i + "@example.com\r\nMessage-ID: <" + i
-          + "@sample.co.jp>\r\nSubject: order " + i + "\r\n\r\nThank you for your order.\r\n.\r\n")
-          .getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      reply();
-    }
-
-    void raw(String message) throws IOException {
-      command("MAIL FROM:<app@sample.co.jp>");
-      command("RCPT TO:<user@example.com>");
-      command("DATA");
-      out.write(message.getBytes(StandardCharsets.UTF_8));
-      out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      reply();
-    }
-
-    void command(String line) throws IOException {
-      out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      reply();
-    }
-
-    private void reply() throws IOException {
-      String line;
-      do {
-        line = in.readLine();
-        if (line == null) {
-          throw new IOException("server closed the connection");
-        }
-      } while (line.length() > 3 && line.charAt(3) == '-');
-      if (line.charAt(0) != '2' && line.charAt(0) != '3') {
-        throw new IOException("server refused: " + line);
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      command("QUIT");
-      socket.close();
-    }
   }
 }

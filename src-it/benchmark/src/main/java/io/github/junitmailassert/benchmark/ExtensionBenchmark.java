@@ -1,0 +1,59 @@
+package io.github.junitmailassert.benchmark;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.github.junitmailassert.benchmark.fixtures.DnsServerFixture;
+import io.github.junitmailassert.benchmark.fixtures.Fixtures;
+import io.github.junitmailassert.benchmark.fixtures.GreenMailFixture;
+import io.github.junitmailassert.benchmark.fixtures.ThousandRecordsFixture;
+import io.github.junitmailassert.benchmark.fixtures.ZoneFileFixture;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * Rows 4 and 5: what a user's test costs with this extension, against GreenMail's JUnit 5
+ * extension in the same rounds. Each fixture class runs through the JUnit Platform launcher, as a
+ * build would run it, with {@link Fixtures#TESTS} tests of a server (and zone) each.
+ */
+final class ExtensionBenchmark {
+
+  private ExtensionBenchmark() {}
+
+  static void run() throws Exception {
+    Launcher launcher = LauncherFactory.create();
+    Harness.Round greenMail = fixture(launcher, GreenMailFixture.class);
+    Harness.Ratio zoneFile = Harness.paired(2, 7, fixture(launcher, ZoneFileFixture.class), greenMail);
+    Harness.row("4a", "test whose class declares a 1,000-record zone file vs GreenMailExtension, per test",
+        perTest(zoneFile.aNanos()), perTest(zoneFile.bNanos()), zoneFile, "<= 2x", false);
+    Harness.Ratio records = Harness.paired(2, 7, fixture(launcher, ThousandRecordsFixture.class), greenMail);
+    Harness.row("4b", "test whose class declares 1,000 records lines vs GreenMailExtension, per test",
+        perTest(records.aNanos()), perTest(records.bNanos()), records, "<= 2x", false);
+    Harness.Ratio dns = Harness.paired(2, 7, fixture(launcher, DnsServerFixture.class), greenMail);
+    Harness.row("5", "test that starts the loopback DNS server (DnsEndpoint) vs GreenMailExtension, per test",
+        perTest(dns.aNanos()), perTest(dns.bNanos()), dns, "<= 1.5x", false);
+  }
+
+  private static String perTest(long fixtureNanos) {
+    return String.format("%.2f ms", fixtureNanos / 1e6 / Fixtures.TESTS);
+  }
+
+  /** One round: the whole fixture class, discovered and run; every test must pass. */
+  private static Harness.Round fixture(Launcher launcher, Class<?> fixture) {
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture)).build();
+    return () -> {
+      SummaryGeneratingListener listener = new SummaryGeneratingListener();
+      launcher.execute(request, listener);
+      TestExecutionSummary summary = listener.getSummary();
+      if (summary.getTestsSucceededCount() != Fixtures.TESTS || summary.getTotalFailureCount() != 0) {
+        StringBuilder why = new StringBuilder();
+        summary.getFailures().forEach(f -> why.append(System.lineSeparator()).append(f.getException()));
+        throw new IllegalStateException(fixture.getSimpleName() + ": " + summary.getTestsSucceededCount() + " of "
+            + Fixtures.TESTS + " tests passed" + why);
+      }
+    };
+  }
+}
