@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Test methods and lifecycle methods can declare parameters of type {@link CapturedMails},
  * {@link SmtpEndpoint}, {@link DnsEndpoint}, {@link io.github.junitmailassert.dns.DnsZone} and
- * {@link ReceiverView}. Works on {@code @Nested} classes (they share the enclosing class's
+ * {@link Receiver}. Works on {@code @Nested} classes (they share the enclosing class's
  * settings) and as a meta-annotation. For settings built in code, register
  * {@link MailDeliverabilityExtension} with {@code @RegisterExtension} instead.
  *

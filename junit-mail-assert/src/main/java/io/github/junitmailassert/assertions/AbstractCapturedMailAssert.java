@@ -318,7 +318,7 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * Navigates to the DKIM results, one per signature.
    *
    * <pre>{@code
-   * assertThat(mail).dkim().passesFor("sample.co.jp");
+   * assertThat(mail).dkim().isPassFor("sample.co.jp");
    * }</pre>
    */
   @CheckReturnValue

@@ -3,7 +3,7 @@ package io.github.junitmailassert.assertions.error;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
-/** The failure of {@code passesReceiverChecks}: the gate's report of the mail. */
+/** The failure of {@code receiver().passes(...)}: the gate's report of the mail. */
 public final class ShouldPassReceiverChecks extends BasicErrorMessageFactory {
 
   private ShouldPassReceiverChecks(String format, Object... arguments) {
