@@ -241,28 +241,9 @@ class CanonicalizationEdgeCasesTest {
 
   /** The canonical body itself, through a digest that records what it is fed. */
   private static String body(Canonicalization c, byte[] message, int bodyOffset, long limit) {
-    ByteArrayOutputStream seen = new ByteArrayOutputStream();
-    MessageDigest recording = new MessageDigest("recording") {
-      @Override
-      protected void engineUpdate(byte input) {
-        seen.write(input);
-      }
-
-      @Override
-      protected void engineUpdate(byte[] input, int offset, int len) {
-        seen.write(input, offset, len);
-      }
-
-      @Override
-      protected byte[] engineDigest() {
-        return new byte[0];
-      }
-
-      @Override
-      protected void engineReset() {}
-    };
+    RecordingDigest recording = new RecordingDigest();
     c.bodyHash(message, bodyOffset, recording, limit);
-    return seen.toString(StandardCharsets.ISO_8859_1);
+    return recording.seen();
   }
 
   private static MessageDigest sha256() {

@@ -83,28 +83,9 @@ class CanonicalizationTest {
 
   /** The canonical body itself, captured through a digest that records what it is fed. */
   private static String body(Canonicalization c, String body) {
-    ByteArrayOutputStream seen = new ByteArrayOutputStream();
-    MessageDigest recording = new MessageDigest("recording") {
-      @Override
-      protected void engineUpdate(byte input) {
-        seen.write(input);
-      }
-
-      @Override
-      protected void engineUpdate(byte[] input, int offset, int len) {
-        seen.write(input, offset, len);
-      }
-
-      @Override
-      protected byte[] engineDigest() {
-        return new byte[0];
-      }
-
-      @Override
-      protected void engineReset() {}
-    };
+    RecordingDigest recording = new RecordingDigest();
     c.bodyHash(body.getBytes(StandardCharsets.ISO_8859_1), 0, recording, Long.MAX_VALUE);
-    return seen.toString(StandardCharsets.ISO_8859_1);
+    return recording.seen();
   }
 
   private static String bodyHash(Canonicalization c, String body) {
