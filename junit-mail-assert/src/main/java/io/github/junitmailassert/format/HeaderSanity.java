@@ -100,8 +100,10 @@ public final class HeaderSanity {
           + " receivers may reject or rewrap it, breaking DKIM", "encode the body as quoted-printable or base64"));
     }
     if (bareLf) {
-      findings.add(finding(Severity.WARNING, "lines end in a bare LF, not CRLF (RFC 5322 section 2.1)",
-          "send CRLF line ends; most mail libraries do when given the message as a MIME object"));
+      findings.add(finding(Severity.ERROR, "lines end in a bare LF, not CRLF (RFC 5322 section 2.1, RFC 5321"
+          + " section 2.3.8); since the SMTP smuggling reports of December 2023 receivers refuse or rewrite such mail:"
+          + " Postfix with smtpd_forbid_bare_newline (normalize by default from 3.9), sendmail 8.18 drops the session"
+          + " with 421", "send CRLF line ends; most mail libraries do when given the message as a MIME object"));
     }
     if (eightBitHeader && !mail.usesSmtpUtf8()) {
       findings.add(finding(Severity.ERROR, "the header has 8-bit text but MAIL FROM did not declare SMTPUTF8"
