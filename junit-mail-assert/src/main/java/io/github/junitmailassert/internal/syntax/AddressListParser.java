@@ -1,4 +1,4 @@
-package io.github.junitmailassert.internal.dmarc;
+package io.github.junitmailassert.internal.syntax;
 
 import java.util.ArrayList;
 import java.util.List;
