@@ -7,7 +7,7 @@ import java.util.List;
  * Reads an RFC 5322 address list (section 3.4), as found in a From field, into its mailboxes:
  * display names, quoted strings, comments (nested), angle addresses with an obsolete route, groups,
  * and the obsolete empty list elements. Encoded words stay encoded: they are atoms. Non-ASCII text
- * (RFC 6532) is accepted where atext is. Never throws; one pass over the text. Internal.
+ * (RFC 6532) is accepted where atext is. Never throws; linear in the length of the text. Internal.
  *
  * <p>{@link #parse} is what DMARC needs: an address list or a reason. {@link #readLeniently} is
  * what leak detection needs from hostile or broken header values: the mailboxes read before the
