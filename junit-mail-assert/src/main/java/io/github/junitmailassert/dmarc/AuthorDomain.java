@@ -1,10 +1,10 @@
 package io.github.junitmailassert.dmarc;
 
-import io.github.junitmailassert.internal.dmarc.AddressListParser;
 import io.github.junitmailassert.internal.dmarc.DomainNames;
 import io.github.junitmailassert.internal.mail.HeaderField;
 import io.github.junitmailassert.internal.mail.ParsedMessages;
 import io.github.junitmailassert.internal.mail.RawMessage;
+import io.github.junitmailassert.internal.syntax.AddressListParser;
 import io.github.junitmailassert.mail.CapturedMail;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.github.junitmailassert.internal.dkim;
 
 import io.github.junitmailassert.internal.mail.HeaderField;
+import io.github.junitmailassert.internal.syntax.TagListParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -184,7 +185,7 @@ public final class SignatureField {
    * whitespace around it) removed, no line end (RFC 6376 section 3.7).
    */
   public byte[] withEmptySignature() {
-    TagList.Tag b = tags.tag("b").orElseThrow();
+    TagListParser.Tag b = tags.tag("b").orElseThrow();
     String blanked = text.substring(0, valueOffset + b.valueStart()) + text.substring(valueOffset + b.valueEnd());
     return blanked.getBytes(StandardCharsets.ISO_8859_1);
   }

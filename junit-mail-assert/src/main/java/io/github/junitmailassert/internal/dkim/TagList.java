@@ -1,6 +1,8 @@
 package io.github.junitmailassert.internal.dkim;
 
-import java.util.ArrayList;
+import io.github.junitmailassert.internal.syntax.TagListParser;
+import io.github.junitmailassert.internal.syntax.TagListParser.Problem;
+import io.github.junitmailassert.internal.syntax.TagListParser.Tag;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -8,22 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A DKIM tag-list (RFC 6376 section 3.2), as used by the DKIM-Signature field and the key record.
- * Tag names are case-sensitive, a duplicate tag is an error, unknown tags are kept (callers ignore
- * them). Offsets are kept so that the {@code b=} value can be blanked without touching any other
- * byte. The text is one char per octet (ISO-8859-1), so octets above 127 pass through. Internal.
+ * A DKIM tag-list (RFC 6376 section 3.2), as used by the DKIM-Signature field and the key record, read
+ * by the shared {@link TagListParser} in its DKIM dialect: tag names are case-sensitive, the first
+ * syntax problem is a permerror, unknown tags are kept (callers ignore them). Offsets are kept so
+ * that the {@code b=} value can be blanked without touching any other byte. The text is one char
+ * per octet (ISO-8859-1), so octets above 127 pass through. Internal.
  */
 public final class TagList {
-
-  /**
-   * One tag.
-   *
-   * @param name the tag name
-   * @param value the value, surrounding whitespace removed, inner folding kept
-   * @param valueStart index just after the {@code =}
-   * @param valueEnd index of the {@code ;} that ends the value, or the text's length
-   */
-  public record Tag(String name, String value, int valueStart, int valueEnd) {}
 
   private final List<Tag> tags;
   private final Map<String, Tag> byName;
@@ -39,56 +32,31 @@ public final class TagList {
    * @throws DkimFailure (permerror) naming the first syntax error
    */
   public static TagList parse(String text, String what) throws DkimFailure {
-    List<Tag> tags = new ArrayList<>();
-    Map<String, Tag> byName = new HashMap<>();
-    int len = text.length();
-    int pos = 0;
-    while (true) {
-      pos = skipWhitespace(text, pos);
-      if (pos == len) {
-        break; // empty list, or a trailing ";"
-      }
-      int nameStart = pos;
-      if (!isAlpha(text.charAt(pos))) {
-        throw DkimFailure.permerror(what + " is not a valid tag-list: expected a tag name at \""
-            + excerpt(text, pos) + "\"");
-      }
-      while (pos < len && (isAlpha(text.charAt(pos)) || isDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
-        pos++;
-      }
-      String name = text.substring(nameStart, pos);
-      pos = skipWhitespace(text, pos);
-      if (pos == len || text.charAt(pos) != '=') {
-        throw DkimFailure.permerror(what + " is not a valid tag-list: tag \"" + name + "\" has no \"=\"");
-      }
-      pos++;
-      int valueStart = pos;
-      int valueEnd = text.indexOf(';', pos);
-      if (valueEnd < 0) {
-        valueEnd = len;
-      }
-      String value = text.substring(valueStart, valueEnd).strip();
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        if (c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7f) {
-          throw DkimFailure.permerror(what + " is not a valid tag-list: tag \"" + name
-              + "\" holds a control character");
-        }
-      }
-      Tag tag = new Tag(name, value, valueStart, valueEnd);
-      if (byName.putIfAbsent(name, tag) != null) {
-        throw DkimFailure.permerror(what + " has the tag \"" + name + "=\" twice (RFC 6376 section 3.2)");
-      }
-      tags.add(tag);
-      if (valueEnd == len) {
-        break;
-      }
-      pos = valueEnd + 1;
-      if (skipWhitespace(text, pos) < len && text.charAt(skipWhitespace(text, pos)) == ';') {
-        throw DkimFailure.permerror(what + " is not a valid tag-list: an empty tag between \";\"");
-      }
+    TagListParser.Result result = TagListParser.parse(text, TagListParser.Dialect.DKIM);
+    List<Problem> problems = result.problems();
+    if (!problems.isEmpty()) {
+      throw DkimFailure.permerror(reason(text, problems.get(0), what));
     }
-    return new TagList(Collections.unmodifiableList(tags), byName);
+    Map<String, Tag> byName = new HashMap<>();
+    for (Tag tag : result.tags()) {
+      byName.putIfAbsent(tag.name(), tag);
+    }
+    return new TagList(Collections.unmodifiableList(result.tags()), byName);
+  }
+
+  private static String reason(String text, Problem problem, String what) {
+    String invalid = what + " is not a valid tag-list: ";
+    return switch (problem.kind()) {
+      // A list that starts with ";" lacks its first tag name; later, ";;" is an empty tag.
+      case EMPTY_TAG -> problem.segment() == 0
+          ? invalid + "expected a tag name at \"" + excerpt(text, problem.start()) + "\""
+          : invalid + "an empty tag between \";\"";
+      case NO_NAME -> invalid + "expected a tag name at \"" + excerpt(text, problem.start()) + "\"";
+      case NO_EQUALS -> invalid + "tag \"" + problem.name() + "\" has no \"=\"";
+      case CONTROL_CHARACTER -> invalid + "tag \"" + problem.name() + "\" holds a control character";
+      case DUPLICATE -> what + " has the tag \"" + problem.name() + "=\" twice (RFC 6376 section 3.2)";
+      case EMPTY_VALUE -> invalid + "tag \"" + problem.name() + "\" has no value"; // not in the DKIM dialect
+    };
   }
 
   public List<Tag> tags() {
@@ -128,21 +96,6 @@ public final class TagList {
 
   static boolean isWhitespace(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-  }
-
-  private static int skipWhitespace(String text, int pos) {
-    while (pos < text.length() && isWhitespace(text.charAt(pos))) {
-      pos++;
-    }
-    return pos;
-  }
-
-  private static boolean isAlpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
   }
 
   private static String excerpt(String text, int pos) {

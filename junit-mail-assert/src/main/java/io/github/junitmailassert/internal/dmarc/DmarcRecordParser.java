@@ -4,22 +4,25 @@ import io.github.junitmailassert.dmarc.AlignmentMode;
 import io.github.junitmailassert.dmarc.DmarcMode;
 import io.github.junitmailassert.dmarc.DmarcPolicy;
 import io.github.junitmailassert.dmarc.DmarcRecord;
+import io.github.junitmailassert.internal.syntax.TagListParser;
+import io.github.junitmailassert.internal.syntax.TagListParser.Part;
+import io.github.junitmailassert.internal.syntax.TagListParser.Problem;
+import io.github.junitmailassert.internal.syntax.TagListParser.Tag;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * Reads the text of a {@code _dmarc} TXT record the way RFC 9989 section 4.7/4.8 (or RFC 7489
  * section 6.3) asks: the first tag must be {@code v=DMARC1} or the record is not a DMARC record;
  * unknown tags are ignored; a syntax error in the rest is ignored in favour of the default; a tag
  * named twice makes the tag-list invalid (RFC 6376 section 3.2, whose syntax DMARC records follow).
- * Never throws; linear in the length of the text. Internal.
+ * The tag-list is read by the shared {@link TagListParser} in its DMARC dialect. Never throws; linear
+ * in the length of the text. Internal.
  */
 public final class DmarcRecordParser {
 
@@ -44,13 +47,12 @@ public final class DmarcRecordParser {
   private DmarcRecordParser() {}
 
   public static Outcome parse(String domain, String text, DmarcMode mode) {
-    String[] parts = text.split(";", -1);
-    if (!isVersionTag(parts[0])) {
+    TagListParser.Result tagList = TagListParser.parse(text, TagListParser.Dialect.DMARC);
+    List<Part> parts = tagList.parts();
+    if (parts.isEmpty() || !isVersionTag(parts.get(0))) {
       return new NotDmarc("the record does not start with v=DMARC1: \"" + shorten(text) + "\"");
     }
     boolean bis = mode == DmarcMode.RFC9989;
-    Set<String> seen = new HashSet<>();
-    seen.add("v");
     List<String> problems = new ArrayList<>();
     Optional<DmarcPolicy> p = Optional.empty();
     Optional<DmarcPolicy> sp = Optional.empty();
@@ -64,22 +66,19 @@ public final class DmarcRecordParser {
     List<String> rua = List.of();
     List<String> ruf = List.of();
     OptionalInt pct = OptionalInt.empty();
-    for (int i = 1; i < parts.length; i++) {
-      String part = trimWsp(parts[i]);
-      if (part.isEmpty()) {
-        continue; // a trailing separator is allowed; an empty tag carries nothing
-      }
-      int eq = part.indexOf('=');
-      String name = eq < 0 ? "" : trimWsp(part.substring(0, eq)).toLowerCase(Locale.ROOT);
-      String value = eq < 0 ? "" : trimWsp(part.substring(eq + 1));
-      if (!isAlpha(name) || value.isEmpty()) {
-        problem(problems, "\"" + shorten(part) + "\" is not a tag=value pair and was ignored");
+    for (int i = 1; i < parts.size(); i++) {
+      if (parts.get(i) instanceof Problem problem) {
+        if (problem.kind() == TagListParser.Kind.DUPLICATE) {
+          return new NotDmarc("the tag " + shorten(problem.name().toLowerCase(Locale.ROOT))
+              + " appears more than once, which makes the record invalid"
+              + " (RFC 6376 section 3.2 tag-list syntax, which DMARC records follow)");
+        }
+        problem(problems, "\"" + shorten(tagList.textOf(problem)) + "\" is not a tag=value pair and was ignored");
         continue;
       }
-      if (!seen.add(name)) {
-        return new NotDmarc("the tag " + shorten(name) + " appears more than once, which makes the record invalid"
-            + " (RFC 6376 section 3.2 tag-list syntax, which DMARC records follow)");
-      }
+      Tag tag = (Tag) parts.get(i);
+      String name = tag.name().toLowerCase(Locale.ROOT);
+      String value = tag.value();
       if (!isPrintable(value)) {
         problem(problems, "the value of " + shorten(name) + " holds characters outside printable ASCII and was ignored");
         if (name.equals("p") || name.equals("sp") || (bis && name.equals("np"))) {
@@ -183,13 +182,8 @@ public final class DmarcRecordParser {
     return new Parsed(record, policyUsable, validRua);
   }
 
-  private static boolean isVersionTag(String first) {
-    String s = trimWsp(first);
-    if (s.length() < 2 || (s.charAt(0) != 'v' && s.charAt(0) != 'V')) {
-      return false;
-    }
-    String rest = trimWsp(s.substring(1));
-    return rest.startsWith("=") && trimWsp(rest.substring(1)).equals("DMARC1");
+  private static boolean isVersionTag(Part first) {
+    return first instanceof Tag t && t.segment() == 0 && t.name().equalsIgnoreCase("v") && t.value().equals("DMARC1");
   }
 
   private static List<String> uris(String value) {
@@ -236,19 +230,6 @@ public final class DmarcRecordParser {
     } else if (problems.size() == MAX_PROBLEMS) {
       problems.add("further problems were not listed");
     }
-  }
-
-  private static boolean isAlpha(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean isPrintable(String s) {

@@ -287,10 +287,9 @@ public final class LoopbackDnsServer implements AutoCloseable {
   // ---------------------------------------------------------------- close
 
   /**
-   * Closes both sockets and every connection, from the calling thread: no wait for the I/O thread,
-   * which a loaded machine may not schedule for a millisecond. The ports are released when that
-   * thread, woken here, deregisters the sockets; {@link #start(DnsZone, InetAddress, int)} waits for
-   * that before it gives up on a port.
+   * Closes both sockets and every connection, and returns once the I/O thread has deregistered
+   * them: a channel registered with a selector keeps its port until then, and whoever closes a
+   * server may bind its port again at once (tests that prove the server is gone do).
    */
   @Override
   public void close() {
@@ -311,6 +310,6 @@ public final class LoopbackDnsServer implements AutoCloseable {
         // closing anyway
       }
     }
-    loop.selector().wakeup();
+    loop.deregisterClosed();
   }
 }

@@ -1,4 +1,4 @@
-package io.github.junitmailassert.internal.dmarc;
+package io.github.junitmailassert.internal.syntax;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,11 @@ import java.util.List;
  * Reads an RFC 5322 address list (section 3.4), as found in a From field, into its mailboxes:
  * display names, quoted strings, comments (nested), angle addresses with an obsolete route, groups,
  * and the obsolete empty list elements. Encoded words stay encoded: they are atoms. Non-ASCII text
- * (RFC 6532) is accepted where atext is. Never throws; one pass over the text. Internal.
+ * (RFC 6532) is accepted where atext is. Never throws; linear in the length of the text. Internal.
+ *
+ * <p>{@link #parse} is what DMARC needs: an address list or a reason. {@link #readLeniently} is
+ * what leak detection needs from hostile or broken header values: the mailboxes read before the
+ * first syntax error, and the domains of the addr-spec-like tokens in the text it could not read.
  */
 public final class AddressListParser {
 
@@ -40,22 +44,81 @@ public final class AddressListParser {
     }
   }
 
+  /**
+   * What could be read of a header value that may not be an address list.
+   *
+   * @param mailboxes the mailboxes before the element where the syntax error is (all of them when there is none)
+   * @param skippedDomains the domain (or address literal) after each {@code @} outside quoted strings and
+   *     comments in the text from that element on, as written; empty when the text is an address list
+   * @param problem why the text is not an address list, or empty
+   */
+  public record Lenient(List<Mailbox> mailboxes, List<String> skippedDomains, String problem) {
+    public Lenient {
+      mailboxes = List.copyOf(mailboxes);
+      skippedDomains = List.copyOf(skippedDomains);
+    }
+
+    /** The domains of the mailboxes that have one, then the skipped domains: text order. */
+    public List<String> domains() {
+      List<String> domains = new ArrayList<>();
+      for (Mailbox m : mailboxes) {
+        if (!m.domain().isEmpty()) {
+          domains.add(m.domain());
+        }
+      }
+      domains.addAll(skippedDomains);
+      return domains;
+    }
+  }
+
+  // Bounds of a skipped token, as the old scanner had them: a hostile value cannot make one long.
+  private static final int MAX_SKIPPED_DOMAIN = 255;
+  private static final int MAX_SKIPPED_LITERAL = 64;
+
   private final String s;
   private int pos;
   private final List<Mailbox> out = new ArrayList<>();
+  // Start of the list element being read and the mailboxes before it: where recovery resumes.
+  private int elementStart;
+  private int mailboxesBefore;
+  private String problem = "";
 
   private AddressListParser(String s) {
     this.s = s;
   }
 
   public static Result parse(String text) {
+    AddressListParser p = read(text);
+    return p.problem.isEmpty() ? new Result(p.out, "") : new Result(List.of(), p.problem);
+  }
+
+  /**
+   * Reads as much of the value as is an address list; from the element that is not, takes the domain
+   * after every {@code @} outside quoted strings and comments (an unclosed one runs to the end). Still one
+   * strict pass and one lenient pass: linear.
+   */
+  public static Lenient readLeniently(String text) {
+    AddressListParser p = read(text);
+    if (p.problem.isEmpty()) {
+      return new Lenient(p.out, List.of(), "");
+    }
+    return new Lenient(p.out.subList(0, p.mailboxesBefore),
+        addrSpecLikeDomains(withoutQuotesAndComments(p.s, p.elementStart)), p.problem);
+  }
+
+  private static AddressListParser read(String text) {
     AddressListParser p = new AddressListParser(text == null ? "" : text);
     try {
       p.addressList();
-      return new Result(p.out, "");
     } catch (Bad e) {
-      return new Result(List.of(), e.getMessage());
+      p.problem = e.getMessage();
     }
+    return p;
+  }
+
+  private void elementStarts() {
+    elementStart = pos;
+    mailboxesBefore = out.size();
   }
 
   /** A parse failure; never leaves this class. */
@@ -67,6 +130,7 @@ public final class AddressListParser {
 
   private void addressList() throws Bad {
     while (true) {
+      elementStarts();
       cfws();
       if (end()) {
         return;
@@ -145,6 +209,7 @@ public final class AddressListParser {
 
   private void group() throws Bad {
     while (true) {
+      elementStarts();
       cfws();
       if (end()) {
         throw new Bad("a group is not closed with ';'");
@@ -162,6 +227,8 @@ public final class AddressListParser {
       cfws();
       if (!end() && peek() == ',') {
         pos++;
+      } else if (!end() && peek() != ';') {
+        throw new Bad("unexpected '" + shown(peek()) + "' at position " + pos);
       }
     }
   }
@@ -229,22 +296,30 @@ public final class AddressListParser {
       if (close < 0) {
         throw new Bad("an address literal is not closed with ']'");
       }
+      for (int i = pos + 1; i < close; i++) {
+        if (s.charAt(i) == '[') { // dtext excludes '[': no literal, and recovery reads what follows
+          throw new Bad("an address literal holds '[' at position " + i);
+        }
+      }
       String literal = s.substring(pos, close + 1);
       pos = close + 1;
       return new Mailbox(local, literal, true, false);
     }
     StringBuilder domain = new StringBuilder();
+    boolean afterDot = true;
     while (true) {
       cfws();
       if (end()) {
         break;
       }
       c = peek();
-      if (isAtext(c)) {
+      if (isAtext(c) && afterDot) { // obs-domain: CFWS around the dots, but atoms are joined by dots only
         domain.append(atom());
+        afterDot = false;
       } else if (c == '.') {
         pos++;
         domain.append('.');
+        afterDot = true;
       } else {
         break;
       }
@@ -329,6 +404,78 @@ public final class AddressListParser {
         return;
       }
     }
+  }
+
+  /** The text from {@code from} on with quoted strings and comments taken out, as the lenient pass sees it. */
+  private static String withoutQuotesAndComments(String value, int from) {
+    StringBuilder sb = new StringBuilder(value.length() - from);
+    boolean quoted = false;
+    int comment = 0; // a counter, not a stack: any depth costs nothing
+    for (int i = from; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\' && i + 1 < value.length() && (quoted || comment > 0)) {
+        i++;
+      } else if (quoted) {
+        quoted = c != '"';
+      } else if (c == '"' && comment == 0) {
+        quoted = true;
+      } else if (c == '(') {
+        comment++;
+      } else if (c == ')' && comment > 0) {
+        comment--;
+      } else if (comment == 0) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * After each {@code @}: an address literal of 1 to 64 characters in brackets, else up to 255 characters
+   * that cannot end a domain in any header (white space, brackets, quotes, separators, another {@code @}).
+   * Each attempt looks at most 65 characters ahead: linear.
+   */
+  private static List<String> addrSpecLikeDomains(String visible) {
+    List<String> domains = new ArrayList<>();
+    int n = visible.length();
+    int at = visible.indexOf('@');
+    while (at >= 0) {
+      int start = at + 1;
+      int end = start;
+      if (start < n && visible.charAt(start) == '[') {
+        end++;
+        while (end < n && end - start - 1 < MAX_SKIPPED_LITERAL && isLiteralChar(visible.charAt(end))) {
+          end++;
+        }
+        if (end > start + 1 && end < n && visible.charAt(end) == ']') {
+          domains.add(visible.substring(start, end + 1));
+          at = visible.indexOf('@', end + 1);
+        } else {
+          at = visible.indexOf('@', start); // not a literal: the next '@' may still start a domain
+        }
+        continue;
+      }
+      while (end < n && end - start < MAX_SKIPPED_DOMAIN && isSkippedDomainChar(visible.charAt(end))) {
+        end++;
+      }
+      if (end > start) {
+        domains.add(visible.substring(start, end));
+      }
+      at = visible.indexOf('@', end);
+    }
+    return domains;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
+  }
+
+  private static boolean isLiteralChar(char c) {
+    return !isSpace(c) && c != '[' && c != ']';
+  }
+
+  private static boolean isSkippedDomainChar(char c) {
+    return !isSpace(c) && "<>(),;:\"@[]".indexOf(c) < 0;
   }
 
   private static boolean isAtext(char c) {
