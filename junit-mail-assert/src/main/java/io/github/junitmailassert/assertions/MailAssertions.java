@@ -3,6 +3,7 @@ package io.github.junitmailassert.assertions;
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.mail.CapturedMails;
 import java.util.List;
+import org.assertj.core.annotation.CheckReturnValue;
 
 /**
  * Entry point of the mail assertions. Import it statically beside AssertJ's
@@ -13,16 +14,19 @@ public class MailAssertions {
   protected MailAssertions() {}
 
   /** Assertions on one captured mail. */
+  @CheckReturnValue
   public static AbstractCapturedMailAssert<?> assertThat(CapturedMail actual) {
     return new CapturedMailAssert(actual);
   }
 
   /** Assertions on the mails captured so far (no waiting: call {@link CapturedMails#await(int)} first if needed). */
+  @CheckReturnValue
   public static CapturedMailsAssert assertThat(CapturedMails actual) {
     return new CapturedMailsAssert(actual.all());
   }
 
   /** Assertions on a list of captured mails. */
+  @CheckReturnValue
   public static CapturedMailsAssert assertThatMails(List<CapturedMail> actual) {
     return new CapturedMailsAssert(actual);
   }

@@ -2,6 +2,7 @@ package io.github.junitmailassert.assertions;
 
 import static io.github.junitmailassert.assertions.error.ShouldHaveVerdict.shouldHaveVerdict;
 import static io.github.junitmailassert.assertions.error.ShouldHaveVerdict.shouldMeetBulkSenderAuthentication;
+import static io.github.junitmailassert.assertions.error.ShouldNotBeListed.shouldBeAskedAbout;
 import static io.github.junitmailassert.assertions.error.ShouldNotBeListed.shouldNotBeListed;
 import static io.github.junitmailassert.assertions.error.ShouldPassReceiverChecks.shouldPassReceiverChecks;
 
@@ -14,7 +15,6 @@ import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.report.GateReport;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -40,8 +40,7 @@ public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAss
   }
 
   /**
-   * Verifies that the mail passes the given checks (every check when none are given), with one
-   * report of every problem and its fix: what the CI gate ({@code verifyEachTest}) runs. A check
+   * Verifies that the mail passes the given checks, with one report of every problem and its fix: what the CI gate ({@code verifyEachTest}) runs. A check
    * that could not run (no client IP declared, say) fails, saying why: not checked is not passed.
    *
    * <pre>{@code
@@ -49,10 +48,11 @@ public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAss
    * assertThat(mail).receiver().passes(MailCheck.SPF); // fails for MAIL FROM:<apache@localhost.localdomain>, with the fix
    * }</pre>
    */
-  public ReceiverResultAssert passes(MailCheck... checks) {
+  public ReceiverResultAssert passes(MailCheck check, MailCheck... more) {
     isNotNull();
-    AbstractCapturedMailAssert.requireArgument(checks, "checks");
-    Set<MailCheck> chosen = checks.length == 0 ? EnumSet.allOf(MailCheck.class) : EnumSet.copyOf(Arrays.asList(checks));
+    AbstractCapturedMailAssert.requireArgument(check, "check");
+    AbstractCapturedMailAssert.requireArgument(more, "checks");
+    Set<MailCheck> chosen = EnumSet.of(check, more);
     String report = GateReport.of(List.of(actual), chosen);
     if (report != null) {
       throwAssertionError(shouldPassReceiverChecks(report));
@@ -127,6 +127,10 @@ public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAss
     isNotNull();
     AbstractCapturedMailAssert.requireArgument(blockListZones, "block list zones");
     Receiver receiver = actual.receiver();
+    if (receiver.declaredClientIp().isEmpty()) {
+      // 127.0.0.1 is never listed (RFC 5782), so a pass would prove nothing.
+      throwAssertionError(shouldBeAskedAbout(actual.mail(), actual.outcome(MailCheck.SPF)));
+    }
     List<BlockLists.Listing> listed = new ArrayList<>();
     for (BlockLists.Listing listing : BlockLists.check(receiver.resolver(), receiver.clientIpOf(actual.mail()),
         blockListZones)) {

@@ -1,9 +1,12 @@
 package io.github.junitmailassert.assertions;
 
+import static io.github.junitmailassert.assertions.error.ShouldHaveConsistentSendingHost.shouldBeCheckable;
 import static io.github.junitmailassert.assertions.error.ShouldHaveConsistentSendingHost.shouldHaveConsistentSendingHost;
 
 import io.github.junitmailassert.receiver.ReceiverResult;
+import io.github.junitmailassert.check.CheckOutcome;
 import io.github.junitmailassert.check.Finding;
+import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.host.SendingHostResult;
 import org.assertj.core.api.AbstractObjectAssert;
 
@@ -37,6 +40,7 @@ public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostRes
    */
   public SendingHostResultAssert hasForwardConfirmedReverseDns() {
     isNotNull();
+    requireCheckable("forward-confirmed reverse DNS");
     if (!actual.reverseDns().isConfirmed()) {
       throwAssertionError(shouldHaveConsistentSendingHost(actual, result, "forward-confirmed reverse DNS", f -> true));
     }
@@ -53,6 +57,7 @@ public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostRes
    */
   public SendingHostResultAssert hasValidHeloName() {
     isNotNull();
+    requireCheckable("a HELO name that is a real name of the client");
     if (!actual.helo().fullyQualified() || !actual.helo().resolvesToClient()) {
       throwAssertionError(shouldHaveConsistentSendingHost(actual, result, "a HELO name that is a real name of the client", f -> true));
     }
@@ -62,10 +67,18 @@ public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostRes
   /** Verifies that neither check found anything a receiver holds against the mail. */
   public SendingHostResultAssert isConsistent() {
     isNotNull();
+    requireCheckable("consistent DNS for the sending host");
     if (!actual.isConsistent()) {
       throwAssertionError(shouldHaveConsistentSendingHost(actual, result, "consistent DNS for the sending host", f -> f.severity() != Finding.Severity.INFO));
     }
     return myself;
+  }
+
+  /** The loopback address has no DNS worth judging: without a declared client IP there is nothing to assert. */
+  private void requireCheckable(String expectation) {
+    if (result != null && result.outcome(MailCheck.REVERSE_DNS).status() == CheckOutcome.Status.NOT_CHECKED) {
+      throwAssertionError(shouldBeCheckable(result, expectation, result.outcome(MailCheck.REVERSE_DNS)));
+    }
   }
 
   /** Back to the mail's assertions. */

@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param check the check
  * @param status passed, failed or not checked
  * @param reason for {@link Status#NOT_CHECKED}: why, in a sentence; else ""
- * @param findings what the check found, failing ones first; empty when not checked
+ * @param fix for {@link Status#NOT_CHECKED}: what the test declares so that the check can run; else ""
+ * @param findings what the check found, in the order found; empty when not checked
  */
-public record CheckOutcome(MailCheck check, Status status, String reason, List<Finding> findings) {
+public record CheckOutcome(MailCheck check, Status status, String reason, String fix, List<Finding> findings) {
 
   /** The three states of a check. */
   public enum Status {
@@ -30,18 +31,24 @@ public record CheckOutcome(MailCheck check, Status status, String reason, List<F
     Objects.requireNonNull(check, "check");
     Objects.requireNonNull(status, "status");
     reason = Objects.requireNonNullElse(reason, "");
+    fix = Objects.requireNonNullElse(fix, "");
     findings = List.copyOf(findings);
+    boolean failing = findings.stream().anyMatch(Finding::failsCheck);
+    if (status == Status.NOT_CHECKED ? !findings.isEmpty() : failing != (status == Status.FAILED)) {
+      throw new IllegalArgumentException("a " + status.label() + " " + check + " outcome cannot have these findings: "
+          + findings);
+    }
   }
 
   /** The outcome of a check that ran: failed when one of {@code findings} fails it. */
   public static CheckOutcome of(MailCheck check, List<Finding> findings) {
     boolean failed = findings.stream().anyMatch(Finding::failsCheck);
-    return new CheckOutcome(check, failed ? Status.FAILED : Status.PASSED, "", findings);
+    return new CheckOutcome(check, failed ? Status.FAILED : Status.PASSED, "", "", findings);
   }
 
-  /** A check that could not run, and why. */
-  public static CheckOutcome notChecked(MailCheck check, String reason) {
-    return new CheckOutcome(check, Status.NOT_CHECKED, reason, List.of());
+  /** A check that could not run, why, and what the test declares so that it can. */
+  public static CheckOutcome notChecked(MailCheck check, String reason, String fix) {
+    return new CheckOutcome(check, Status.NOT_CHECKED, reason, fix, List.of());
   }
 
   public boolean isPassed() {

@@ -17,7 +17,7 @@ public final class DmarcFindings {
       return List.of();
     }
     return List.of(new Finding(MailCheck.DMARC, Severity.ERROR,
-        "DMARC " + result.status().keyword() + ": " + result.reason(), fix(result),
+        result.authenticationResultsPart() + ": " + result.reason(), fix(result),
         result.mode() == DmarcMode.RFC9989 ? "RFC 9989" : "RFC 7489 section 6.6"));
   }
 

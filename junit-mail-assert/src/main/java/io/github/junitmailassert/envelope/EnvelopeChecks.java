@@ -27,7 +27,8 @@ public final class EnvelopeChecks {
    */
   public static CheckOutcome envelopeDomain(CapturedMail mail, Optional<String> domain) {
     if (domain.isEmpty()) {
-      return CheckOutcome.notChecked(MailCheck.ENVELOPE_DOMAIN, "no sending domain declared");
+      return CheckOutcome.notChecked(MailCheck.ENVELOPE_DOMAIN, "no sending domain declared",
+          "declare domain, the domain the application sends from");
     }
     if (mail.isNullSender()) {
       // Right for bounces and auto-replies: nothing to hold against the mail.

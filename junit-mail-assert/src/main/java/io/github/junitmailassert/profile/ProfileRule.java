@@ -61,7 +61,7 @@ public record ProfileRule(String requirement, String source, Verdict consequence
       return Optional.empty();
     }
     if (outcome.status() == CheckOutcome.Status.NOT_CHECKED) {
-      return Optional.of(new Breach("not checked: " + outcome.reason(), ""));
+      return Optional.of(new Breach("not checked: " + outcome.reason(), outcome.fix()));
     }
     return Optional.of(breachOf(outcome.failures()));
   }

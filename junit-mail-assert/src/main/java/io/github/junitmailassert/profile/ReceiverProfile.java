@@ -17,7 +17,7 @@ import java.util.Optional;
  * it does not claim to be any provider's own filter, which weighs far more than these rules.
  *
  * <pre>{@code
- * assertThat(mail).reachesInboxUnder(ReceiverProfile.bulkSenders2024());
+ * assertThat(mail).receiver().reachesInboxUnder(ReceiverProfile.bulkSenders2024());
  * }</pre>
  */
 public final class ReceiverProfile {
@@ -129,8 +129,8 @@ public final class ReceiverProfile {
       }
       ProfileRule.Breach s = ProfileRule.breachOf(spf).orElseThrow();
       ProfileRule.Breach d = ProfileRule.breachOf(dkim).orElseThrow();
-      return Optional.of(new ProfileRule.Breach(s.problem() + "; " + d.problem(),
-          "either " + s.fix() + "; or " + d.fix()));
+      String fix = s.fix().isEmpty() || d.fix().isEmpty() ? s.fix() + d.fix() : "either " + s.fix() + "; or " + d.fix();
+      return Optional.of(new ProfileRule.Breach(s.problem() + "; " + d.problem(), fix));
     });
   }
 

@@ -8,17 +8,17 @@ import io.github.junitmailassert.dmarc.DmarcMode;
 import io.github.junitmailassert.dmarc.DmarcVerifier;
 import io.github.junitmailassert.envelope.LocalNames;
 import io.github.junitmailassert.host.SendingHostVerifier;
+import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.internal.mail.Addresses;
 import io.github.junitmailassert.spf.SpfVerifier;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -55,8 +55,8 @@ public final class Receiver implements MailReceiver {
   final DkimVerifier dkim;
   final DmarcVerifier dmarc;
   final SendingHostVerifier sendingHost;
-  // Weak keys: a mail and its result go when the test drops the mail; CapturedMail keeps identity equality.
-  private final Map<CapturedMail, ReceiverResult> results = Collections.synchronizedMap(new WeakHashMap<>());
+  // Keyed by identity (CapturedMail keeps Object's equals); cleared with the mails of a shared environment.
+  private final Map<CapturedMail, ReceiverResult> results = new ConcurrentHashMap<>();
 
   private Receiver(Builder b) {
     this.resolver = b.resolver;
@@ -97,12 +97,19 @@ public final class Receiver implements MailReceiver {
     return of(mail).check(mail);
   }
 
-  /** Every check of {@code mail}, made once per mail: later calls return the same result. */
+  /**
+   * Every check of {@code mail}, made once per mail, on first use: later calls return the same
+   * result. Publish the records a mail needs before its first assertion; a change to the zone
+   * after that is not seen by the mail's result.
+   */
   public ReceiverResult check(CapturedMail mail) {
     Objects.requireNonNull(mail, "mail");
-    synchronized (results) {
-      return results.computeIfAbsent(mail, m -> new ReceiverResult(this, m));
-    }
+    return results.computeIfAbsent(mail, m -> new ReceiverResult(this, m));
+  }
+
+  /** Forgets the results made so far; the extension calls it when a shared environment clears its mails. */
+  public void clearResults() {
+    results.clear();
   }
 
   public Resolver resolver() {
@@ -185,6 +192,17 @@ public final class Receiver implements MailReceiver {
 
     private Builder(Resolver resolver) {
       this.resolver = resolver;
+    }
+
+    /**
+     * The public address receivers would see, as an IPv4 or IPv6 literal (nothing is looked up).
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public Builder clientIp(String clientIp) {
+      Objects.requireNonNull(clientIp, "clientIp");
+      return clientIp(IpLiterals.parse(clientIp.strip()).orElseThrow(() ->
+          new IllegalArgumentException("clientIp must be an IPv4 or IPv6 address, not \"" + clientIp + "\"")));
     }
 
     /** The public address receivers would see; over loopback every client is 127.0.0.1. */

@@ -44,6 +44,8 @@ public final class ReceiverResult {
 
   static final String NO_CLIENT_IP = "no clientIp declared: over loopback every client is 127.0.0.1, which no"
       + " receiver on the internet sees";
+  static final String DECLARE_CLIENT_IP = "declare clientIp, the public address receivers see for the sending host"
+      + " (@MailDeliverability(clientIp = \"203.0.113.25\") or the builder's clientIp(...))";
 
   private final Receiver receiver;
   private final CapturedMail mail;
@@ -118,7 +120,7 @@ public final class ReceiverResult {
 
   /** The answer of each block list the receiver asks; empty when it asks none. */
   public List<BlockLists.Listing> blockListings() {
-    return blockListings.get();
+    return List.copyOf(blockListings.get());
   }
 
   /** The {@code Received-SPF} header field the receiver would add. */
@@ -142,7 +144,7 @@ public final class ReceiverResult {
     for (MailCheck check : MailCheck.values()) {
       all.add(outcome(check));
     }
-    return all;
+    return List.copyOf(all);
   }
 
   /** Whether every check in {@code checks} passed (a check not checked does not pass). */
@@ -181,19 +183,23 @@ public final class ReceiverResult {
     boolean declared = receiver.declaredClientIp().isPresent();
     String fixDomain = receiver.domainForFixes(mail);
     return switch (check) {
-      case ENVELOPE_DOMAIN -> EnvelopeChecks.envelopeDomain(mail, receiver.senderDomain());
+      case ENVELOPE_DOMAIN -> envelopeDomain();
       case LOCAL_NAMES -> CheckOutcome.of(check, leakFindings.get());
       case SPF -> declared ? CheckOutcome.of(check, SpfFindings.of(spf(), receivedSpf(), true))
-          : CheckOutcome.notChecked(check, NO_CLIENT_IP);
+          : CheckOutcome.notChecked(check, NO_CLIENT_IP, DECLARE_CLIENT_IP);
       case REVERSE_DNS -> declared ? CheckOutcome.of(check, sendingHostFindings())
-          : CheckOutcome.notChecked(check, NO_CLIENT_IP);
+          : CheckOutcome.notChecked(check, NO_CLIENT_IP, DECLARE_CLIENT_IP);
       case DKIM -> CheckOutcome.of(check, DkimFindings.of(dkim(), dkimDomainForFixes(fixDomain)));
-      case DMARC -> CheckOutcome.of(check, DmarcFindings.of(dmarc()));
+      // Without a client IP, SPF's answer for 127.0.0.1 says nothing: only an aligned DKIM pass decides.
+      case DMARC -> declared || dmarc().isPass() ? CheckOutcome.of(check, DmarcFindings.of(dmarc()))
+          : CheckOutcome.notChecked(check, NO_CLIENT_IP + ", so SPF cannot align and no aligned DKIM signature passes",
+              DECLARE_CLIENT_IP);
       case FORMAT -> CheckOutcome.of(check, HeaderSanity.check(mail));
       case BLOCK_LISTS -> receiver.blockLists().isEmpty()
-          ? CheckOutcome.notChecked(check, "no block lists declared for the receiver to ask")
+          ? CheckOutcome.notChecked(check, "no block lists declared for the receiver to ask",
+              "declare blockLists, the DNS block list zones the receiver asks")
           : declared ? CheckOutcome.of(check, BlockLists.findings(blockListings()))
-          : CheckOutcome.notChecked(check, NO_CLIENT_IP);
+          : CheckOutcome.notChecked(check, NO_CLIENT_IP, DECLARE_CLIENT_IP);
     };
   }
 
@@ -204,13 +210,7 @@ public final class ReceiverResult {
   private List<Finding> sendingHostFindings() {
     SendingHostResult host = sendingHost();
     List<Finding> findings = new ArrayList<>(host.reverseDns().findings());
-    List<Finding> heloLeaks = new ArrayList<>();
-    List<LocalNameLeak> all = localNameLeaks();
-    for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).place() == LocalNameLeak.Place.HELO) {
-        heloLeaks.add(leakFindings.get().get(i));
-      }
-    }
+    List<Finding> heloLeaks = leakFindings(LocalNameLeak.Place.HELO);
     if (!host.helo().fullyQualified() && !heloLeaks.isEmpty()) {
       findings.addAll(heloLeaks);
     } else {
@@ -219,9 +219,33 @@ public final class ReceiverResult {
     return findings;
   }
 
+  /** The local-name findings of one place; EnvelopeChecks.leakFindings gives one finding per leak, in order. */
+  private List<Finding> leakFindings(LocalNameLeak.Place place) {
+    List<Finding> found = new ArrayList<>();
+    List<LocalNameLeak> leaks = localNameLeaks();
+    List<Finding> findings = leakFindings.get();
+    for (int i = 0; i < leaks.size(); i++) {
+      if (leaks.get(i).place() == place) {
+        found.add(findings.get(i));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The envelope sender's domain; when it is a local name, the local-name finding of MAIL FROM is
+   * this check's finding too: one cause, one finding.
+   */
+  private CheckOutcome envelopeDomain() {
+    CheckOutcome own = EnvelopeChecks.envelopeDomain(mail, receiver.senderDomain());
+    List<Finding> mailFromLeaks = leakFindings(LocalNameLeak.Place.MAIL_FROM);
+    return own.isFailed() && !mailFromLeaks.isEmpty() ? CheckOutcome.of(MailCheck.ENVELOPE_DOMAIN, mailFromLeaks) : own;
+  }
+
+  /** The From domain, to sign with (DMARC aligns it), unless it is missing or local. */
   private String dkimDomainForFixes(String fallback) {
-    return dmarc().authorDomain().isBlank() || LocalNames.whyLocal(dmarc().authorDomain()).isPresent()
-        ? fallback : dmarc().authorDomain();
+    String from = AuthorDomain.fromMail(mail).domain().orElse("");
+    return from.isBlank() || LocalNames.whyLocal(from).isPresent() ? fallback : from;
   }
 
   private DmarcResult evaluateDmarc() {

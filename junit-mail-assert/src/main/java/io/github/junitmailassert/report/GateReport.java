@@ -25,6 +25,7 @@ public final class GateReport {
     int bad = 0;
     for (ReceiverResult result : results) {
       List<String> lines = new ArrayList<>();
+      Set<String> notCheckedFixes = new LinkedHashSet<>();
       for (MailCheck check : MailCheck.values()) {
         if (!checks.contains(check)) {
           continue;
@@ -32,6 +33,9 @@ public final class GateReport {
         CheckOutcome outcome = result.outcome(check);
         if (outcome.status() == CheckOutcome.Status.NOT_CHECKED) {
           lines.add(check + " not checked: " + outcome.reason());
+          if (!outcome.fix().isEmpty()) {
+            notCheckedFixes.add(outcome.fix());
+          }
         }
       }
       List<Finding> failures = result.failures(checks);
@@ -49,6 +53,7 @@ public final class GateReport {
       for (String line : lines) {
         report.append(String.format("  - %s%n", line));
       }
+      fixes.addAll(notCheckedFixes);
     }
     if (bad == 0) {
       return null;

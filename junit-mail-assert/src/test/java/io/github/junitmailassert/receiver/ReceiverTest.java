@@ -48,7 +48,11 @@ class ReceiverTest {
         MESSAGE.getBytes(StandardCharsets.UTF_8));
     // THEN SPF is not checked, and the assertion's fix is to declare clientIp
     assertThat(receiver.check(mail).outcome(MailCheck.SPF)).isEqualTo(CheckOutcome.notChecked(MailCheck.SPF,
-        "no clientIp declared: over loopback every client is 127.0.0.1, which no receiver on the internet sees"));
+        "no clientIp declared: over loopback every client is 127.0.0.1, which no receiver on the internet sees",
+        "declare clientIp, the public address receivers see for the sending host (@MailDeliverability(clientIp ="
+            + " \"203.0.113.25\") or the builder's clientIp(...))"));
+    // DMARC cannot align SPF without the client IP, and nothing else passes: not checked either, not failed
+    assertThat(receiver.check(mail).outcome(MailCheck.DMARC).status()).isEqualTo(CheckOutcome.Status.NOT_CHECKED);
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(() -> assertThat(mail).spf().isPass())
         .withMessageEndingWith(String.format("Checked with the client IP 127.0.0.1 (the socket address: declare"
@@ -60,6 +64,24 @@ class ReceiverTest {
             + "Fix: declare clientIp, the public address receivers see for the sending host (@MailDeliverability(clientIp"
             + " = \"203.0.113.25\") or the builder's clientIp(...)): over loopback every client is 127.0.0.1, which no"
             + " SPF record in production lists"));
+  }
+
+  @Test
+  void should_refuse_to_judge_the_sending_host_and_block_lists_of_loopback() {
+    Receiver receiver = Receiver.builder(zone.resolver()).clock(Received.CLOCK).build();
+    CapturedMail mail = Received.mail(receiver, "bounces@sample.co.jp", "mail.sample.co.jp",
+        MESSAGE.getBytes(StandardCharsets.UTF_8));
+    assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> assertThat(mail).sendingHost().hasForwardConfirmedReverseDns())
+        .withMessage(String.format("%nExpecting forward-confirmed reverse DNS for%n"
+            + "  mail #1 from <bounces@sample.co.jp> to [user@example.com] \"Your order\"%n"
+            + "but it was not checked: no clientIp declared: over loopback every client is 127.0.0.1, which no receiver"
+            + " on the internet sees.%n"
+            + "Fix: declare clientIp, the public address receivers see for the sending host (@MailDeliverability(clientIp"
+            + " = \"203.0.113.25\") or the builder's clientIp(...))"));
+    assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> assertThat(mail).receiver().isNotListedOn("zen.dnsbl.example"))
+        .withMessageContaining("to be on no block list but it was not checked: no clientIp declared");
   }
 
   @Test

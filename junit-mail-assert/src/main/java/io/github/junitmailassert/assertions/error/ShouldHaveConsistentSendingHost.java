@@ -1,5 +1,6 @@
 package io.github.junitmailassert.assertions.error;
 
+import io.github.junitmailassert.check.CheckOutcome;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.host.SendingHostResult;
 import io.github.junitmailassert.receiver.ReceiverResult;
@@ -12,6 +13,13 @@ public final class ShouldHaveConsistentSendingHost extends BasicErrorMessageFact
 
   private ShouldHaveConsistentSendingHost(String format, Object... arguments) {
     super(format, arguments);
+  }
+
+  /** A sending host that could not be checked: no client IP was declared, so its DNS says nothing. */
+  public static ErrorMessageFactory shouldBeCheckable(ReceiverResult result, String expectation, CheckOutcome outcome) {
+    return new ShouldHaveConsistentSendingHost("%nExpecting %s for%n  %s%nbut it was not checked: %s.%nFix: %s",
+        unquotedString(expectation), unquotedString(result.mail().toString()), unquotedString(outcome.reason()),
+        unquotedString(outcome.fix()));
   }
 
   /** @param shown which findings to list */

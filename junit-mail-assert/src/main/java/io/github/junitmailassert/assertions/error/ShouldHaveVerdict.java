@@ -18,8 +18,11 @@ public final class ShouldHaveVerdict extends BasicErrorMessageFactory {
       ProfileResult result) {
     StringBuilder sb = new StringBuilder();
     for (ProfileResult.BrokenRule broken : result.broken()) {
-      sb.append(String.format("%n  - [%s] %s: %s%n    (%s)%n    Fix: %s", broken.rule().consequence(),
-          broken.rule().requirement(), broken.problem(), broken.rule().source(), broken.fix()));
+      sb.append(String.format("%n  - [%s] %s: %s%n    (%s)", broken.rule().consequence(),
+          broken.rule().requirement(), broken.problem(), broken.rule().source()));
+      if (!broken.fix().isEmpty()) {
+        sb.append(String.format("%n    Fix: %s", broken.fix()));
+      }
     }
     return new ShouldHaveVerdict("%nExpecting%n  %s%nto get the verdict %s under the profile \"%s\" but it gets %s:%s%n"
         + "The profile applies published rules; it is not the provider's own filter.", unquotedString(actual.toString()),

@@ -2,6 +2,7 @@ package io.github.junitmailassert.assertions.error;
 
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.blocklist.BlockLists;
+import io.github.junitmailassert.check.CheckOutcome;
 import java.util.List;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
@@ -11,6 +12,13 @@ public final class ShouldNotBeListed extends BasicErrorMessageFactory {
 
   private ShouldNotBeListed(String format, Object... arguments) {
     super(format, arguments);
+  }
+
+  /** The block lists could not be asked: no client IP was declared (the outcome says why and what to declare). */
+  public static ErrorMessageFactory shouldBeAskedAbout(CapturedMail actual, CheckOutcome notChecked) {
+    return new ShouldNotBeListed("%nExpecting the client IP of%n  %s%nto be on no block list but it was not checked: %s."
+        + "%nFix: %s", unquotedString(actual.toString()), unquotedString(notChecked.reason()),
+        unquotedString(notChecked.fix()));
   }
 
   /** @param clientIpNote which client IP was asked and why, as the receiver says it */

@@ -117,6 +117,7 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
   /** Before a test of a shared (per-class) environment: forget mails, restore the declared zone. */
   public void reset() {
     mails.clear();
+    receiver.clearResults();
     sequence.set(0);
     declaredZone.restore(zone);
   }
