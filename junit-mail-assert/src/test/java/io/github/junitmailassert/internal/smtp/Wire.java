@@ -18,8 +18,12 @@ final class Wire implements AutoCloseable {
   private final OutputStream out;
 
   Wire(String host, int port) throws IOException {
-    socket = new Socket(host, port);
+    this(new Socket(host, port));
     socket.setSoTimeout(20_000);
+  }
+
+  Wire(Socket connected) throws IOException {
+    socket = connected;
     in = new BufferedInputStream(socket.getInputStream());
     out = socket.getOutputStream();
   }
