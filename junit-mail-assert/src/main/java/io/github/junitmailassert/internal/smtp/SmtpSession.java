@@ -33,6 +33,22 @@ import javax.net.ssl.SSLSocket;
  * sent, MAIL FROM with its parameters (the null sender included), every RCPT TO, AUTH, STARTTLS, and
  * the message bytes as received. It accepts what a lenient receiving MTA accepts, so that the checks,
  * not the capture, judge the mail. Internal.
+ *
+ * <p>Limits, as a sender sees them:
+ * <ul>
+ *   <li>DATA ends only at CRLF.CRLF. Lines ended by a bare LF are kept as sent, and a transparency
+ *       dot is removed only after CRLF ({@link CapturedMail#hasBareLineFeeds()}).
+ *   <li>A command line may have 512 octets with its CRLF (RFC 5321 4.5.3.1.4); MAIL and RCPT 2,048,
+ *       for their parameters; AUTH and SASL responses 12,288 (RFC 4954). A longer line gets
+ *       {@code 500 5.5.2 Line too long (N octets at most)} and is not accepted.
+ *   <li>Command bytes are read as UTF-8 where valid, otherwise one character per byte (ISO-8859-1),
+ *       so {@code getBytes(ISO_8859_1)} gives back what was sent.
+ *   <li>A message may have 64 MiB unless the server was started with another limit (advertised as
+ *       {@code SIZE}); over it: {@code 552 5.3.4}, at MAIL FROM when {@code SIZE=} says so, else
+ *       after DATA. While it arrives a message takes its size in heap, twice that for the moment it
+ *       is put into one array, then once, as long as the test keeps its mails. A message the heap
+ *       cannot hold gets {@code 452 4.3.1} and the session goes on.
+ * </ul>
  */
 final class SmtpSession extends AbstractSocketProtocolHandler {
 
@@ -360,7 +376,11 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
 
     void write(int b) {
       if (size >= max) {
-        tooBig = true;
+        if (!tooBig) {
+          tooBig = true;
+          full = null; // refused anyway: give the heap back while the rest is read and dropped
+          chunk = null;
+        }
         return;
       }
       size++;
