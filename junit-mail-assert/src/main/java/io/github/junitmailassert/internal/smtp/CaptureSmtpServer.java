@@ -103,8 +103,8 @@ public final class CaptureSmtpServer implements AutoCloseable {
    * The ports this JVM's capture servers listened on. The OS hands a freed port out again soon
    * (bind to port 0 picks at random), and a sender still sending to an ended test's server then
    * got a 250 from a later test's. A port is therefore used once per JVM: the OS's port range
-   * (about 28,000 on Linux) bounds it, in 256 KiB. A JVM that uses up the range takes the port
-   * used longest ago.
+   * (about 28,000 on Linux) bounds it, in 256 KiB. A JVM that has used nearly the whole range
+   * takes, of the ports the OS offers, the one used longest ago.
    */
   static final class ListeningPorts {
     private static final int ATTEMPTS = 100;
