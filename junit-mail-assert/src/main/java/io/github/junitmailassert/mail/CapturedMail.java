@@ -1,6 +1,7 @@
 package io.github.junitmailassert.mail;
 
 import io.github.junitmailassert.internal.mail.HeaderField;
+import io.github.junitmailassert.internal.mail.MessageHandover;
 import io.github.junitmailassert.internal.mail.ParsedMessages;
 import io.github.junitmailassert.internal.mail.RawMessage;
 import java.net.InetSocketAddress;
@@ -34,6 +35,7 @@ public final class CapturedMail {
   private final String authenticatedAs;
   private final String tlsProtocol;
   private final byte[] rawMessage;
+  private final boolean bareLineFeeds;
   private final Instant receivedAt;
   private final RawMessage parsed;
   private final MailReceiver receiver;
@@ -42,6 +44,8 @@ public final class CapturedMail {
 
   static {
     ParsedMessages.grant(mail -> mail.parsed);
+    // The capture server's one copy of a message becomes the mail's, instead of being cloned again.
+    MessageHandover.register(Builder::adopt);
   }
 
   // Made on first use and kept: every failure message and report names the mail.
@@ -57,7 +61,9 @@ public final class CapturedMail {
     this.recipients = List.copyOf(b.recipients);
     this.authenticatedAs = b.authenticatedAs;
     this.tlsProtocol = b.tlsProtocol;
-    this.rawMessage = Objects.requireNonNull(b.rawMessage, "rawMessage").clone();
+    Objects.requireNonNull(b.rawMessage, "rawMessage");
+    this.rawMessage = b.adopted ? b.rawMessage : b.rawMessage.clone();
+    this.bareLineFeeds = hasBareLineFeed(rawMessage);
     this.receivedAt = Objects.requireNonNull(b.receivedAt, "receivedAt");
     this.parsed = RawMessage.parse(rawMessage);
     this.receiver = b.receiver;
@@ -145,6 +151,25 @@ public final class CapturedMail {
   /** The message exactly as received after {@code DATA} (dot-unstuffed), as a copy. */
   public byte[] rawMessage() {
     return rawMessage.clone();
+  }
+
+  /**
+   * Whether the message has a line ended by a bare LF instead of CRLF (RFC 5321 section 2.3.8 allows
+   * only CRLF). Since the 2023 SMTP smuggling reports, big receivers reject or rewrite such mail:
+   * Postfix since 3.9 ({@code smtpd_forbid_bare_newline}), Sendmail 8.18, Microsoft and Gmail. The
+   * capture server ends DATA only at CRLF.CRLF and keeps such lines as sent.
+   */
+  public boolean hasBareLineFeeds() {
+    return bareLineFeeds;
+  }
+
+  private static boolean hasBareLineFeed(byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The size of the message in bytes. */
@@ -243,6 +268,7 @@ public final class CapturedMail {
     private String authenticatedAs;
     private String tlsProtocol;
     private byte[] rawMessage = new byte[0];
+    private boolean adopted;
     private Instant receivedAt = Instant.now();
     private MailReceiver receiver;
 
@@ -295,8 +321,17 @@ public final class CapturedMail {
       return this;
     }
 
+    /** The message bytes; {@link #build()} copies them. */
     public Builder rawMessage(byte[] rawMessage) {
       this.rawMessage = rawMessage;
+      this.adopted = false;
+      return this;
+    }
+
+    /** The capture server's path: the mail keeps this array, which nobody else holds. */
+    private Builder adopt(byte[] rawMessage) {
+      this.rawMessage = rawMessage;
+      this.adopted = true;
       return this;
     }
 

@@ -1,19 +1,26 @@
 package io.github.junitmailassert.mail;
 
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * The mails captured during the current test, in the order the server accepted them.
  *
  * <p>Mail sent asynchronously arrives while the test runs; {@link #await(int)} and {@link #single()}
  * wait for it on a condition, never by sleeping. Thread-safe.
+ *
+ * <p>Every list it returns is an unmodifiable snapshot that costs no copy: mails are only ever
+ * appended, so a snapshot is the first {@code n} of them, and waiting or filtering stays linear in
+ * the number of mails however often a test calls {@link #await(int)}.
  */
 public final class CapturedMails {
 
@@ -22,8 +29,11 @@ public final class CapturedMails {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition arrived = lock.newCondition();
-  private final List<CapturedMail> mails = new ArrayList<>();
   private final Duration defaultWait;
+  // Guarded by lock. Slots below size are never written again: a new array replaces a full one.
+  private CapturedMail[] mails = new CapturedMail[16];
+  private int size;
+  private long sequence;
 
   public CapturedMails() {
     this(DEFAULT_WAIT);
@@ -33,23 +43,55 @@ public final class CapturedMails {
     this.defaultWait = defaultWait;
   }
 
-  /** Adds a mail; the capture server calls this, and tests of code that consumes captured mails may. */
+  /**
+   * Adds a mail built by hand, with the sequence it has, for tests of code that consumes captured
+   * mails. The capture server uses {@link #add(CapturedMail.Builder)}.
+   */
   public void add(CapturedMail mail) {
-    java.util.Objects.requireNonNull(mail, "mail");
+    Objects.requireNonNull(mail, "mail");
     lock.lock();
     try {
-      mails.add(mail);
-      arrived.signalAll();
+      append(mail);
     } finally {
       lock.unlock();
     }
   }
 
-  /** Forgets every mail captured so far. */
+  /**
+   * Numbers the mail with the next sequence (1, 2, ... since this was made or last {@linkplain
+   * #clear() cleared}), builds it and adds it in one step, so that {@link #all()} is in sequence
+   * order however many clients send at once. The capture server calls this.
+   *
+   * @return the mail as added
+   */
+  public CapturedMail add(CapturedMail.Builder mail) {
+    Objects.requireNonNull(mail, "mail");
+    lock.lock();
+    try {
+      CapturedMail built = mail.sequence(sequence + 1).build();
+      sequence++;
+      append(built);
+      return built;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void append(CapturedMail mail) {
+    if (size == mails.length) {
+      mails = Arrays.copyOf(mails, size * 2); // earlier snapshots keep the old array, which stays as it was
+    }
+    mails[size++] = mail;
+    arrived.signalAll();
+  }
+
+  /** Forgets every mail captured so far; the next captured mail is number 1 again. */
   public void clear() {
     lock.lock();
     try {
-      mails.clear();
+      mails = new CapturedMail[16];
+      size = 0;
+      sequence = 0;
     } finally {
       lock.unlock();
     }
@@ -59,17 +101,21 @@ public final class CapturedMails {
   public List<CapturedMail> all() {
     lock.lock();
     try {
-      return List.copyOf(mails);
+      return snapshot();
     } finally {
       lock.unlock();
     }
+  }
+
+  private List<CapturedMail> snapshot() {
+    return new Snapshot(mails, size);
   }
 
   /** How many mails were captured so far. */
   public int count() {
     lock.lock();
     try {
-      return mails.size();
+      return size;
     } finally {
       lock.unlock();
     }
@@ -93,15 +139,15 @@ public final class CapturedMails {
     long deadline = System.nanoTime() + timeout.toNanos();
     lock.lock();
     try {
-      while (mails.size() < count) {
+      while (size < count) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new AssertionError(String.format(
-              "Expecting %d mail(s) within %s but %d arrived%s", count, describe(timeout), mails.size(), listing(mails)));
+              "Expecting %d mail(s) within %s but %d arrived%s", count, describe(timeout), size, listing(snapshot())));
         }
         arrived.awaitNanos(left);
       }
-      return List.copyOf(mails);
+      return snapshot();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while waiting for " + count + " mail(s)", e);
@@ -136,7 +182,13 @@ public final class CapturedMails {
 
   /** The mails that match. */
   public List<CapturedMail> matching(Predicate<CapturedMail> predicate) {
-    return all().stream().filter(predicate).collect(Collectors.toList());
+    List<CapturedMail> found = new ArrayList<>();
+    for (CapturedMail m : all()) {
+      if (predicate.test(m)) {
+        found.add(m);
+      }
+    }
+    return found;
   }
 
   @Override
@@ -151,6 +203,28 @@ public final class CapturedMails {
       sb.append(String.format("%n  - %s", m));
     }
     return sb.toString();
+  }
+
+  /** The first {@code size} mails of an array whose first {@code size} slots never change. */
+  private static final class Snapshot extends AbstractList<CapturedMail> implements RandomAccess {
+    private final CapturedMail[] mails;
+    private final int size;
+
+    Snapshot(CapturedMail[] mails, int size) {
+      this.mails = mails;
+      this.size = size;
+    }
+
+    @Override
+    public CapturedMail get(int index) {
+      Objects.checkIndex(index, size);
+      return mails[index];
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   private static String describe(Duration d) {

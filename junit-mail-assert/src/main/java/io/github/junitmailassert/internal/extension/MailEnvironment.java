@@ -14,7 +14,6 @@ import io.github.junitmailassert.internal.smtp.CaptureSmtpServer;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -33,7 +32,6 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
   private final CapturedMails mails = new CapturedMails();
   private final Receiver receiver;
   private final CaptureSmtpServer smtp;
-  private final AtomicLong sequence = new AtomicLong();
   private final AtomicInteger runningTests = new AtomicInteger();
   private volatile LoopbackDnsServer dns;
   private volatile boolean closed;
@@ -73,7 +71,7 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
   }
 
   private void accept(CapturedMail.Builder mail) {
-    mails.add(mail.sequence(sequence.incrementAndGet()).receiver(receiver).build());
+    mails.add(mail.receiver(receiver)); // numbered and listed in one step: all() is in sequence order
   }
 
   public Settings settings() {
@@ -116,9 +114,8 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
 
   /** Before a test of a shared (per-class) environment: forget mails, restore the declared zone. */
   public void reset() {
-    mails.clear();
+    mails.clear(); // and its sequence
     receiver.clearResults();
-    sequence.set(0);
     declaredZone.restore(zone);
   }
 

@@ -190,17 +190,4 @@ class CaptureSmtpServerTest {
     }
     assertThat(small.all()).extracting(CapturedMail::envelopeSender).containsExactly("after@sample.co.jp");
   }
-
-  @Test
-  void should_end_data_at_a_lone_dot_also_with_bare_lf_and_keep_a_lone_cr() throws IOException {
-    try (RawSmtpClient client = new RawSmtpClient(server.host(), server.port())) {
-      client.command("HELO mail.sample.co.jp");
-      client.command("MAIL FROM:<a@sample.co.jp>");
-      client.command("RCPT TO:<x@example.com>");
-      client.command("DATA");
-      client.send("Subject: lf\n\n.\rx\n..y\n".getBytes(StandardCharsets.US_ASCII));
-      assertThat(client.command(".")).isEqualTo("250 2.0.0 OK: captured"); // ".\r\n" ends it
-    }
-    assertThat(new String(mails.single().rawMessage(), StandardCharsets.US_ASCII)).isEqualTo("Subject: lf\n\n\rx\n.y\n");
-  }
 }
