@@ -312,8 +312,22 @@ class MailDeliverabilityExtensionTest {
     void never(CapturedMails mails) {}
   }
 
+  static class ProgrammaticGateWithoutChecksFixture {
+    @RegisterExtension
+    static MailDeliverabilityExtension mail = MailDeliverabilityExtension.newInstance().domain("sample.co.jp")
+        .clientIp("203.0.113.25").verifyEachTest(true).checks().blockLists(" ").build();
+
+    @Test
+    void never() {}
+  }
+
   @Test
   void should_refuse_settings_that_cannot_work_naming_the_attribute() {
+    // The builder door fails where the annotation does: when the environment starts, not in a class initializer.
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(ProgrammaticGateWithoutChecksFixture.class)).execute()
+        .allEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
+            instanceOf(ExtensionConfigurationException.class),
+            message("blockLists: a block list is a DNS zone such as \"zen.dnsbl.example\", not \" \"")));
     // Settings are read before all tests of the class, so the class itself fails.
     EngineTestKit.engine("junit-jupiter").selectors(selectClass(GateWithoutClientIpFixture.class)).execute().allEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
         instanceOf(ExtensionConfigurationException.class),

@@ -1,5 +1,6 @@
 package io.github.junitmailassert.internal.dkim;
 
+import io.github.junitmailassert.internal.mail.Domains;
 import io.github.junitmailassert.internal.mail.HeaderField;
 import io.github.junitmailassert.internal.syntax.TagListParser;
 import java.nio.charset.StandardCharsets;
@@ -277,9 +278,7 @@ public final class SignatureField {
   }
 
   static boolean isSameOrSubdomain(String candidate, String domain) {
-    String c = stripDot(candidate).toLowerCase(Locale.ROOT);
-    String dd = stripDot(domain).toLowerCase(Locale.ROOT);
-    return c.equals(dd) || c.endsWith("." + dd);
+    return Domains.isSameOrSubdomain(candidate, domain);
   }
 
   private static String stripDot(String s) {

@@ -5,6 +5,8 @@ import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.mail.DnsEndpoint;
 import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.dns.DnsZone;
+import io.github.junitmailassert.dmarc.DmarcMode;
+import io.github.junitmailassert.internal.dmarc.PublicSuffixList;
 import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.internal.dns.LoopbackDnsServer;
@@ -37,6 +39,7 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
   private volatile boolean closed;
 
   public MailEnvironment(Settings settings) {
+    settings.validate();
     this.settings = settings;
     this.declaredZone = declaredZone(settings);
     this.zone = declaredZone.newZone();
@@ -63,11 +66,11 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
     if (!settings.clientHostName().isBlank()) {
       builder.clientHostName(settings.clientHostName());
     }
-    try {
-      return builder.build();
-    } catch (IllegalStateException e) {
-      throw new ExtensionConfigurationException("dmarcMode = " + settings.dmarcMode() + ": " + e.getMessage(), e);
+    if (settings.dmarcMode() == DmarcMode.RFC7489_PSL
+        && !PublicSuffixList.isAvailable(MailEnvironment.class.getClassLoader())) {
+      throw new ExtensionConfigurationException("dmarcMode = RFC7489_PSL: " + PublicSuffixList.MISSING_GUAVA);
     }
+    return builder.build();
   }
 
   private void accept(CapturedMail.Builder mail) {

@@ -39,6 +39,23 @@ public record Settings(String domain, String clientIp, String clientHostName, St
     EnumSet<MailCheck> chosen = EnumSet.noneOf(MailCheck.class);
     chosen.addAll(checks);
     checks = Set.copyOf(chosen);
+  }
+
+  /**
+   * Refuses settings that cannot work, naming the attribute; called when the environment starts,
+   * so both doors fail the same way.
+   */
+  public void validate() {
+    for (String zone : blockLists) {
+      if (zone.isBlank()) {
+        throw new ExtensionConfigurationException("blockLists: a block list is a DNS zone such as"
+            + " \"zen.dnsbl.example\", not \"" + zone + "\"");
+      }
+    }
+    if (verifyEachTest && checks.isEmpty()) {
+      throw new ExtensionConfigurationException("verifyEachTest with no checks would gate nothing: name the checks, or"
+          + " leave verifyEachTest off");
+    }
     if (verifyEachTest) {
       if (checks.contains(MailCheck.ENVELOPE_DOMAIN) && domain.isBlank()) {
         throw new ExtensionConfigurationException("verifyEachTest checks ENVELOPE_DOMAIN: declare the domain the application"

@@ -1,5 +1,6 @@
 package io.github.junitmailassert.internal.spf;
 
+import io.github.junitmailassert.internal.mail.Domains;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.xbill.DNS.Name;
@@ -97,15 +98,8 @@ public final class DomainNames {
     return d;
   }
 
-  /** Whether {@code name} is {@code domain} or below it, ignoring case and trailing dots. */
+  /** Whether {@code name} is {@code domain} or below it: the library's one subdomain rule. */
   public static boolean isSameOrSubdomain(String name, String domain) {
-    String n = stripTrailingDot(name);
-    String d = stripTrailingDot(domain);
-    if (n.equalsIgnoreCase(d)) {
-      return true;
-    }
-    return n.length() > d.length()
-        && n.charAt(n.length() - d.length() - 1) == '.'
-        && n.regionMatches(true, n.length() - d.length(), d, 0, d.length());
+    return Domains.isSameOrSubdomain(name, domain);
   }
 }
