@@ -28,8 +28,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers of the library, read from its sources' code (comments left out): no package cycles (a public package and its
- * own engine under {@code internal} may use each other, and the JUnit door its
+ * The layers of the library, read from its sources' code (comments left out): every package in
+ * its layer and depending only on its own or lower ones, no package cycles (a public package and
+ * its own engine under {@code internal} may use each other, and the JUnit door its
  * {@code internal.extension}), and no {@code internal} type in a public signature.
  */
 class ArchitectureTest {
@@ -48,6 +49,46 @@ class ArchitectureTest {
       }
     }
     assertThat(cycles).as("package cycles, from the sources' references:%n%s", render(uses)).isEmpty();
+  }
+
+  /**
+   * The layers, bottom up: the model and the shared vocabulary; the checks (each in its own
+   * package, with its engine); the receiver that runs them; what renders its result; the JUnit door.
+   */
+  private static final List<Set<String>> LAYERS = List.of(
+      Set.of("mail", "internal.mail", "internal.syntax", "check", "authresults", "dns", "internal.dns", "internal"),
+      Set.of("envelope", "spf", "internal.spf", "dkim", "internal.dkim", "dmarc", "internal.dmarc", "host",
+          "internal.host", "format", "blocklist"),
+      Set.of("receiver"),
+      Set.of("profile", "report", "assertions", "assertions.error"),
+      Set.of("", "internal.extension", "internal.smtp", "testcontainers"));
+
+  @Test
+  void should_keep_every_package_in_its_layer_and_depend_only_downwards() throws IOException {
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> e : dependencies().entrySet()) {
+      int from = layer(short_(e.getKey()));
+      if (from < 0) {
+        wrong.add(short_(e.getKey()) + " is in no layer: place it in ArchitectureTest.LAYERS");
+        continue;
+      }
+      for (String to : e.getValue()) {
+        int target = layer(short_(to));
+        if (target > from) {
+          wrong.add(short_(e.getKey()) + " (layer " + from + ") uses " + short_(to) + " (layer " + target + ")");
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  private static int layer(String pkg) {
+    for (int i = 0; i < LAYERS.size(); i++) {
+      if (LAYERS.get(i).contains(pkg)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test

@@ -32,11 +32,21 @@ public final class DmarcFindings {
       case PERMERROR:
         return "give the mail exactly one From field with one address in your domain";
       case NONE:
-        return "publish a DMARC policy: _dmarc." + d + " TXT \"v=DMARC1; p=none; rua=mailto:dmarc@" + d
-            + "\", then align From with SPF or DKIM";
+        return publishFix(result) + ", then align From with SPF or DKIM";
       default:
-        break;
+        return alignmentFix(result);
     }
+  }
+
+  /** The record to publish for the From domain. */
+  public static String publishFix(DmarcResult result) {
+    String d = result.authorDomain().isBlank() ? "your-domain.example" : result.authorDomain();
+    return "publish a DMARC policy: _dmarc." + d + " TXT \"v=DMARC1; p=none; rua=mailto:dmarc@" + d + "\"";
+  }
+
+  /** How to align the From domain with an identity that passes, given what passes now and the record's modes. */
+  public static String alignmentFix(DmarcResult result) {
+    String d = result.authorDomain().isBlank() ? "your-domain.example" : result.authorDomain();
     // DKIM first: a signature with the exact domain is the fix that survives forwarding.
     List<IdentifierAlignment> byMethod = result.alignments().stream()
         .sorted(java.util.Comparator.comparing(a -> a.method() == IdentifierAlignment.Method.DKIM ? 0 : 1)).toList();

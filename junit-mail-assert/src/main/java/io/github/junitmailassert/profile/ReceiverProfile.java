@@ -3,6 +3,7 @@ package io.github.junitmailassert.profile;
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.check.CheckOutcome;
 import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.dmarc.DmarcFindings;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.receiver.ReceiverResult;
 import java.util.ArrayList;
@@ -72,9 +73,9 @@ public final class ReceiverProfile {
             ProfileRule.requiring(MailCheck.SPF, "SPF must pass", GMAIL_YAHOO_2024, Verdict.SPAM_FOLDER),
             ProfileRule.requiring(MailCheck.DKIM, "DKIM must pass", GMAIL_YAHOO_2024, Verdict.SPAM_FOLDER),
             dmarcPublished("the From domain must publish DMARC (p=none is enough)"),
-            ProfileRule.of("From must be aligned with the SPF or the DKIM domain", GMAIL_YAHOO_2024, Verdict.SPAM_FOLDER,
-                r -> r.dmarc().alignments().stream().anyMatch(a -> a.authenticated() && a.aligned()),
-                r -> r.dmarc().reason(), "send with an envelope sender or a DKIM d= in the From domain")));
+            new ProfileRule("From must be aligned with the SPF or the DKIM domain", GMAIL_YAHOO_2024, Verdict.SPAM_FOLDER,
+                r -> r.dmarc().alignments().stream().anyMatch(a -> a.authenticated() && a.aligned()) ? Optional.empty()
+                    : Optional.of(new ProfileRule.Breach(r.dmarc().reason(), DmarcFindings.alignmentFix(r.dmarc()))))));
   }
 
   /**
@@ -135,10 +136,11 @@ public final class ReceiverProfile {
   }
 
   private static ProfileRule dmarcPublished(String requirement) {
-    return ProfileRule.of(requirement, GMAIL_YAHOO_2024, Verdict.SPAM_FOLDER,
-        r -> r.dmarc().record().isPresent(),
-        r -> "no DMARC record for " + (r.dmarc().authorDomain().isEmpty() ? "the From domain" : r.dmarc().authorDomain()),
-        "publish _dmarc.<From domain> TXT \"v=DMARC1; p=none\"");
+    return new ProfileRule(requirement, GMAIL_YAHOO_2024, Verdict.SPAM_FOLDER, r -> r.dmarc().record().isPresent()
+        ? Optional.empty()
+        : Optional.of(new ProfileRule.Breach("no DMARC record for "
+            + (r.dmarc().authorDomain().isEmpty() ? "the From domain" : r.dmarc().authorDomain()),
+            DmarcFindings.publishFix(r.dmarc()))));
   }
 
   private static ProfileRule reverseDns() {
