@@ -57,9 +57,11 @@ class DigTest {
     // WHEN
     String output = dig(dns, "big.sample.co.jp", "TXT");
 
-    // THEN the UDP answer came back truncated, and dig got the whole record over TCP
+    // THEN the UDP answer came back truncated, and dig got the whole record over TCP, with the
+    // server's own OPT record (RFC 6891: an EDNS query gets an EDNS answer)
     assertThat(output).startsWith(";; Truncated, retrying in TCP mode.\n")
-        .contains(";; flags: qr aa rd; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 0\n")
+        .contains(";; flags: qr aa rd; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 1\n")
+        .contains("; EDNS: version: 0, flags:; udp: 4096\n")
         .contains("\nbig.sample.co.jp.\t300\tIN\tTXT\t" + quotedStrings(strings) + "\n")
         .contains(";; SERVER: " + dns.host() + "#" + dns.port() + "(" + dns.host() + ") (TCP)\n");
   }
