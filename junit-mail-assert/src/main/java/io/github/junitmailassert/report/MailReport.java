@@ -12,6 +12,7 @@ import io.github.junitmailassert.format.HeaderSanity;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.receiver.ReceiverResult;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +92,31 @@ public final class MailReport {
     findings(sb, "block lists", status(lists, "on none of " + String.join(", ", result.receiver().blockLists())),
         lists.findings());
     line(sb, "auth results", result.authenticationResults().toString().replaceFirst("^Authentication-Results: ", ""));
+    fixes(sb, result);
     return sb.toString().stripTrailing();
+  }
+
+  /** Each fix once: of what fails a check, then what to declare for a check that could not run. */
+  private static void fixes(StringBuilder sb, ReceiverResult result) {
+    Set<String> fixes = new LinkedHashSet<>();
+    for (CheckOutcome outcome : result.outcomes()) {
+      for (Finding f : outcome.failures()) {
+        if (outcome.isFailed() && !f.fix().isEmpty()) {
+          fixes.add(f.fix());
+        }
+      }
+    }
+    for (CheckOutcome outcome : result.outcomes()) {
+      if (outcome.status() == CheckOutcome.Status.NOT_CHECKED && !outcome.fix().isEmpty()) {
+        fixes.add(outcome.fix());
+      }
+    }
+    if (!fixes.isEmpty()) {
+      line(sb, "fixes", fixes.size() + "");
+      for (String fix : fixes) {
+        sb.append(String.format("    - %s%n", clean(fix)));
+      }
+    }
   }
 
   /** One line: whether the mail passes the checks the test declared, or that it declared none. */

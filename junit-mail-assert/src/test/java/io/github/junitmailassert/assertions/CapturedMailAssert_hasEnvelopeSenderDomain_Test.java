@@ -47,4 +47,19 @@ class CapturedMailAssert_hasEnvelopeSenderDomain_Test {
         .isThrownBy(() -> assertThat(mail).hasEnvelopeSenderDomain("sample.co.jp"))
         .withMessageContaining("but was:%n  <x@notsample.co.jp>".formatted());
   }
+
+  @Test
+  void should_fail_for_the_null_sender_without_telling_a_bounce_to_change_it() {
+    // GIVEN a bounce, sent as bounces must be
+    io.github.junitmailassert.mail.CapturedMail bounce = io.github.junitmailassert.mail.CapturedMail.builder().sequence(4)
+        .envelopeSender("").recipient("user@example.com").rawMessage("Subject: Undelivered\r\n\r\nx\r\n").build();
+    // WHEN / THEN
+    org.assertj.core.api.Assertions.assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> assertThat(bounce).hasEnvelopeSenderDomain("sample.co.jp"))
+        .withMessage(String.format("%nExpecting the envelope sender (MAIL FROM) of%n"
+            + "  mail #4 from <> to [user@example.com] \"Undelivered\"%n"
+            + "to be in domain:%n  sample.co.jp%n"
+            + "but it is the null sender <>, which has no domain: bounces and auto-replies must send with it"
+            + " (RFC 5321 section 4.5.5), and the CI gate lets it pass. For such a mail, assert hasNullSender()."));
+  }
 }

@@ -18,6 +18,13 @@ public final class ShouldHaveEnvelopeSender extends BasicErrorMessageFactory {
   }
 
   public static ErrorMessageFactory shouldHaveEnvelopeSenderDomain(CapturedMail actual, String expectedDomain) {
+    if (actual.isNullSender()) {
+      // Right for a bounce, so no fix: the gate's ENVELOPE_DOMAIN passes it too.
+      return new ShouldHaveEnvelopeSender("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be in domain:%n  %s%n"
+          + "but it is the null sender <>, which has no domain: bounces and auto-replies must send with it"
+          + " (RFC 5321 section 4.5.5), and the CI gate lets it pass. For such a mail, assert hasNullSender().",
+          unquotedString(actual.toString()), unquotedString(expectedDomain));
+    }
     return new ShouldHaveEnvelopeSender("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be in domain:%n  %s%n"
         + "but was:%n  %s%n"
         + "Receivers check SPF for this domain, write it as Return-Path and send bounces there.%n"
