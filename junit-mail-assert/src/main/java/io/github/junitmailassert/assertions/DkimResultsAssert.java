@@ -3,7 +3,7 @@ package io.github.junitmailassert.assertions;
 import static io.github.junitmailassert.assertions.error.ShouldHaveDkimResult.shouldHaveDkimResult;
 
 import io.github.junitmailassert.receiver.ReceiverResult;
-import io.github.junitmailassert.dkim.DkimResult;
+import io.github.junitmailassert.dkim.DkimResultCode;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import java.util.List;
 import java.util.function.Predicate;
@@ -106,13 +106,13 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * Verifies the result of the signature at {@code index} (0 is the topmost).
    *
    * <pre>{@code
-   * assertThat(mail).dkim().hasCode(0, DkimResult.POLICY); // rsa-sha1, refused by RFC 8301
+   * assertThat(mail).dkim().hasCode(0, DkimResultCode.POLICY); // rsa-sha1, refused by RFC 8301
    * }</pre>
    */
-  public DkimResultsAssert hasCode(int index, DkimResult expected) {
+  public DkimResultsAssert hasCode(int index, DkimResultCode expected) {
     isNotNull();
     AbstractCapturedMailAssert.requireArgument(expected, "DKIM result");
-    if (index < 0 || index >= actual.size() || actual.get(index).result() != expected) {
+    if (index < 0 || index >= actual.size() || actual.get(index).code() != expected) {
       throwAssertionError(shouldHaveDkimResult(actual, result, "signature " + index + " to be " + expected.keyword()));
     }
     return myself;

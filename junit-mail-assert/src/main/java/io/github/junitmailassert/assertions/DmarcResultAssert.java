@@ -5,7 +5,7 @@ import static io.github.junitmailassert.assertions.error.ShouldHaveDmarcResult.s
 import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.dmarc.DmarcPolicy;
 import io.github.junitmailassert.dmarc.DmarcResult;
-import io.github.junitmailassert.dmarc.DmarcStatus;
+import io.github.junitmailassert.dmarc.DmarcResultCode;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -38,41 +38,41 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
    * }</pre>
    */
   public DmarcResultAssert isPass() {
-    return hasCode(DmarcStatus.PASS);
+    return hasCode(DmarcResultCode.PASS);
   }
 
   /** Verifies {@code fail}: a policy exists and nothing aligns. */
   public DmarcResultAssert isFail() {
-    return hasCode(DmarcStatus.FAIL);
+    return hasCode(DmarcResultCode.FAIL);
   }
 
   /** Verifies {@code none}: no DMARC policy applies to the From domain. */
   public DmarcResultAssert isNone() {
-    return hasCode(DmarcStatus.NONE);
+    return hasCode(DmarcResultCode.NONE);
   }
 
   /** Verifies {@code temperror}: a DNS failure; receivers try again later. */
   public DmarcResultAssert isTemperror() {
-    return hasCode(DmarcStatus.TEMPERROR);
+    return hasCode(DmarcResultCode.TEMPERROR);
   }
 
   /** Verifies {@code permerror}: the message cannot be evaluated, such as one without a usable From. */
   public DmarcResultAssert isPermerror() {
-    return hasCode(DmarcStatus.PERMERROR);
+    return hasCode(DmarcResultCode.PERMERROR);
   }
 
   /**
    * Verifies the DMARC result code.
    *
    * <pre>{@code
-   * assertThat(mail).dmarc().hasCode(DmarcStatus.FAIL); // passes when nothing aligns under a policy
+   * assertThat(mail).dmarc().hasCode(DmarcResultCode.FAIL); // passes when nothing aligns under a policy
    * }</pre>
    */
-  public DmarcResultAssert hasCode(DmarcStatus expected) {
+  public DmarcResultAssert hasCode(DmarcResultCode expected) {
     isNotNull();
     AbstractCapturedMailAssert.requireArgument(expected, "DMARC result");
-    if (actual.status() != expected) {
-      throwAssertionError(shouldHaveDmarcResult(actual, result, "to be " + expected.keyword() + " but it was " + actual.status().keyword()));
+    if (actual.code() != expected) {
+      throwAssertionError(shouldHaveDmarcResult(actual, result, "to be " + expected.keyword() + " but it was " + actual.code().keyword()));
     }
     return myself;
   }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * What a receiver concluded about one {@code DKIM-Signature} field of a message. Each signature is
  * judged on its own; a tag that could not be read is an empty string here.
  *
- * @param result pass, fail, or why neither
+ * @param code pass, fail, or why neither
  * @param domain the signing domain, the {@code d=} tag (the SDID of RFC 6376)
  * @param selector the {@code s=} tag; the key record lives at {@code <selector>._domainkey.<domain>}
  * @param identity the {@code i=} tag, decoded from dkim-quoted-printable, or {@code @<domain>} (its
@@ -21,7 +21,7 @@ import java.util.Objects;
  *     must not treat the message differently from an unsigned one
  */
 public record DkimSignatureResult(
-    DkimResult result,
+    DkimResultCode code,
     String domain,
     String selector,
     String identity,
@@ -32,7 +32,7 @@ public record DkimSignatureResult(
     boolean testing) {
 
   public DkimSignatureResult {
-    Objects.requireNonNull(result, "result");
+    Objects.requireNonNull(code, "code");
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(selector, "selector");
     Objects.requireNonNull(identity, "identity");
@@ -43,7 +43,7 @@ public record DkimSignatureResult(
 
   /** Whether the signature verified. */
   public boolean isPass() {
-    return result == DkimResult.PASS;
+    return code == DkimResultCode.PASS;
   }
 
   /**
@@ -56,7 +56,7 @@ public record DkimSignatureResult(
    * }</pre>
    */
   public MethodResult methodResult() {
-    MethodResult r = MethodResult.of("dkim", result.keyword());
+    MethodResult r = MethodResult.of("dkim", code.keyword());
     r = domain.isEmpty() ? r : r.withProperty("header", "d", domain);
     r = selector.isEmpty() ? r : r.withProperty("header", "s", selector);
     return headerB.isEmpty() ? r : r.withProperty("header", "b", headerB);

@@ -24,7 +24,7 @@ public final class DmarcFindings {
   /** The fix for {@code result}, or "" for pass. */
   public static String fix(DmarcResult result) {
     String d = result.authorDomain().isBlank() ? "your-domain.example" : result.authorDomain();
-    switch (result.status()) {
+    switch (result.code()) {
       case PASS:
         return "";
       case TEMPERROR:

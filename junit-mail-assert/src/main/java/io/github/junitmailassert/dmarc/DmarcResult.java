@@ -9,7 +9,7 @@ import java.util.Optional;
  * What a receiver concludes from DMARC for one message: the result, the policy the From domain's
  * owner asks for and what a receiver would do with the mail, and why.
  *
- * @param status the DMARC result code
+ * @param code the DMARC result code
  * @param mode the specification the evaluation followed
  * @param authorDomain the From domain evaluated, empty when the message has none
  * @param organizationalDomain the From domain's organizational domain, empty when not known
@@ -25,7 +25,7 @@ import java.util.Optional;
  *     {@code dmarc=pass (p=reject dis=none) header.from=sample.co.jp}
  */
 public record DmarcResult(
-    DmarcStatus status,
+    DmarcResultCode code,
     DmarcMode mode,
     String authorDomain,
     String organizationalDomain,
@@ -39,7 +39,7 @@ public record DmarcResult(
     MethodResult methodResult) {
 
   public DmarcResult {
-    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(code, "code");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(authorDomain, "authorDomain");
     Objects.requireNonNull(organizationalDomain, "organizationalDomain");
@@ -54,7 +54,7 @@ public record DmarcResult(
   }
 
   public boolean isPass() {
-    return status == DmarcStatus.PASS;
+    return code == DmarcResultCode.PASS;
   }
 
   /**

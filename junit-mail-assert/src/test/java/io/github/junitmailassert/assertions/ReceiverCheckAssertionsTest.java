@@ -9,10 +9,10 @@ import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
-import io.github.junitmailassert.dkim.DkimResult;
+import io.github.junitmailassert.dkim.DkimResultCode;
 import io.github.junitmailassert.dkim.TestSigner;
 import io.github.junitmailassert.dmarc.DmarcPolicy;
-import io.github.junitmailassert.dmarc.DmarcStatus;
+import io.github.junitmailassert.dmarc.DmarcResultCode;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.spf.SpfResultCode;
 import io.github.junitmailassert.testing.Mails;
@@ -87,7 +87,7 @@ class ReceiverCheckAssertionsTest {
     byte[] tampered = new String(TestSigner.with(key).sign(MESSAGE), StandardCharsets.UTF_8)
         .replace("Thank you.", "Thank you!").getBytes(StandardCharsets.UTF_8);
     CapturedMail mail = Received.mail(view, "bounces@sample.co.jp", "mail.sample.co.jp", tampered);
-    assertThat(mail).dkim().hasCode(0, DkimResult.FAIL);
+    assertThat(mail).dkim().hasCode(0, DkimResultCode.FAIL);
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(() -> assertThat(mail).dkim().isPass())
         .withMessageStartingWith(String.format("%nExpecting DKIM of%n"
@@ -131,7 +131,7 @@ class ReceiverCheckAssertionsTest {
     // THEN SPF and DKIM pass, for the wrong domain
     assertThat(mail).spf().isPass();
     assertThat(mail).dkim().isPassFor("esp.example");
-    assertThat(mail).dmarc().hasCode(DmarcStatus.FAIL).hasDisposition(DmarcPolicy.REJECT);
+    assertThat(mail).dmarc().hasCode(DmarcResultCode.FAIL).hasDisposition(DmarcPolicy.REJECT);
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(() -> assertThat(mail).dmarc().isPass())
         .withMessageStartingWith(String.format("%nExpecting DMARC for the From domain sample.co.jp of%n"

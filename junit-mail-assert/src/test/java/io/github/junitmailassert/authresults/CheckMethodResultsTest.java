@@ -2,7 +2,7 @@ package io.github.junitmailassert.authresults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.junitmailassert.dkim.DkimResult;
+import io.github.junitmailassert.dkim.DkimResultCode;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import io.github.junitmailassert.dmarc.AuthorDomain;
 import io.github.junitmailassert.dmarc.DmarcInput;
@@ -37,9 +37,9 @@ class CheckMethodResultsTest {
   @Test
   void should_leave_out_the_tags_that_could_not_be_read_when_a_dkim_signature_is_written() {
     // GIVEN
-    DkimSignatureResult signed = new DkimSignatureResult(DkimResult.FAIL, "sample.co.jp", "sel", "@sample.co.jp",
+    DkimSignatureResult signed = new DkimSignatureResult(DkimResultCode.FAIL, "sample.co.jp", "sel", "@sample.co.jp",
         "rsa-sha256", 2048, "ab/+cd=e", "the body hash does not match", false);
-    DkimSignatureResult broken = new DkimSignatureResult(DkimResult.PERMERROR, "", "", "", "", 0, "", "no d= tag", false);
+    DkimSignatureResult broken = new DkimSignatureResult(DkimResultCode.PERMERROR, "", "", "", "", 0, "", "no d= tag", false);
     // THEN
     assertThat(signed.methodResult()).isEqualTo(MethodResult.of("dkim", "fail").withProperty("header", "d", "sample.co.jp")
         .withProperty("header", "s", "sel").withProperty("header", "b", "ab/+cd=e"));

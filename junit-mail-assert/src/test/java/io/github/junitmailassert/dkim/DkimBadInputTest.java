@@ -63,7 +63,7 @@ class DkimBadInputTest {
     List<DkimSignatureResult> results = verifier.verify(signed);
     // THEN
     assertThat(results).hasSize(1);
-    assertThat(results.get(0).result()).isEqualTo(DkimResult.PERMERROR);
+    assertThat(results.get(0).code()).isEqualTo(DkimResultCode.PERMERROR);
     assertThat(results.get(0).reason()).isEqualTo(reason);
   }
 
@@ -72,7 +72,7 @@ class DkimBadInputTest {
     byte[] signed = DkimVerifierTest.concat("DKIM-Signature: v=1; a=ed25519-sha256; d=sample.co.jp; d=sample.co.jp; s=ed;"
         + " h=from; bh=AAAA; b=AAAA\r\n", MESSAGE.getBytes(StandardCharsets.US_ASCII));
     DkimSignatureResult result = verifier.verify(signed).get(0);
-    assertThat(result.result()).isEqualTo(DkimResult.PERMERROR);
+    assertThat(result.code()).isEqualTo(DkimResultCode.PERMERROR);
     assertThat(result.reason()).isEqualTo("the DKIM-Signature field has the tag \"d=\" twice (RFC 6376 section 3.2)");
     assertThat(result.domain()).isEmpty();
     assertThat(result.authenticationResultsPart()).isEqualTo("dkim=permerror");
@@ -81,7 +81,7 @@ class DkimBadInputTest {
   @Test
   void should_ignore_unknown_tags_when_signature_has_them() {
     byte[] signed = TestSigner.with(KEY).tag("zz", "future value").tag("z", "From:info@sample.co.jp").sign(MESSAGE);
-    assertThat(verifier.verify(signed).get(0).result()).isEqualTo(DkimResult.PASS);
+    assertThat(verifier.verify(signed).get(0).code()).isEqualTo(DkimResultCode.PASS);
   }
 
   @Test
@@ -89,7 +89,7 @@ class DkimBadInputTest {
     byte[] signed = DkimVerifierTest.concat("DKIM-Signature: v=1; a=ed25519-sha256; d=s\u00e4mple.jp; s=ed; h=from;"
         + " bh=AAAA; b=AAAA\r\nDKIM-Signature: v=1;\u0001 a=x\r\nDKIM-Signature:\r\n", MESSAGE.getBytes(StandardCharsets.US_ASCII));
     List<DkimSignatureResult> results = verifier.verify(signed);
-    assertThat(results).extracting(DkimSignatureResult::result).containsOnly(DkimResult.PERMERROR);
+    assertThat(results).extracting(DkimSignatureResult::code).containsOnly(DkimResultCode.PERMERROR);
     assertThat(results).extracting(DkimSignatureResult::reason).containsExactly(
         "d=s\u00e4mple.jp is not a domain name",
         "the DKIM-Signature field is not a valid tag-list: expected a tag name at \"\u0001 a=x\"",
@@ -115,8 +115,8 @@ class DkimBadInputTest {
       // THEN
       for (DkimSignatureResult r : results) {
         assertThat(r.reason()).isNotBlank();
-        assertThat(r.authenticationResultsPart()).startsWith("dkim=" + r.result().keyword());
-        if (r.result() == DkimResult.PASS) {
+        assertThat(r.authenticationResultsPart()).startsWith("dkim=" + r.code().keyword());
+        if (r.code() == DkimResultCode.PASS) {
           passes++;
         }
       }
@@ -146,14 +146,14 @@ class DkimBadInputTest {
     byte[] bad = DkimVerifierTest.replace(good, "Thank you", "Thanks");
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
-      List<Future<DkimResult>> futures = new ArrayList<>();
+      List<Future<DkimResultCode>> futures = new ArrayList<>();
       for (int k = 0; k < 200; k++) {
         byte[] message = k % 2 == 0 ? good : bad;
-        futures.add(pool.submit(() -> verifier.verify(message).get(0).result()));
+        futures.add(pool.submit(() -> verifier.verify(message).get(0).code()));
       }
       // THEN
       for (int k = 0; k < futures.size(); k++) {
-        assertThat(futures.get(k).get(30, TimeUnit.SECONDS)).isEqualTo(k % 2 == 0 ? DkimResult.PASS : DkimResult.FAIL);
+        assertThat(futures.get(k).get(30, TimeUnit.SECONDS)).isEqualTo(k % 2 == 0 ? DkimResultCode.PASS : DkimResultCode.FAIL);
       }
     } finally {
       pool.shutdownNow();
@@ -170,7 +170,7 @@ class DkimBadInputTest {
       h.append(":x-filler");
     }
     byte[] signed = TestSigner.with(KEY).tag("h", h.toString()).sign(headers + MESSAGE);
-    assertThat(verifier.verify(signed).get(0).result()).isEqualTo(DkimResult.PASS);
+    assertThat(verifier.verify(signed).get(0).code()).isEqualTo(DkimResultCode.PASS);
   }
 
   @Test

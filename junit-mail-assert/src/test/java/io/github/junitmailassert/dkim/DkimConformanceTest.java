@@ -41,7 +41,7 @@ class DkimConformanceTest {
           List<DkimSignatureResult> results = verify(ConformanceDns.fromTabSeparated(set.resolve("dns.txt")),
               set.resolve("rfc6376-A2-signed.eml"));
           assertThat(results).hasSize(1);
-          assertThat(results.get(0).result()).as(results.get(0).reason()).isEqualTo(DkimResult.PASS);
+          assertThat(results.get(0).code()).as(results.get(0).reason()).isEqualTo(DkimResultCode.PASS);
           assertThat(results.get(0).authenticationResultsPart())
               .isEqualTo("dkim=pass header.d=example.com header.s=brisbane header.b=AuUoFEfD");
           assertThat(results.get(0).keyBits()).isEqualTo(1024);
@@ -50,7 +50,7 @@ class DkimConformanceTest {
           List<DkimSignatureResult> results = verify(ConformanceDns.fromTabSeparated(set.resolve("dns.txt")),
               set.resolve("rfc6376-A2-as-printed-2spaces.eml"));
           assertThat(results).hasSize(1);
-          assertThat(results.get(0).result()).isEqualTo(DkimResult.FAIL);
+          assertThat(results.get(0).code()).isEqualTo(DkimResultCode.FAIL);
           assertThat(results.get(0).reason()).startsWith("body hash did not verify");
         }));
   }
@@ -61,10 +61,10 @@ class DkimConformanceTest {
     return Stream.of(DynamicTest.dynamicTest("signed.eml: ed25519-sha256 and rsa-sha256 both verify", () -> {
       List<DkimSignatureResult> results = verify(ConformanceDns.fromMailauthJson(set.resolve("dns.json")),
           set.resolve("signed.eml"));
-      assertThat(results).extracting(DkimSignatureResult::result, DkimSignatureResult::algorithm, DkimSignatureResult::keyBits)
+      assertThat(results).extracting(DkimSignatureResult::code, DkimSignatureResult::algorithm, DkimSignatureResult::keyBits)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple(DkimResult.PASS, "ed25519-sha256", 256),
-              org.assertj.core.groups.Tuple.tuple(DkimResult.PASS, "rsa-sha256", 1024));
+              org.assertj.core.groups.Tuple.tuple(DkimResultCode.PASS, "ed25519-sha256", 256),
+              org.assertj.core.groups.Tuple.tuple(DkimResultCode.PASS, "rsa-sha256", 1024));
     }));
   }
 
@@ -94,9 +94,9 @@ class DkimConformanceTest {
           if (e.getValue().equals("SUCCESS") || localPolicy) {
             // The add-on fails these by its own policy (RFC 6376 section 8.15 advice); the
             // signatures themselves verify, which is what an RFC 6376 verifier reports.
-            assertThat(r.result()).as(r.reason()).isEqualTo(DkimResult.PASS);
+            assertThat(r.code()).as(r.reason()).isEqualTo(DkimResultCode.PASS);
           } else {
-            assertThat(r.result()).as(r.reason()).isEqualTo(LIESER_ERRORS.get(error).result);
+            assertThat(r.code()).as(r.reason()).isEqualTo(LIESER_ERRORS.get(error).result);
             assertThat(r.reason()).contains(LIESER_ERRORS.get(error).reasonFragment);
           }
         }
@@ -234,7 +234,7 @@ class DkimConformanceTest {
         assertThat(results).as(summary(results)).hasSize(perSignature.length);
         for (int k = 0; k < perSignature.length; k++) {
           String[] expected = perSignature[k].split("~", 2);
-          assertThat(results.get(k).result()).as(results.get(k).reason()).isEqualTo(DkimResult.valueOf(expected[0]));
+          assertThat(results.get(k).code()).as(results.get(k).reason()).isEqualTo(DkimResultCode.valueOf(expected[0]));
           assertThat(results.get(k).reason()).contains(expected[1]);
         }
         if (row[3].isEmpty()) {
@@ -247,8 +247,8 @@ class DkimConformanceTest {
           List<DkimSignatureResult> legacy = DkimVerifier.builder(ConformanceDns.fromMailDkimFakeDns(set.resolve("FAKE_DNS.dat")).resolver())
               .clock(CLOCK).allowLegacyRsaSha1(true).minimumRsaKeyBits(512).build()
               .verify(ConformanceDns.bytes(message));
-          assertThat(legacy).extracting(DkimSignatureResult::result).as(summary(legacy))
-              .containsExactly(Stream.of(row[4].split(" ; ")).map(DkimResult::valueOf).toArray(DkimResult[]::new));
+          assertThat(legacy).extracting(DkimSignatureResult::code).as(summary(legacy))
+              .containsExactly(Stream.of(row[4].split(" ; ")).map(DkimResultCode::valueOf).toArray(DkimResultCode[]::new));
           if (!row[3].equals("G")) {
             assertThat(overall(legacy)).isEqualTo(upstreamVerdict);
           }
@@ -262,23 +262,23 @@ class DkimConformanceTest {
 
   /** Mail::DKIM's overall verdict: pass if any passes, else fail if any fails, else invalid. */
   private static String overall(List<DkimSignatureResult> results) {
-    if (results.stream().anyMatch(r -> r.result() == DkimResult.PASS)) {
+    if (results.stream().anyMatch(r -> r.code() == DkimResultCode.PASS)) {
       return "pass";
     }
-    return results.stream().anyMatch(r -> r.result() == DkimResult.FAIL) ? "fail" : "invalid";
+    return results.stream().anyMatch(r -> r.code() == DkimResultCode.FAIL) ? "fail" : "invalid";
   }
 
-  private record Expected(DkimResult result, String reasonFragment) {}
+  private record Expected(DkimResultCode result, String reasonFragment) {}
 
   private static final Map<String, Expected> LIESER_ERRORS = Map.of(
-      "DKIM_SIGERROR_MISSING_V", new Expected(DkimResult.PERMERROR, "has no v= tag"),
-      "DKIM_SIGERROR_KEY_REVOKED", new Expected(DkimResult.PERMERROR, "is revoked (empty p=)"),
-      "DKIM_SIGERROR_KEY_HASHNOTINCLUDED", new Expected(DkimResult.PERMERROR, "allows only h=sha1"),
-      "DKIM_SIGERROR_KEY_MISMATCHED_K", new Expected(DkimResult.PERMERROR, "but the signature is a="),
-      "DKIM_SIGERROR_KEY_NOTEMAILKEY", new Expected(DkimResult.PERMERROR, "is for service s=other, not email"),
-      "DKIM_SIGERROR_DOMAIN_I", new Expected(DkimResult.PERMERROR, "has t=s (strict)"),
-      "DKIM_SIGERROR_CORRUPT_BH", new Expected(DkimResult.FAIL, "body hash did not verify"),
-      "DKIM_SIGERROR_BADSIG", new Expected(DkimResult.FAIL, "signature did not verify"));
+      "DKIM_SIGERROR_MISSING_V", new Expected(DkimResultCode.PERMERROR, "has no v= tag"),
+      "DKIM_SIGERROR_KEY_REVOKED", new Expected(DkimResultCode.PERMERROR, "is revoked (empty p=)"),
+      "DKIM_SIGERROR_KEY_HASHNOTINCLUDED", new Expected(DkimResultCode.PERMERROR, "allows only h=sha1"),
+      "DKIM_SIGERROR_KEY_MISMATCHED_K", new Expected(DkimResultCode.PERMERROR, "but the signature is a="),
+      "DKIM_SIGERROR_KEY_NOTEMAILKEY", new Expected(DkimResultCode.PERMERROR, "is for service s=other, not email"),
+      "DKIM_SIGERROR_DOMAIN_I", new Expected(DkimResultCode.PERMERROR, "has t=s (strict)"),
+      "DKIM_SIGERROR_CORRUPT_BH", new Expected(DkimResultCode.FAIL, "body hash did not verify"),
+      "DKIM_SIGERROR_BADSIG", new Expected(DkimResultCode.FAIL, "signature did not verify"));
 
   private static DnsZone lieserZone(Path dnsTsv, String override) {
     DnsZone zone = DnsZone.create();
@@ -316,6 +316,6 @@ class DkimConformanceTest {
   }
 
   static String summary(List<DkimSignatureResult> results) {
-    return results.stream().map(r -> r.result() + ": " + r.reason()).collect(Collectors.joining("\n"));
+    return results.stream().map(r -> r.code() + ": " + r.reason()).collect(Collectors.joining("\n"));
   }
 }

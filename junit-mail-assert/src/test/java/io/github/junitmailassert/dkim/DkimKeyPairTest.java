@@ -93,6 +93,6 @@ class DkimKeyPairTest {
     DnsLookup dns = new DnsLookup(zone.resolver());
     assertThat(dns.txtStrings(dns.lookup("sel._domainkey.sample.co.jp", Type.TXT))).containsExactly(key.publicKeyRecord());
     byte[] signed = TestSigner.with(key).sign(DkimVerifierTest.MESSAGE);
-    assertThat(DkimVerifier.builder(zone.resolver()).build().verify(signed).get(0).result()).isEqualTo(DkimResult.PASS);
+    assertThat(DkimVerifier.builder(zone.resolver()).build().verify(signed).get(0).code()).isEqualTo(DkimResultCode.PASS);
   }
 }

@@ -42,7 +42,7 @@ class DkimVerifierTest {
     // THEN
     assertThat(results).hasSize(1);
     DkimSignatureResult result = results.get(0);
-    assertThat(result.result()).isEqualTo(DkimResult.PASS);
+    assertThat(result.code()).isEqualTo(DkimResultCode.PASS);
     assertThat(result.isPass()).isTrue();
     assertThat(result.domain()).isEqualTo("sample.co.jp");
     assertThat(result.selector()).isEqualTo("sel");
@@ -58,7 +58,7 @@ class DkimVerifierTest {
   @Test
   void should_pass_when_ed25519_signature_verifies() {
     DkimSignatureResult result = single(TestSigner.with(ED25519).sign(MESSAGE));
-    assertThat(result.result()).as(result.reason()).isEqualTo(DkimResult.PASS);
+    assertThat(result.code()).as(result.reason()).isEqualTo(DkimResultCode.PASS);
     assertThat(result.algorithm()).isEqualTo("ed25519-sha256");
     assertThat(result.keyBits()).isEqualTo(256);
   }
@@ -67,13 +67,13 @@ class DkimVerifierTest {
   @ValueSource(strings = {"simple/simple", "simple/relaxed", "relaxed/simple", "relaxed/relaxed", "simple", "relaxed"})
   void should_pass_when_any_canonicalization_is_used(String c) {
     DkimSignatureResult result = single(TestSigner.with(RSA).tag("c", c).folded().sign(MESSAGE));
-    assertThat(result.result()).as(result.reason()).isEqualTo(DkimResult.PASS);
+    assertThat(result.code()).as(result.reason()).isEqualTo(DkimResultCode.PASS);
   }
 
   @Test
   void should_pass_when_c_is_absent_which_means_simple_simple() {
     DkimSignatureResult result = single(TestSigner.with(RSA).tag("c", null).sign(MESSAGE));
-    assertThat(result.result()).as(result.reason()).isEqualTo(DkimResult.PASS);
+    assertThat(result.code()).as(result.reason()).isEqualTo(DkimResultCode.PASS);
   }
 
   @Test
@@ -83,8 +83,8 @@ class DkimVerifierTest {
     byte[] relaxed = resign(TestSigner.with(RSA).tag("c", "relaxed/relaxed"), rewrapped);
     byte[] simple = resign(TestSigner.with(RSA).tag("c", "simple/simple"), rewrapped);
     // THEN
-    assertThat(single(relaxed).result()).isEqualTo(DkimResult.PASS);
-    assertThat(single(simple).result()).isEqualTo(DkimResult.FAIL);
+    assertThat(single(relaxed).code()).isEqualTo(DkimResultCode.PASS);
+    assertThat(single(simple).code()).isEqualTo(DkimResultCode.FAIL);
   }
 
   @Test
@@ -94,7 +94,7 @@ class DkimVerifierTest {
     // WHEN
     DkimSignatureResult result = single(signed);
     // THEN
-    assertThat(result.result()).isEqualTo(DkimResult.FAIL);
+    assertThat(result.code()).isEqualTo(DkimResultCode.FAIL);
     assertThat(result.reason()).isEqualTo("body hash did not verify: the body was changed after signing (a footer added,"
         + " line ends, encoding or trailing spaces changed), or the signer hashed it with another canonicalization than"
         + " c=relaxed/relaxed or before what the signer hashed");
@@ -104,7 +104,7 @@ class DkimVerifierTest {
   @Test
   void should_fail_with_signature_reason_when_signed_header_was_changed() {
     DkimSignatureResult result = single(replace(TestSigner.with(ED25519).sign(MESSAGE), "Your order", "Your 0rder"));
-    assertThat(result.result()).isEqualTo(DkimResult.FAIL);
+    assertThat(result.code()).isEqualTo(DkimResultCode.FAIL);
     assertThat(result.reason()).isEqualTo("signature did not verify: a signed header field (h=from:to:subject:date) was"
         + " changed after signing, or the key at ed._domainkey.sample.co.jp is not the one the signer used");
   }
@@ -113,7 +113,7 @@ class DkimVerifierTest {
   void should_pass_when_an_unsigned_header_is_added() {
     byte[] signed = TestSigner.with(RSA).sign(MESSAGE);
     byte[] relayed = concat("Received: from mail.sample.co.jp by mx.example.com; Sun, 1 Jun 2025 09:00:01 +0900\r\n", signed);
-    assertThat(single(relayed).result()).isEqualTo(DkimResult.PASS);
+    assertThat(single(relayed).code()).isEqualTo(DkimResultCode.PASS);
   }
 
   @Test
@@ -124,8 +124,8 @@ class DkimVerifierTest {
     DkimSignatureResult untouched = single(signed);
     DkimSignatureResult added = single(replace(signed, "Subject: Your order\r\n", "Subject: Your order\r\nSubject: You won\r\n"));
     // THEN
-    assertThat(untouched.result()).as(untouched.reason()).isEqualTo(DkimResult.PASS);
-    assertThat(added.result()).isEqualTo(DkimResult.FAIL);
+    assertThat(untouched.code()).as(untouched.reason()).isEqualTo(DkimResultCode.PASS);
+    assertThat(added.code()).isEqualTo(DkimResultCode.FAIL);
   }
 
   @Test
@@ -137,22 +137,22 @@ class DkimVerifierTest {
     DkimSignatureResult topChanged = single(replace(signed, "Received: top", "Received: TOP"));
     DkimSignatureResult bottomChanged = single(replace(signed, "Received: bottom", "Received: BOTTOM"));
     // THEN
-    assertThat(topChanged.result()).isEqualTo(DkimResult.PASS);
-    assertThat(bottomChanged.result()).isEqualTo(DkimResult.FAIL);
+    assertThat(topChanged.code()).isEqualTo(DkimResultCode.PASS);
+    assertThat(bottomChanged.code()).isEqualTo(DkimResultCode.FAIL);
   }
 
   @Test
   void should_pass_when_text_is_appended_after_l_octets() {
     byte[] signed = TestSigner.with(RSA).tag("c", "simple/simple").tag("l", "28").sign(MESSAGE);
     byte[] withFooter = concat(signed, "-- \r\nSent through a mailing list\r\n");
-    assertThat(single(withFooter).result()).isEqualTo(DkimResult.PASS);
+    assertThat(single(withFooter).code()).isEqualTo(DkimResultCode.PASS);
   }
 
   @Test
   void should_permerror_when_l_is_longer_than_the_body() {
     byte[] signed = TestSigner.with(RSA).tag("c", "simple/simple").tag("l", "28").sign(MESSAGE);
     DkimSignatureResult cut = single(replace(signed, "Thank you for your order.\r\n\r\nSample Shop\r\n", "Thanks\r\n"));
-    assertThat(cut.result()).isEqualTo(DkimResult.PERMERROR);
+    assertThat(cut.code()).isEqualTo(DkimResultCode.PERMERROR);
     assertThat(cut.reason()).isEqualTo("l=28 is longer than the canonicalized body (8 octets): the body was cut after"
         + " signing, or the signer wrote a wrong l=");
   }
@@ -162,11 +162,11 @@ class DkimVerifierTest {
     DkimSignatureResult sub = single(TestSigner.with(RSA).tag("i", "info@news.sample.co.jp").sign(MESSAGE));
     DkimSignatureResult qp = single(TestSigner.with(RSA).tag("i", "info=40sample.co.jp").sign(MESSAGE));
     DkimSignatureResult outside = single(TestSigner.with(RSA).tag("i", "info@example.com").sign(MESSAGE));
-    assertThat(sub.result()).isEqualTo(DkimResult.PASS);
+    assertThat(sub.code()).isEqualTo(DkimResultCode.PASS);
     assertThat(sub.identity()).isEqualTo("info@news.sample.co.jp");
-    assertThat(qp.result()).isEqualTo(DkimResult.PASS);
+    assertThat(qp.code()).isEqualTo(DkimResultCode.PASS);
     assertThat(qp.identity()).isEqualTo("info@sample.co.jp");
-    assertThat(outside.result()).isEqualTo(DkimResult.PERMERROR);
+    assertThat(outside.code()).isEqualTo(DkimResultCode.PERMERROR);
     assertThat(outside.reason()).isEqualTo("i=info@example.com is not in the signing domain d=sample.co.jp: the i= domain"
         + " must be d= or a subdomain of it (RFC 6376 section 3.5)");
   }
@@ -179,8 +179,8 @@ class DkimVerifierTest {
     DkimSignatureResult before = single(signed, Clock.fixed(Instant.ofEpochSecond(1748735999), ZoneOffset.UTC));
     DkimSignatureResult after = single(signed, Clock.fixed(Instant.ofEpochSecond(1748736001), ZoneOffset.UTC));
     // THEN
-    assertThat(before.result()).isEqualTo(DkimResult.PASS);
-    assertThat(after.result()).isEqualTo(DkimResult.PERMERROR);
+    assertThat(before.code()).isEqualTo(DkimResultCode.PASS);
+    assertThat(after.code()).isEqualTo(DkimResultCode.PERMERROR);
     assertThat(after.reason()).isEqualTo("signature expired at 2025-06-01T00:00:00Z (x=1748736000), clock is"
         + " 2025-06-01T00:00:01Z: sign with a later x=, or none");
   }
@@ -195,7 +195,7 @@ class DkimVerifierTest {
   @Test
   void should_permerror_with_publish_advice_when_no_key_record_exists() {
     DkimSignatureResult result = single(TestSigner.with(DkimKeyPair.ed25519("missing", "sample.co.jp")).sign(MESSAGE));
-    assertThat(result.result()).isEqualTo(DkimResult.PERMERROR);
+    assertThat(result.code()).isEqualTo(DkimResultCode.PERMERROR);
     assertThat(result.reason()).isEqualTo("no key record at missing._domainkey.sample.co.jp (NXDOMAIN): publish the"
         + " signer's public key there as a TXT record, v=DKIM1; k=ed25519; p=<base64>");
     assertThat(result.keyBits()).isZero();
@@ -206,7 +206,7 @@ class DkimVerifierTest {
   void should_temperror_when_key_lookup_times_out() {
     zone.timeout("slow._domainkey.sample.co.jp");
     DkimSignatureResult result = single(TestSigner.with(DkimKeyPair.ed25519("slow", "sample.co.jp")).sign(MESSAGE));
-    assertThat(result.result()).isEqualTo(DkimResult.TEMPERROR);
+    assertThat(result.code()).isEqualTo(DkimResultCode.TEMPERROR);
     assertThat(result.reason()).isEqualTo("the key record at slow._domainkey.sample.co.jp could not be fetched (timed out):"
         + " a DNS error, a later attempt may succeed");
   }
@@ -216,7 +216,7 @@ class DkimVerifierTest {
     DkimKeyPair key = DkimKeyPair.ed25519("testing", "sample.co.jp");
     zone.dkimKeyRecord("testing", "sample.co.jp", key.publicKeyRecord() + "; t=y");
     DkimSignatureResult result = single(TestSigner.with(key).sign(MESSAGE));
-    assertThat(result.result()).isEqualTo(DkimResult.PASS);
+    assertThat(result.code()).isEqualTo(DkimResultCode.PASS);
     assertThat(result.testing()).isTrue();
   }
 
@@ -245,7 +245,7 @@ class DkimVerifierTest {
     // WHEN
     DkimSignatureResult result = single(TestSigner.with(key).sign(MESSAGE));
     // THEN
-    assertThat(result.result()).isEqualTo(DkimResult.PERMERROR);
+    assertThat(result.code()).isEqualTo(DkimResultCode.PERMERROR);
     assertThat(result.reason()).isEqualTo(parts[1]);
   }
 
@@ -255,7 +255,7 @@ class DkimVerifierTest {
     DkimKeyPair rsaName = DkimKeyPair.rsa("wrong", "sample.co.jp", 1024);
     zone.dkimKeyRecord("wrong", "sample.co.jp", "k=rsa; p=" + java.util.Base64.getEncoder().encodeToString(ED25519.publicKey().getEncoded()));
     DkimSignatureResult result = single(TestSigner.with(rsaName).sign(MESSAGE));
-    assertThat(result.result()).isEqualTo(DkimResult.PERMERROR);
+    assertThat(result.code()).isEqualTo(DkimResultCode.PERMERROR);
     assertThat(result.reason()).startsWith("the key record at wrong._domainkey.sample.co.jp has a p= that is not a rsa public key");
   }
 
@@ -263,7 +263,7 @@ class DkimVerifierTest {
   void should_ignore_g_and_unknown_tags_when_key_record_has_them() {
     DkimKeyPair key = DkimKeyPair.ed25519("g", "sample.co.jp");
     zone.dkimKeyRecord("g", "sample.co.jp", key.publicKeyRecord() + "; g=nobody; n=notes; zz=unknown");
-    assertThat(single(TestSigner.with(key).sign(MESSAGE)).result()).isEqualTo(DkimResult.PASS);
+    assertThat(single(TestSigner.with(key).sign(MESSAGE)).code()).isEqualTo(DkimResultCode.PASS);
   }
 
   @Test
@@ -272,8 +272,8 @@ class DkimVerifierTest {
     zone.dkimKeyRecord("strict", "sample.co.jp", key.publicKeyRecord() + "; t=s");
     DkimSignatureResult same = single(TestSigner.with(key).tag("i", "info@sample.co.jp").sign(MESSAGE));
     DkimSignatureResult sub = single(TestSigner.with(key).tag("i", "info@news.sample.co.jp").sign(MESSAGE));
-    assertThat(same.result()).isEqualTo(DkimResult.PASS);
-    assertThat(sub.result()).isEqualTo(DkimResult.PERMERROR);
+    assertThat(same.code()).isEqualTo(DkimResultCode.PASS);
+    assertThat(sub.code()).isEqualTo(DkimResultCode.PERMERROR);
     assertThat(sub.reason()).isEqualTo("the key record at strict._domainkey.sample.co.jp has t=s (strict):"
         + " i=info@news.sample.co.jp must be in d=sample.co.jp itself, not a subdomain");
   }
@@ -286,11 +286,11 @@ class DkimVerifierTest {
     DkimSignatureResult modern = single(signed);
     DkimSignatureResult legacy = DkimVerifier.builder(zone.resolver()).allowLegacyRsaSha1(true).build().verify(signed).get(0);
     // THEN
-    assertThat(modern.result()).isEqualTo(DkimResult.POLICY);
+    assertThat(modern.code()).isEqualTo(DkimResultCode.POLICY);
     assertThat(modern.reason()).isEqualTo("the signature verifies, but a=rsa-sha1 is not accepted (RFC 8301 section 3.1):"
         + " sign with rsa-sha256");
     assertThat(modern.authenticationResultsPart()).startsWith("dkim=policy header.d=sample.co.jp");
-    assertThat(legacy.result()).isEqualTo(DkimResult.PASS);
+    assertThat(legacy.code()).isEqualTo(DkimResultCode.PASS);
   }
 
   @Test
@@ -304,12 +304,12 @@ class DkimVerifierTest {
     DkimSignatureResult modern = single(signed);
     DkimSignatureResult legacy = DkimVerifier.builder(zone.resolver()).minimumRsaKeyBits(512).build().verify(signed).get(0);
     // THEN
-    assertThat(modern.result()).isEqualTo(DkimResult.POLICY);
+    assertThat(modern.code()).isEqualTo(DkimResultCode.POLICY);
     assertThat(modern.keyBits()).isEqualTo(512);
     assertThat(modern.reason()).isEqualTo("the signature verifies, but the RSA key at weak._domainkey.sample.co.jp has"
         + " 512 bits, under the 1024 receivers require (RFC 8301 section 3.2): publish a 2048-bit key");
-    assertThat(legacy.result()).isEqualTo(DkimResult.PASS);
-    assertThat(single(TestSigner.with(small).sign(MESSAGE)).result()).isEqualTo(DkimResult.PASS);
+    assertThat(legacy.code()).isEqualTo(DkimResultCode.PASS);
+    assertThat(single(TestSigner.with(small).sign(MESSAGE)).code()).isEqualTo(DkimResultCode.PASS);
   }
 
   @Test
@@ -327,8 +327,8 @@ class DkimVerifierTest {
     // WHEN
     List<DkimSignatureResult> results = verifier().verify(three);
     // THEN
-    assertThat(results).extracting(DkimSignatureResult::result)
-        .containsExactly(DkimResult.PERMERROR, DkimResult.PASS, DkimResult.PASS);
+    assertThat(results).extracting(DkimSignatureResult::code)
+        .containsExactly(DkimResultCode.PERMERROR, DkimResultCode.PASS, DkimResultCode.PASS);
     assertThat(results).extracting(DkimSignatureResult::algorithm)
         .containsExactly("rsa-sha256", "ed25519-sha256", "rsa-sha256");
     assertThat(results.get(0).reason()).isEqualTo("the signature has no b= tag: it needs the signature b=");
@@ -338,15 +338,15 @@ class DkimVerifierTest {
   void should_give_neutral_to_signatures_beyond_the_maximum() {
     byte[] signed = TestSigner.with(ED25519).sign(TestSigner.with(ED25519).sign(TestSigner.with(ED25519).sign(MESSAGE)));
     List<DkimSignatureResult> results = DkimVerifier.builder(zone.resolver()).maximumSignatures(2).build().verify(signed);
-    assertThat(results).extracting(DkimSignatureResult::result).containsExactly(DkimResult.PASS, DkimResult.PASS, DkimResult.NEUTRAL);
+    assertThat(results).extracting(DkimSignatureResult::code).containsExactly(DkimResultCode.PASS, DkimResultCode.PASS, DkimResultCode.NEUTRAL);
     assertThat(results.get(2).reason()).isEqualTo("not verified: this verifier checks at most 2 signatures per message (maximumSignatures)");
   }
 
   @Test
   void should_pass_when_headers_carry_utf8_text() {
     String utf8 = MESSAGE.replace("Subject: Your order", "Subject: ご注文ありがとうございます").replace("Sender", "Größe 送信者");
-    assertThat(single(TestSigner.with(RSA).tag("c", "relaxed/relaxed").sign(utf8)).result()).isEqualTo(DkimResult.PASS);
-    assertThat(single(TestSigner.with(RSA).tag("c", "simple/simple").sign(utf8)).result()).isEqualTo(DkimResult.PASS);
+    assertThat(single(TestSigner.with(RSA).tag("c", "relaxed/relaxed").sign(utf8)).code()).isEqualTo(DkimResultCode.PASS);
+    assertThat(single(TestSigner.with(RSA).tag("c", "simple/simple").sign(utf8)).code()).isEqualTo(DkimResultCode.PASS);
   }
 
   @Test
@@ -354,7 +354,7 @@ class DkimVerifierTest {
     for (String c : List.of("simple/simple", "relaxed/relaxed")) {
       byte[] signed = TestSigner.with(RSA).tag("c", c).folded().sign(MESSAGE);
       byte[] lf = new String(signed, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").getBytes(StandardCharsets.ISO_8859_1);
-      assertThat(single(lf).result()).as(c).isEqualTo(DkimResult.PASS);
+      assertThat(single(lf).code()).as(c).isEqualTo(DkimResultCode.PASS);
     }
   }
 
@@ -371,13 +371,13 @@ class DkimVerifierTest {
     DkimSignatureResult result = single(relaxed);
     DkimSignatureResult changed = single(concat(relaxed, "x\r\n"));
     // THEN
-    assertThat(result.result()).isEqualTo(DkimResult.PASS);
-    assertThat(changed.result()).isEqualTo(DkimResult.FAIL);
+    assertThat(result.code()).isEqualTo(DkimResultCode.PASS);
+    assertThat(changed.code()).isEqualTo(DkimResultCode.FAIL);
   }
 
   @Test
   void should_quote_header_b_when_it_is_not_a_token() {
-    DkimSignatureResult result = new DkimSignatureResult(DkimResult.PASS, "sample.co.jp", "sel", "@sample.co.jp",
+    DkimSignatureResult result = new DkimSignatureResult(DkimResultCode.PASS, "sample.co.jp", "sel", "@sample.co.jp",
         "rsa-sha256", 2048, "ab/+cd=e", "ok", false);
     assertThat(result.authenticationResultsPart()).isEqualTo("dkim=pass header.d=sample.co.jp header.s=sel header.b=\"ab/+cd=e\"");
   }

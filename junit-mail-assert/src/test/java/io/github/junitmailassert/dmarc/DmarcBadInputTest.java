@@ -59,7 +59,7 @@ class DmarcBadInputTest {
         DmarcResult result = verifier.evaluate(DmarcInput.of("mail.example.com", "example.com", random.nextBoolean(),
             random.nextBoolean() ? List.of("mail.example.com") : List.of()));
         // THEN
-        assertThat(result.status()).isIn(EnumSet.of(DmarcStatus.PASS, DmarcStatus.FAIL, DmarcStatus.NONE));
+        assertThat(result.code()).isIn(EnumSet.of(DmarcResultCode.PASS, DmarcResultCode.FAIL, DmarcResultCode.NONE));
         assertThat(AuthenticationResults.parse("mx.example.net; " + result.authenticationResultsPart()))
             .as(result.authenticationResultsPart()).isPresent();
       }
@@ -76,7 +76,7 @@ class DmarcBadInputTest {
       DmarcResult result = DmarcVerifier.builder(zone.resolver()).build()
           .evaluate(DmarcInput.of("example.com", "", false, List.of()));
       // THEN
-      assertThat(result.status()).isEqualTo(DmarcStatus.FAIL);
+      assertThat(result.code()).isEqualTo(DmarcResultCode.FAIL);
       assertThat(result.policy()).isEqualTo(DmarcPolicy.REJECT);
       assertThat(result.notes()).hasSize(9).endsWith("_dmarc.example.com: further problems were not listed");
     });
@@ -92,7 +92,7 @@ class DmarcBadInputTest {
       DmarcResult result = DmarcVerifier.builder(zone.resolver()).build()
           .evaluate(DmarcInput.of("example.com", "", false, List.of()));
       // THEN a repeated tag invalidates the record (RFC 6376 section 3.2)
-      assertThat(result.status()).isEqualTo(DmarcStatus.NONE);
+      assertThat(result.code()).isEqualTo(DmarcResultCode.NONE);
       assertThat(result.notes()).containsExactly("a TXT record at _dmarc.example.com was ignored: the tag xxxxxxxxxx"
           + " appears more than once, which makes the record invalid (RFC 6376 section 3.2 tag-list syntax, which"
           + " DMARC records follow)");
@@ -110,7 +110,7 @@ class DmarcBadInputTest {
     // WHEN / THEN
     for (String domain : List.of("twice.example", "nop.example", "bytes.example")) {
       DmarcResult result = verifier.evaluate(DmarcInput.of(domain, domain, true, List.of()));
-      assertThat(result.status()).as(result.reason()).isEqualTo(DmarcStatus.NONE);
+      assertThat(result.code()).as(result.reason()).isEqualTo(DmarcResultCode.NONE);
     }
   }
 
@@ -127,7 +127,7 @@ class DmarcBadInputTest {
       DmarcResult result = DmarcVerifier.builder(zone.resolver()).build()
           .evaluate(DmarcInput.of(deep, "", false, List.of()));
       // THEN only the From domain and 7 labels down to 1 were asked, none of the timeouts
-      assertThat(result.status()).as(result.reason()).isEqualTo(DmarcStatus.FAIL);
+      assertThat(result.code()).as(result.reason()).isEqualTo(DmarcResultCode.FAIL);
     });
   }
 
@@ -143,7 +143,7 @@ class DmarcBadInputTest {
       // WHEN
       DmarcResult result = DmarcVerifier.builder(zone.resolver()).build().evaluate(input.build());
       // THEN
-      assertThat(result.status()).isEqualTo(DmarcStatus.FAIL);
+      assertThat(result.code()).isEqualTo(DmarcResultCode.FAIL);
       assertThat(result.alignments()).hasSize(16);
       assertThat(result.notes()).contains("only the first 16 of 5000 DKIM signatures were looked at");
     });
@@ -183,7 +183,7 @@ class DmarcBadInputTest {
         // WHEN
         DmarcResult result = verifier.evaluate(DmarcInput.builder(AuthorDomain.fromMessage(message)).build());
         // THEN
-        assertThat(result.status()).isIn(EnumSet.of(DmarcStatus.PERMERROR, DmarcStatus.NONE));
+        assertThat(result.code()).isIn(EnumSet.of(DmarcResultCode.PERMERROR, DmarcResultCode.NONE));
       }
     });
   }
@@ -212,7 +212,7 @@ class DmarcBadInputTest {
       }
       DmarcResult result = DmarcVerifier.builder(DnsZone.create().resolver()).build()
           .evaluate(DmarcInput.builder(AuthorDomain.fromFieldValue(many.toString())).build());
-      assertThat(result.status()).isEqualTo(DmarcStatus.PERMERROR);
+      assertThat(result.code()).isEqualTo(DmarcResultCode.PERMERROR);
       assertThat(result.authenticationResultsPart()).isEqualTo("dmarc=permerror (too many From domains)");
     });
   }

@@ -19,7 +19,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = evaluate(zone, DmarcInput.of("sample.co.jp", "", false, List.of("sample.co.jp")));
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.PASS);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.PASS);
     assertThat(result.authenticationResultsPart()).isEqualTo("dmarc=pass (p=reject dis=none) header.from=sample.co.jp");
     assertThat(result.policyTag()).contains(PolicyTag.P);
     assertThat(result.policy()).isEqualTo(DmarcPolicy.REJECT);
@@ -40,7 +40,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = evaluate(zone, DmarcInput.of("sample.co.jp", "bounce.mail.sample.co.jp", true, List.of()));
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.PASS);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.PASS);
     assertThat(result.alignments()).singleElement().satisfies(a -> {
       assertThat(a.method()).isEqualTo(IdentifierAlignment.Method.SPF);
       assertThat(a.level()).isEqualTo(IdentifierAlignment.Level.RELAXED);
@@ -57,7 +57,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = evaluate(zone, DmarcInput.of("sample.co.jp", "bounce.sample.co.jp", true, List.of()));
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.FAIL);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.FAIL);
     assertThat(result.disposition()).isEqualTo(DmarcPolicy.REJECT);
     assertThat(result.authenticationResultsPart()).isEqualTo("dmarc=fail (p=reject dis=reject) header.from=sample.co.jp");
     assertThat(result.alignments().get(0).explanation()).isEqualTo("SPF domain bounce.sample.co.jp shares the"
@@ -79,7 +79,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = evaluate(zone, input);
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.FAIL);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.FAIL);
     assertThat(result.disposition()).isEqualTo(DmarcPolicy.QUARANTINE);
     assertThat(result.reason()).isEqualTo("DMARC fails for sample.co.jp: no authenticated domain aligns with it ("
         + "SPF domain bounces.mailer.example belongs to the organizational domain mailer.example, the From domain"
@@ -98,7 +98,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = evaluate(zone, DmarcInput.of("news.example.net", "", false, List.of()));
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.FAIL);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.FAIL);
     assertThat(result.policyTag()).contains(PolicyTag.SP);
     assertThat(result.authenticationResultsPart()).isEqualTo("dmarc=fail (sp=reject dis=reject) header.from=news.example.net");
     assertThat(result.reason()).contains("Policy: sp=reject of _dmarc.example.net (the From domain is a subdomain of"
@@ -131,7 +131,7 @@ class DmarcVerifierTest {
     assertThat(org.policyTag()).contains(PolicyTag.P);
     assertThat(org.disposition()).isEqualTo(DmarcPolicy.REJECT);
     assertThat(sub.organizationalDomain()).isEqualTo("agency.gov");
-    assertThat(sub.status()).isEqualTo(DmarcStatus.PASS);
+    assertThat(sub.code()).isEqualTo(DmarcResultCode.PASS);
     assertThat(sub.policyTag()).contains(PolicyTag.SP);
   }
 
@@ -145,7 +145,7 @@ class DmarcVerifierTest {
     DmarcResult result = evaluate(zone, DmarcInput.of("dept.example.com", "example.com", true, List.of()));
     // THEN
     assertThat(result.organizationalDomain()).isEqualTo("dept.example.com");
-    assertThat(result.status()).isEqualTo(DmarcStatus.FAIL);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.FAIL);
   }
 
   @Test
@@ -206,7 +206,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = evaluate(zone, DmarcInput.of("sample.co.jp", "", false, List.of()));
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.FAIL);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.FAIL);
     assertThat(result.policy()).isEqualTo(DmarcPolicy.NONE);
     assertThat(result.authenticationResultsPart()).isEqualTo("dmarc=fail (p=none dis=none) header.from=sample.co.jp");
   }
@@ -218,7 +218,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = evaluate(zone, DmarcInput.of("sample.co.jp", "", false, List.of()));
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.NONE);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.NONE);
     assertThat(result.authenticationResultsPart()).isEqualTo("dmarc=none header.from=sample.co.jp");
   }
 
@@ -243,7 +243,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = evaluate(zone, DmarcInput.of("sample.co.jp", "sample.co.jp", true, List.of()));
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.NONE);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.NONE);
     assertThat(result.reason()).isEqualTo("No DMARC policy applies to sample.co.jp: the DNS tree walk"
         + " (_dmarc.sample.co.jp, _dmarc.co.jp, _dmarc.jp) found no DMARC record. Receivers such as Gmail and"
         + " Yahoo require one from bulk senders; publish at least \"v=DMARC1; p=none\" at _dmarc.sample.co.jp.");
@@ -258,7 +258,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = evaluate(zone, DmarcInput.of("sample.co.jp", "sample.co.jp", true, List.of()));
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.TEMPERROR);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.TEMPERROR);
     assertThat(result.authenticationResultsPart()).isEqualTo("dmarc=temperror header.from=sample.co.jp");
     assertThat(result.reason()).isEqualTo("DMARC could not be evaluated for sample.co.jp: the DNS lookup of"
         + " _dmarc.sample.co.jp failed (timed out); a receiver would defer the mail or decide without DMARC.");
@@ -273,7 +273,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = evaluate(zone, DmarcInput.of("sample.co.jp", "bounce.sample.co.jp", true, List.of()));
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.TEMPERROR);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.TEMPERROR);
   }
 
   @Test
@@ -286,7 +286,7 @@ class DmarcVerifierTest {
     DmarcResult result = evaluate(zone, DmarcInput.of("sample.co.jp", "bounce.sample.co.jp", true,
         List.of("sample.co.jp")));
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.PASS);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.PASS);
   }
 
   @Test
@@ -297,7 +297,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = evaluate(DnsZone.create(), input);
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.PERMERROR);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.PERMERROR);
     assertThat(result.authenticationResultsPart()).isEqualTo("dmarc=permerror (no From field)");
     assertThat(result.reason()).isEqualTo("DMARC cannot be evaluated: the message has no From field.");
   }
@@ -314,7 +314,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = evaluate(zone, input);
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.FAIL);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.FAIL);
     assertThat(result.authorDomain()).isEqualTo("example.com");
     assertThat(result.notes()).first().isEqualTo("the From field holds 2 addresses, from the domains example.org,"
         + " example.com; each domain was evaluated and the most severe result is reported, as RFC 9989 section 11.5"
@@ -330,9 +330,9 @@ class DmarcVerifierTest {
     DmarcResult legacy = rfc7489.evaluate(DmarcInput.of("com", "", false, List.of()));
     DmarcResult bis = evaluate(zone, DmarcInput.of("com", "", false, List.of()));
     // THEN
-    assertThat(legacy.status()).isEqualTo(DmarcStatus.NONE);
+    assertThat(legacy.code()).isEqualTo(DmarcResultCode.NONE);
     assertThat(legacy.reason()).startsWith("No DMARC policy applies to com: com is a public suffix");
-    assertThat(bis.status()).isEqualTo(DmarcStatus.FAIL);
+    assertThat(bis.code()).isEqualTo(DmarcResultCode.FAIL);
   }
 
   @Test
@@ -344,7 +344,7 @@ class DmarcVerifierTest {
     DmarcResult result = rfc7489.evaluate(DmarcInput.of("www.bbc.co.uk", "mail.bbc.co.uk", true, List.of()));
     DmarcResult failing = rfc7489.evaluate(DmarcInput.of("www.bbc.co.uk", "", false, List.of()));
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.PASS);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.PASS);
     assertThat(result.organizationalDomain()).isEqualTo("bbc.co.uk");
     assertThat(failing.policyTag()).contains(PolicyTag.SP);
     assertThat(failing.disposition()).isEqualTo(DmarcPolicy.QUARANTINE);
@@ -363,7 +363,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = rfc7489.evaluate(DmarcInput.of("news.sample.co.jp", "", false, List.of()));
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.NONE);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.NONE);
     assertThat(result.reason()).startsWith("No DMARC policy applies to news.sample.co.jp: _dmarc.news.sample.co.jp"
         + " holds 2 DMARC records; receivers discard them all, which ends policy discovery (RFC 7489 section 6.6.3).");
   }
@@ -375,7 +375,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = evaluate(zone, DmarcInput.of("sample.co.jp", "bounce@sample.co.jp", true, List.of()));
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.PASS);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.PASS);
     assertThat(result.alignments().get(0).domain()).isEqualTo("sample.co.jp");
   }
 
@@ -386,7 +386,7 @@ class DmarcVerifierTest {
     // WHEN
     DmarcResult result = evaluate(zone, DmarcInput.of("sample.co.jp", "sample.co.jp", true, List.of()));
     // THEN
-    assertThat(result.status()).isEqualTo(DmarcStatus.NONE);
+    assertThat(result.code()).isEqualTo(DmarcResultCode.NONE);
     assertThat(result.alignments()).singleElement().satisfies(a -> assertThat(a.aligned()).isTrue());
   }
 }

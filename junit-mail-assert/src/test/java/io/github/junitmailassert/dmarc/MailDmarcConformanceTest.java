@@ -115,7 +115,7 @@ class MailDmarcConformanceTest {
     // WHEN
     DmarcResult result = rfc7489("example.com").evaluate(input);
     // THEN
-    assertThat(result.status().keyword()).as(result.reason()).isEqualTo(row.expected());
+    assertThat(result.code().keyword()).as(result.reason()).isEqualTo(row.expected());
   }
 
   private static void tldNotLookedUp() {
@@ -125,7 +125,7 @@ class MailDmarcConformanceTest {
     // WHEN
     DmarcResult result = verifier.evaluate(DmarcInput.of("com", "", false, List.of()));
     // THEN
-    assertThat(result.status()).as(result.reason()).isEqualTo(DmarcStatus.NONE);
+    assertThat(result.code()).as(result.reason()).isEqualTo(DmarcResultCode.NONE);
   }
 
   private static void fromDomain(Row row, boolean several) {

@@ -1,6 +1,6 @@
 package io.github.junitmailassert.internal.dkim;
 
-import io.github.junitmailassert.dkim.DkimResult;
+import io.github.junitmailassert.dkim.DkimResultCode;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import io.github.junitmailassert.dns.DnsAnswer;
 import io.github.junitmailassert.internal.dns.DnsLookup;
@@ -58,7 +58,7 @@ public final class DkimEngine {
       }
       SignatureField signature = SignatureField.read(headers.get(k));
       if (results.size() >= maximumSignatures) {
-        results.add(result(signature, DkimResult.NEUTRAL, 0, false, "not verified: this verifier checks at most "
+        results.add(result(signature, DkimResultCode.NEUTRAL, 0, false, "not verified: this verifier checks at most "
             + maximumSignatures + " signatures per message (maximumSignatures)"));
         continue;
       }
@@ -115,16 +115,16 @@ public final class DkimEngine {
             + " receivers require (RFC 8301 section 3.2): publish a 2048-bit key");
       }
       if (!objections.isEmpty()) {
-        return result(signature, DkimResult.POLICY, key.keyBits(), key.testing(),
+        return result(signature, DkimResultCode.POLICY, key.keyBits(), key.testing(),
             "the signature verifies, but " + String.join("; and ", objections));
       }
-      return result(signature, DkimResult.PASS, key.keyBits(), key.testing(),
+      return result(signature, DkimResultCode.PASS, key.keyBits(), key.testing(),
           "verified with the " + algorithm.tagValue() + " key (" + key.keyBits() + " bits) at " + keyName);
     } catch (DkimFailure failure) {
       return result(signature, failure.result(), key == null ? 0 : key.keyBits(), key != null && key.testing(), failure.reason());
     } catch (RuntimeException e) {
       // A safety net: a bug here must not look like an exception from the user's own code.
-      return result(signature, DkimResult.PERMERROR, key == null ? 0 : key.keyBits(), key != null && key.testing(),
+      return result(signature, DkimResultCode.PERMERROR, key == null ? 0 : key.keyBits(), key != null && key.testing(),
           "the signature could not be verified: " + e);
     }
   }
@@ -157,7 +157,7 @@ public final class DkimEngine {
   /** Signatures of one message that hash the body alike share the hash. */
   private record BodyHashKey(Canonicalization canonicalization, String hash, long length) {}
 
-  private static DkimSignatureResult result(SignatureField signature, DkimResult result, int keyBits, boolean testing, String reason) {
+  private static DkimSignatureResult result(SignatureField signature, DkimResultCode result, int keyBits, boolean testing, String reason) {
     return new DkimSignatureResult(result, signature.domain(), signature.selector(), signature.identityOrDefault(),
         signature.algorithm(), keyBits, signature.headerB(), reason, testing);
   }

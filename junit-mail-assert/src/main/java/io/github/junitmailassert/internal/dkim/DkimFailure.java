@@ -1,6 +1,6 @@
 package io.github.junitmailassert.internal.dkim;
 
-import io.github.junitmailassert.dkim.DkimResult;
+import io.github.junitmailassert.dkim.DkimResultCode;
 
 /**
  * Ends the verification of one signature with a result other than pass. An exception only inside
@@ -8,26 +8,26 @@ import io.github.junitmailassert.dkim.DkimResult;
  */
 public final class DkimFailure extends Exception {
 
-  private final DkimResult result;
+  private final DkimResultCode result;
 
-  public DkimFailure(DkimResult result, String reason) {
+  public DkimFailure(DkimResultCode result, String reason) {
     super(reason, null, false, false);
     this.result = result;
   }
 
   public static DkimFailure permerror(String reason) {
-    return new DkimFailure(DkimResult.PERMERROR, reason);
+    return new DkimFailure(DkimResultCode.PERMERROR, reason);
   }
 
   public static DkimFailure fail(String reason) {
-    return new DkimFailure(DkimResult.FAIL, reason);
+    return new DkimFailure(DkimResultCode.FAIL, reason);
   }
 
   public static DkimFailure temperror(String reason) {
-    return new DkimFailure(DkimResult.TEMPERROR, reason);
+    return new DkimFailure(DkimResultCode.TEMPERROR, reason);
   }
 
-  public DkimResult result() {
+  public DkimResultCode result() {
     return result;
   }
 

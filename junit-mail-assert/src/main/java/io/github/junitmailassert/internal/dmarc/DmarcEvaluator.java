@@ -9,7 +9,7 @@ import io.github.junitmailassert.dmarc.DmarcMode;
 import io.github.junitmailassert.dmarc.DmarcPolicy;
 import io.github.junitmailassert.dmarc.DmarcRecord;
 import io.github.junitmailassert.dmarc.DmarcResult;
-import io.github.junitmailassert.dmarc.DmarcStatus;
+import io.github.junitmailassert.dmarc.DmarcResultCode;
 import io.github.junitmailassert.dmarc.IdentifierAlignment;
 import io.github.junitmailassert.dmarc.PolicyTag;
 import io.github.junitmailassert.internal.dns.DnsLookup;
@@ -82,7 +82,7 @@ public final class DmarcEvaluator {
     StringBuilder others = new StringBuilder();
     for (DmarcResult r : results) {
       if (r != chosen) {
-        others.append(others.length() == 0 ? "" : ", ").append(r.authorDomain()).append(": ").append(r.status().keyword());
+        others.append(others.length() == 0 ? "" : ", ").append(r.authorDomain()).append(": ").append(r.code().keyword());
       }
     }
     extra.add(author.reason() + "; each domain was evaluated and the most severe result is reported, as RFC 9989"
@@ -92,7 +92,7 @@ public final class DmarcEvaluator {
 
   /** Order for several From domains: a failure with the strictest policy first, a pass last. */
   private static int severity(DmarcResult r) {
-    return switch (r.status()) {
+    return switch (r.code()) {
       case FAIL -> 10 + r.disposition().ordinal();
       case TEMPERROR -> 4;
       case PERMERROR -> 3;
@@ -102,19 +102,19 @@ public final class DmarcEvaluator {
   }
 
   private record Discovery(
-      DmarcStatus status, DmarcDns.Found found, PolicyTag tag, String organizationalDomain, String why, String detail) {}
+      DmarcResultCode status, DmarcDns.Found found, PolicyTag tag, String organizationalDomain, String why, String detail) {}
 
   private DmarcResult single(String author, DmarcInput input, DmarcDns lookups) {
     Discovery d = mode == DmarcMode.RFC9989 ? discover9989(author, lookups) : discover7489(author, lookups);
     List<String> notes = new ArrayList<>(lookups.notes());
-    if (d.status() == DmarcStatus.TEMPERROR) {
-      return new DmarcResult(DmarcStatus.TEMPERROR, mode, author, d.organizationalDomain(), Optional.empty(),
+    if (d.status() == DmarcResultCode.TEMPERROR) {
+      return new DmarcResult(DmarcResultCode.TEMPERROR, mode, author, d.organizationalDomain(), Optional.empty(),
           Optional.empty(), DmarcPolicy.NONE, DmarcPolicy.NONE, List.of(),
           "DMARC could not be evaluated for " + author + ": " + d.detail()
               + "; a receiver would defer the mail or decide without DMARC.",
-          notes, part(DmarcStatus.TEMPERROR, "", author));
+          notes, part(DmarcResultCode.TEMPERROR, "", author));
     }
-    if (d.status() == DmarcStatus.NONE) {
+    if (d.status() == DmarcResultCode.NONE) {
       return none(author, d.organizationalDomain(), Optional.empty(), "No DMARC policy applies to " + author + ": "
           + d.detail() + ". Receivers such as Gmail and Yahoo require one from bulk senders; publish at least"
           + " \"v=DMARC1; p=none\" at _dmarc." + d.organizationalDomain() + ".", input, lookups, notes);
@@ -150,11 +150,11 @@ public final class DmarcEvaluator {
     boolean pass = alignments.stream().anyMatch(IdentifierAlignment::aligned);
     String policyText = d.tag().tag() + "=" + policy.keyword() + " of " + at + " (" + d.why() + ")";
     if (!pass && !alignmentFailure.isEmpty()) {
-      return new DmarcResult(DmarcStatus.TEMPERROR, mode, author, orgAuthor, Optional.of(record), Optional.of(d.tag()),
+      return new DmarcResult(DmarcResultCode.TEMPERROR, mode, author, orgAuthor, Optional.of(record), Optional.of(d.tag()),
           policy, DmarcPolicy.NONE, alignments,
           "DMARC could not be evaluated for " + author + ": alignment needs an organizational domain and "
               + alignmentFailure + ". Policy: " + policyText + ".",
-          notes, part(DmarcStatus.TEMPERROR, "", author));
+          notes, part(DmarcResultCode.TEMPERROR, "", author));
     }
     DmarcPolicy disposition = DmarcPolicy.NONE;
     if (!pass) {
@@ -168,7 +168,7 @@ public final class DmarcEvaluator {
             + " to that share of failing mail and one level milder to the rest; this result shows the full policy");
       }
     }
-    DmarcStatus status = pass ? DmarcStatus.PASS : DmarcStatus.FAIL;
+    DmarcResultCode status = pass ? DmarcResultCode.PASS : DmarcResultCode.FAIL;
     String reason;
     if (pass) {
       List<String> aligned = new ArrayList<>();
@@ -218,8 +218,8 @@ public final class DmarcEvaluator {
       DmarcDns lookups, List<String> notes) {
     Alignments all = alignAll(author, org.isEmpty() ? author : org, AlignmentMode.RELAXED, AlignmentMode.RELAXED,
         input, lookups, notes);
-    return new DmarcResult(DmarcStatus.NONE, mode, author, org, record, Optional.empty(), DmarcPolicy.NONE,
-        DmarcPolicy.NONE, all.alignments(), reason, notes, part(DmarcStatus.NONE, "", author));
+    return new DmarcResult(DmarcResultCode.NONE, mode, author, org, record, Optional.empty(), DmarcPolicy.NONE,
+        DmarcPolicy.NONE, all.alignments(), reason, notes, part(DmarcResultCode.NONE, "", author));
   }
 
   private static String action(DmarcPolicy disposition) {
@@ -237,16 +237,16 @@ public final class DmarcEvaluator {
   private Discovery discover9989(String author, DmarcDns lookups) {
     DmarcDns.Found first = lookups.lookup(author);
     if (first.kind() == DmarcDns.Kind.TEMPERROR) {
-      return new Discovery(DmarcStatus.TEMPERROR, null, null, "", "", first.detail());
+      return new Discovery(DmarcResultCode.TEMPERROR, null, null, "", "", first.detail());
     }
     DmarcDns.Walk walk = lookups.walk(author);
     String org = DmarcDns.organizationalDomain(walk);
     if (walk.temperror() != null) {
-      return new Discovery(DmarcStatus.TEMPERROR, null, null, "", "", "the DNS tree walk stopped: "
+      return new Discovery(DmarcResultCode.TEMPERROR, null, null, "", "", "the DNS tree walk stopped: "
           + walk.temperror().detail());
     }
     if (first.isRecord()) {
-      return new Discovery(DmarcStatus.PASS, first, PolicyTag.P, org, "published for the From domain", "");
+      return new Discovery(DmarcResultCode.PASS, first, PolicyTag.P, org, "published for the From domain", "");
     }
     DmarcDns.Found record = null;
     DmarcDns.Found publicSuffix = null;
@@ -266,29 +266,29 @@ public final class DmarcEvaluator {
     if (record == null) {
       String detail = first.kind() == DmarcDns.Kind.SEVERAL ? first.detail() + ", and the DNS tree walk found no other"
           : "the DNS tree walk (" + String.join(", ", queried(author)) + ") found no DMARC record";
-      return new Discovery(DmarcStatus.NONE, null, null, org, "", detail);
+      return new Discovery(DmarcResultCode.NONE, null, null, org, "", detail);
     }
     DmarcRecord r = record.record();
     if (author.equals(org)) {
       String why = psdText + "the From domain is the organizational domain, one label below the public suffix domain";
-      return new Discovery(DmarcStatus.PASS, record, PolicyTag.P, org, why, "");
+      return new Discovery(DmarcResultCode.PASS, record, PolicyTag.P, org, why, "");
     }
     if (r.nonExistentSubdomainPolicy().isPresent()) {
       Boolean exists = lookups.exists(author);
       if (exists == null) {
-        return new Discovery(DmarcStatus.TEMPERROR, null, null, org, "",
+        return new Discovery(DmarcResultCode.TEMPERROR, null, null, org, "",
             "the lookup whether " + author + " exists (for np) failed");
       }
       if (!exists) {
-        return new Discovery(DmarcStatus.PASS, record, PolicyTag.NP, org, psdText + "the From domain does not exist"
+        return new Discovery(DmarcResultCode.PASS, record, PolicyTag.NP, org, psdText + "the From domain does not exist"
             + " (NXDOMAIN) below the organizational domain " + org, "");
       }
     }
     if (r.subdomainPolicy().isPresent()) {
-      return new Discovery(DmarcStatus.PASS, record, PolicyTag.SP, org, psdText + "the From domain is a subdomain of"
+      return new Discovery(DmarcResultCode.PASS, record, PolicyTag.SP, org, psdText + "the From domain is a subdomain of"
           + " the organizational domain " + org, "");
     }
-    return new Discovery(DmarcStatus.PASS, record, PolicyTag.P, org, psdText + "the From domain is a subdomain of"
+    return new Discovery(DmarcResultCode.PASS, record, PolicyTag.P, org, psdText + "the From domain is a subdomain of"
         + " the organizational domain " + org + " and the record has no sp, so p applies", "");
   }
 
@@ -305,35 +305,35 @@ public final class DmarcEvaluator {
     String org = registrable.orElse(author);
     DmarcDns.Found first = registrable.isEmpty() ? null : lookups.lookup(author);
     if (first == null) {
-      return new Discovery(DmarcStatus.NONE, null, null, author, "", author + " is a public suffix, and RFC 7489"
+      return new Discovery(DmarcResultCode.NONE, null, null, author, "", author + " is a public suffix, and RFC 7489"
           + " receivers do not look up policies of public suffixes");
     }
     if (first.kind() == DmarcDns.Kind.TEMPERROR) {
-      return new Discovery(DmarcStatus.TEMPERROR, null, null, org, "", first.detail());
+      return new Discovery(DmarcResultCode.TEMPERROR, null, null, org, "", first.detail());
     }
     if (first.isRecord()) {
-      return new Discovery(DmarcStatus.PASS, first, PolicyTag.P, org, "published for the From domain", "");
+      return new Discovery(DmarcResultCode.PASS, first, PolicyTag.P, org, "published for the From domain", "");
     }
     if (first.kind() == DmarcDns.Kind.SEVERAL) {
-      return new Discovery(DmarcStatus.NONE, null, null, org, "", first.detail()
+      return new Discovery(DmarcResultCode.NONE, null, null, org, "", first.detail()
           + ", which ends policy discovery (RFC 7489 section 6.6.3)");
     }
     if (org.equals(author)) {
-      return new Discovery(DmarcStatus.NONE, null, null, org, "", first.detail()
+      return new Discovery(DmarcResultCode.NONE, null, null, org, "", first.detail()
           + ", and " + author + " is its own organizational domain");
     }
     DmarcDns.Found second = lookups.lookup(org);
     if (second.kind() == DmarcDns.Kind.TEMPERROR) {
-      return new Discovery(DmarcStatus.TEMPERROR, null, null, org, "", second.detail());
+      return new Discovery(DmarcResultCode.TEMPERROR, null, null, org, "", second.detail());
     }
     if (!second.isRecord()) {
-      return new Discovery(DmarcStatus.NONE, null, null, org, "", first.detail() + " and " + second.detail());
+      return new Discovery(DmarcResultCode.NONE, null, null, org, "", first.detail() + " and " + second.detail());
     }
     if (second.record().subdomainPolicy().isPresent()) {
-      return new Discovery(DmarcStatus.PASS, second, PolicyTag.SP, org, "the From domain is a subdomain of the"
+      return new Discovery(DmarcResultCode.PASS, second, PolicyTag.SP, org, "the From domain is a subdomain of the"
           + " organizational domain " + org, "");
     }
-    return new Discovery(DmarcStatus.PASS, second, PolicyTag.P, org, "the From domain is a subdomain of the"
+    return new Discovery(DmarcResultCode.PASS, second, PolicyTag.P, org, "the From domain is a subdomain of the"
         + " organizational domain " + org + " and the record has no sp, so p applies", "");
   }
 
@@ -391,13 +391,13 @@ public final class DmarcEvaluator {
   }
 
   private DmarcResult permerror(String author, String shortProblem, String reason) {
-    return new DmarcResult(DmarcStatus.PERMERROR, mode, author, "", Optional.empty(), Optional.empty(),
+    return new DmarcResult(DmarcResultCode.PERMERROR, mode, author, "", Optional.empty(), Optional.empty(),
         DmarcPolicy.NONE, DmarcPolicy.NONE, List.of(), reason, List.of(),
-        part(DmarcStatus.PERMERROR, shortProblem, author));
+        part(DmarcResultCode.PERMERROR, shortProblem, author));
   }
 
   /** The result as receivers write it in Authentication-Results: a comment, and the From domain when known. */
-  private static MethodResult part(DmarcStatus status, String comment, String author) {
+  private static MethodResult part(DmarcResultCode status, String comment, String author) {
     MethodResult r = MethodResult.of("dmarc", status.keyword()).withComment(comment);
     return author.isEmpty() ? r : r.withProperty("header", "from", author);
   }
@@ -418,7 +418,7 @@ public final class DmarcEvaluator {
     }
     List<String> notes = new ArrayList<>(extra);
     notes.addAll(r.notes());
-    return new DmarcResult(r.status(), r.mode(), r.authorDomain(), r.organizationalDomain(), r.record(),
+    return new DmarcResult(r.code(), r.mode(), r.authorDomain(), r.organizationalDomain(), r.record(),
         r.policyTag(), r.policy(), r.disposition(), r.alignments(), r.reason(), notes, r.methodResult());
   }
 }

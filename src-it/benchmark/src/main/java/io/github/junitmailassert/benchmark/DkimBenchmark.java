@@ -2,7 +2,7 @@ package io.github.junitmailassert.benchmark;
 
 import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
-import io.github.junitmailassert.dkim.DkimResult;
+import io.github.junitmailassert.dkim.DkimResultCode;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import io.github.junitmailassert.dkim.DkimVerifier;
 import io.github.junitmailassert.dns.DnsZone;
@@ -44,7 +44,7 @@ public final class DkimBenchmark {
     for (DkimKeyPair key : List.of(rsa, ed25519)) {
       byte[] signed = sign(message(), key);
       List<DkimSignatureResult> check = verifier.verify(signed);
-      if (check.size() != 1 || check.get(0).result() != DkimResult.PASS) {
+      if (check.size() != 1 || check.get(0).code() != DkimResultCode.PASS) {
         throw new IllegalStateException("benchmark message does not verify: " + check);
       }
       double perSecond = measure(verifier, signed);
@@ -80,7 +80,7 @@ public final class DkimBenchmark {
     };
     Harness.Round dkim = () -> {
       for (int i = 0; i < BATCH; i++) {
-        if (verifier.verify(signed).get(0).result() != DkimResult.PASS) {
+        if (verifier.verify(signed).get(0).code() != DkimResultCode.PASS) {
           throw new IllegalStateException("verification changed its mind");
         }
       }
@@ -102,7 +102,7 @@ public final class DkimBenchmark {
       long count = 0;
       long now;
       do {
-        if (verifier.verify(signed).get(0).result() != DkimResult.PASS) {
+        if (verifier.verify(signed).get(0).code() != DkimResultCode.PASS) {
           throw new IllegalStateException("verification changed its mind");
         }
         count++;

@@ -12,7 +12,7 @@ import io.github.junitmailassert.PublishDnsSystemProperties;
 import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
-import io.github.junitmailassert.dkim.DkimResult;
+import io.github.junitmailassert.dkim.DkimResultCode;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import io.github.junitmailassert.dkim.DkimVerifier;
 import io.github.junitmailassert.dns.DnsZone;
@@ -82,9 +82,9 @@ class SimpleJavaMailTest {
     // The same, from the verifier itself: one signature, the key's size and algorithm.
     List<DkimSignatureResult> signatures = DkimVerifier.builder(zone.resolver()).build().verify(mail.rawMessage());
     assertThat(signatures)
-        .extracting(DkimSignatureResult::result, DkimSignatureResult::domain, DkimSignatureResult::selector,
+        .extracting(DkimSignatureResult::code, DkimSignatureResult::domain, DkimSignatureResult::selector,
             DkimSignatureResult::algorithm, DkimSignatureResult::keyBits)
-        .containsExactly(tuple(DkimResult.PASS, "sample.co.jp", "sale", "rsa-sha256", 2048));
+        .containsExactly(tuple(DkimResultCode.PASS, "sample.co.jp", "sale", "rsa-sha256", 2048));
   }
 
   @Test
@@ -109,10 +109,10 @@ class SimpleJavaMailTest {
 
     // THEN
     assertThat(replacement.publicKeyRecord()).isNotEqualTo(key.publicKeyRecord());
-    assertThat(mail).dkim().hasCode(0, DkimResult.FAIL);
+    assertThat(mail).dkim().hasCode(0, DkimResultCode.FAIL);
     assertThat(DkimVerifier.builder(zone.resolver()).build().verify(mail.rawMessage()))
-        .extracting(DkimSignatureResult::result, DkimSignatureResult::selector)
-        .containsExactly(tuple(DkimResult.FAIL, "rotating"));
+        .extracting(DkimSignatureResult::code, DkimSignatureResult::selector)
+        .containsExactly(tuple(DkimResultCode.FAIL, "rotating"));
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.Locale;
  * result at all: {@link DkimVerifier#verify(byte[])} returns an empty list, which receivers report
  * as {@code dkim=none}.
  */
-public enum DkimResult {
+public enum DkimResultCode {
   /** The signature verified: the signing domain vouches for the signed headers and body. */
   PASS,
   /** The signature was well formed but did not verify: the body or a signed header was changed, or the key does not match. */

@@ -3,7 +3,7 @@ package io.github.junitmailassert.dmarc;
 import java.util.Locale;
 
 /** The DMARC result codes of RFC 9989 section 9.2, as written in Authentication-Results. */
-public enum DmarcStatus {
+public enum DmarcResultCode {
   /** A policy exists and an authenticated identifier aligns with the From domain. */
   PASS,
   /** A policy exists and no authenticated identifier aligns. */
