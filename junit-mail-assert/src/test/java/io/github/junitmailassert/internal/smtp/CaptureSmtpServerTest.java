@@ -16,27 +16,10 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CaptureSmtpServerTest {
+class CaptureSmtpServerTest extends CaptureServerTestBase {
 
-  private final CapturedMails mails = new CapturedMails();
-  private final AtomicLong sequence = new AtomicLong();
-  private CaptureSmtpServer server;
-
-  @BeforeEach
-  void start() {
-    server = CaptureSmtpServer.start(InetAddress.getLoopbackAddress(), "mx.receiver.test",
-        b -> mails.add(b.sequence(sequence.incrementAndGet()).build()));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void should_capture_one_mail_per_transaction_with_the_whole_envelope_when_jakarta_mail_sends() throws Exception {

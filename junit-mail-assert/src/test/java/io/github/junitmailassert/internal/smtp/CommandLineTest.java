@@ -3,33 +3,14 @@ package io.github.junitmailassert.internal.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.junitmailassert.mail.CapturedMail;
-import io.github.junitmailassert.mail.CapturedMails;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Command lines are limited in octets, not characters (RFC 5321 4.5.3.1), and their bytes are kept as sent. */
-class CommandLineTest {
+class CommandLineTest extends CaptureServerTestBase {
 
-  private final CapturedMails mails = new CapturedMails();
-  private final AtomicLong sequence = new AtomicLong();
-  private CaptureSmtpServer server;
-
-  @BeforeEach
-  void start() {
-    server = CaptureSmtpServer.start(InetAddress.getLoopbackAddress(), "mx.receiver.test",
-        b -> mails.add(b.sequence(sequence.incrementAndGet()).build()));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void should_refuse_an_ehlo_of_multi_byte_characters_over_512_octets() throws IOException {

@@ -3,34 +3,15 @@ package io.github.junitmailassert.internal.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.junitmailassert.mail.CapturedMail;
-import io.github.junitmailassert.mail.CapturedMails;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Only CRLF.CRLF ends DATA (RFC 5321 4.1.1.4), so a second transaction cannot hide inside the first (SMTP smuggling). */
-class EndOfDataTest {
+class EndOfDataTest extends CaptureServerTestBase {
 
-  private final CapturedMails mails = new CapturedMails();
-  private final AtomicLong sequence = new AtomicLong();
-  private CaptureSmtpServer server;
-
-  @BeforeEach
-  void start() {
-    server = CaptureSmtpServer.start(InetAddress.getLoopbackAddress(), "mx.receiver.test",
-        b -> mails.add(b.sequence(sequence.incrementAndGet()).build()));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"\n.\r\n", "\n.\n", "\r\n.\n"})

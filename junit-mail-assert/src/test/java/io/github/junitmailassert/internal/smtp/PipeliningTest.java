@@ -3,37 +3,18 @@ package io.github.junitmailassert.internal.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.junitmailassert.mail.CapturedMail;
-import io.github.junitmailassert.mail.CapturedMails;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** RFC 2920: a client sends a group of commands in one write and the server answers the group in one write. */
-class PipeliningTest {
+class PipeliningTest extends CaptureServerTestBase {
 
   private static final int TRANSACTIONS = 100;
 
-  private final CapturedMails mails = new CapturedMails();
-  private final AtomicLong sequence = new AtomicLong();
-  private CaptureSmtpServer server;
-
-  @BeforeEach
-  void start() {
-    server = CaptureSmtpServer.start(InetAddress.getLoopbackAddress(), "mx.receiver.test",
-        b -> mails.add(b.sequence(sequence.incrementAndGet()).build()));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void should_answer_100_pipelined_transactions_in_order_and_capture_them_all() throws IOException {
