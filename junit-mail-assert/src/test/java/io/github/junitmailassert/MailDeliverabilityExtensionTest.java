@@ -350,6 +350,20 @@ class MailDeliverabilityExtensionTest {
     }
   }
 
+  @MailDeliverability(dkimPolicy = io.github.junitmailassert.dkim.DkimPolicy.LEGACY, blockLists = "zen.dnsbl.example")
+  static class ReceiverSettingsFixture {
+    @Test
+    void readsTheSettings(io.github.junitmailassert.receiver.Receiver receiver) {
+      assertThat(receiver.dkimPolicy()).isEqualTo(io.github.junitmailassert.dkim.DkimPolicy.LEGACY);
+      assertThat(receiver.blockLists()).containsExactly("zen.dnsbl.example");
+    }
+  }
+
+  @Test
+  void should_give_the_receiver_the_declared_dkim_policy_and_block_lists() {
+    run(ReceiverSettingsFixture.class).assertStatistics(s -> s.started(1).succeeded(1));
+  }
+
   @Test
   void should_give_the_receiver_the_declared_clock() {
     run(FixedClockFixture.class).assertStatistics(s -> s.started(1).succeeded(1));

@@ -85,6 +85,39 @@ class ReceiverTest {
   }
 
   @Test
+  void should_fail_block_lists_for_a_listed_client_ip_in_the_gate() {
+    // GIVEN a listing the test publishes, and a receiver that asks the list
+    zone.a("25.113.0.203.zen.dnsbl.example", "127.0.0.2").txt("25.113.0.203.zen.dnsbl.example", "listed for spam");
+    Receiver receiver = Receiver.builder(zone.resolver()).clientIp("203.0.113.25").clock(Received.CLOCK)
+        .blockLists(List.of("zen.dnsbl.example")).build();
+    CapturedMail mail = Received.mail(receiver, "bounces@sample.co.jp", "mail.sample.co.jp",
+        MESSAGE.getBytes(StandardCharsets.UTF_8));
+    // THEN
+    assertThat(GateReport.of(List.of(receiver.check(mail)), EnumSet.of(MailCheck.BLOCK_LISTS))).isEqualTo(String.format(
+        "1 of 1 captured mail(s) would not pass a receiver's checks (BLOCK_LISTS):%n"
+            + "%n"
+            + "mail #1 from <bounces@sample.co.jp> to [user@example.com] \"Your order\"%n"
+            + "  - zen.dnsbl.example: 25.113.0.203.zen.dnsbl.example -> 127.0.0.2 (listed for spam)%n"
+            + "%n"
+            + "How to fix:%n"
+            + "  - send from another address, or have it delisted after fixing the cause"));
+  }
+
+  @Test
+  void should_accept_rsa_sha1_only_under_the_legacy_dkim_policy() {
+    // GIVEN an rsa-sha1 signature, which RFC 8301 receivers refuse
+    DkimKeyPair key = DkimKeyPair.publishedIn(zone, "old", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
+    byte[] signed = TestSigner.with(key).algorithm("rsa-sha1").sign(MESSAGE);
+    Receiver today = Received.view(zone, "203.0.113.25");
+    Receiver legacy = Receiver.builder(zone.resolver()).clientIp("203.0.113.25").clock(Received.CLOCK)
+        .dkimPolicy(io.github.junitmailassert.dkim.DkimPolicy.LEGACY).build();
+    // THEN
+    assertThat(Received.mail(today, "bounces@sample.co.jp", "mail.sample.co.jp", signed)).dkim()
+        .hasCode(0, io.github.junitmailassert.dkim.DkimResultCode.POLICY);
+    assertThat(Received.mail(legacy, "bounces@sample.co.jp", "mail.sample.co.jp", signed)).dkim().isPass();
+  }
+
+  @Test
   void should_give_the_strict_alignment_fix_under_adkim_s() {
     // GIVEN From news.acme-shop.com, signed d=acme-shop.com, and a record that asks for strict alignment
     DnsZone acme = DnsZone.create().spf("acme-shop.com", "v=spf1 ip4:203.0.113.25 -all")
