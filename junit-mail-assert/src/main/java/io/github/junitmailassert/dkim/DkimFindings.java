@@ -22,7 +22,8 @@ public final class DkimFindings {
       return List.of();
     }
     String text = signatures.isEmpty() ? "the mail is not signed (dkim=none)"
-        : "no DKIM signature passes (" + signatures.get(0).authenticationResultsPart() + ")";
+        : "no DKIM signature passes (" + signatures.stream().filter(r -> r.domain().equalsIgnoreCase(domain))
+            .findFirst().orElse(signatures.get(0)).authenticationResultsPart() + ")";
     return List.of(new Finding(MailCheck.DKIM, Severity.ERROR, text, fix(signatures, domain), SOURCE));
   }
 
@@ -33,6 +34,9 @@ public final class DkimFindings {
           + " <selector>._domainkey." + domain + "; in a test, DkimKeyPair.publishedIn(zone, selector, domain, algorithm) makes"
           + " both";
     }
-    return "make a signature verify: " + signatures.get(0).reason();
+    // The signature of the From domain, where there is one: the one DMARC needs.
+    DkimSignatureResult shown = signatures.stream().filter(r -> r.domain().equalsIgnoreCase(domain)).findFirst()
+        .orElse(signatures.get(0));
+    return "make a signature verify: " + shown.reason();
   }
 }

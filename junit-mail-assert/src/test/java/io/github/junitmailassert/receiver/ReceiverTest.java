@@ -9,6 +9,7 @@ import io.github.junitmailassert.check.CheckOutcome;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
+import io.github.junitmailassert.dkim.DkimSignatureResult;
 import io.github.junitmailassert.dkim.TestSigner;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.profile.ReceiverProfile;
@@ -101,6 +102,22 @@ class ReceiverTest {
             + "%n"
             + "How to fix:%n"
             + "  - send from another address, or have it delisted after fixing the cause"));
+  }
+
+  @Test
+  void should_fix_the_from_domains_signature_first_when_none_passes() {
+    // GIVEN the shop's signature, then the provider's on top, neither key published
+    DkimKeyPair shop = DkimKeyPair.ed25519("s1", "sample.co.jp");
+    DkimKeyPair provider = DkimKeyPair.ed25519("p1", "esp.example");
+    byte[] signed = TestSigner.with(provider).sign(TestSigner.with(shop).sign(MESSAGE));
+    Receiver receiver = Received.view(zone, "203.0.113.25");
+    ReceiverResult result = receiver.check(Received.mail(receiver, "bounces@sample.co.jp", "mail.sample.co.jp", signed));
+    // THEN the finding and its fix are about the signature DMARC needs: d=sample.co.jp
+    assertThat(result.dkim()).extracting(DkimSignatureResult::domain).containsExactly("esp.example", "sample.co.jp");
+    assertThat(result.outcome(MailCheck.DKIM).failures()).singleElement().satisfies(f -> {
+      assertThat(f.text()).startsWith("no DKIM signature passes (dkim=permerror header.d=sample.co.jp");
+      assertThat(f.fix()).startsWith("make a signature verify: ").contains("s1._domainkey.sample.co.jp");
+    });
   }
 
   @Test
