@@ -4,7 +4,6 @@ import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.mail.DnsEndpoint;
 import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.mail.CapturedMail;
-import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;
@@ -133,7 +132,7 @@ public final class MailDeliverabilityExtension
   @Override
   public void beforeAll(ExtensionContext context) {
     Settings settings = settings(context);
-    if (settings.lifecycle() == Lifecycle.PER_CLASS || programmatic != null) {
+    if (settings.perClass() || programmatic != null) {
       // A static @RegisterExtension field, or PER_CLASS: one environment for the class (and its @Nested classes).
       ExtensionContext.Store store = context.getStore(NAMESPACE);
       MailEnvironment env = store.get(ENVIRONMENT, MailEnvironment.class);
@@ -284,7 +283,7 @@ public final class MailDeliverabilityExtension
     for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
       Optional<MailDeliverability> found = AnnotationSupport.findAnnotation(c, MailDeliverability.class);
       if (found.isPresent()) {
-        return Settings.of(found.get());
+        return DeclaredSettings.of(found.get());
       }
     }
     throw new ExtensionConfigurationException("MailDeliverabilityExtension found no @MailDeliverability on "
@@ -344,21 +343,21 @@ public final class MailDeliverabilityExtension
    */
   public static final class Builder {
     // The annotation's defaults, so that both doors start from the same settings.
-    private String domain = Settings.DEFAULTS.domain();
-    private String clientIp = Settings.DEFAULTS.clientIp();
-    private String clientHostName = Settings.DEFAULTS.clientHostName();
-    private String spf = Settings.DEFAULTS.spf();
-    private String dmarc = Settings.DEFAULTS.dmarc();
-    private final List<String> records = new ArrayList<>(Settings.DEFAULTS.records());
-    private final List<String> zoneFiles = new ArrayList<>(Settings.DEFAULTS.zoneFiles());
-    private String zoneFileOrigin = Settings.DEFAULTS.zoneFileOrigin();
-    private boolean verifyEachTest = Settings.DEFAULTS.verifyEachTest();
-    private Set<MailCheck> checks = Settings.DEFAULTS.checks();
-    private String receivingHost = Settings.DEFAULTS.receivingHost();
-    private DkimPolicy dkimPolicy = Settings.DEFAULTS.dkimPolicy();
-    private final List<String> blockLists = new ArrayList<>(Settings.DEFAULTS.blockLists());
-    private Clock clock = Settings.DEFAULTS.clock();
-    private DmarcMode dmarcMode = Settings.DEFAULTS.dmarcMode();
+    private String domain = DeclaredSettings.DEFAULTS.domain();
+    private String clientIp = DeclaredSettings.DEFAULTS.clientIp();
+    private String clientHostName = DeclaredSettings.DEFAULTS.clientHostName();
+    private String spf = DeclaredSettings.DEFAULTS.spf();
+    private String dmarc = DeclaredSettings.DEFAULTS.dmarc();
+    private final List<String> records = new ArrayList<>(DeclaredSettings.DEFAULTS.records());
+    private final List<String> zoneFiles = new ArrayList<>(DeclaredSettings.DEFAULTS.zoneFiles());
+    private String zoneFileOrigin = DeclaredSettings.DEFAULTS.zoneFileOrigin();
+    private boolean verifyEachTest = DeclaredSettings.DEFAULTS.verifyEachTest();
+    private Set<MailCheck> checks = DeclaredSettings.DEFAULTS.checks();
+    private String receivingHost = DeclaredSettings.DEFAULTS.receivingHost();
+    private DkimPolicy dkimPolicy = DeclaredSettings.DEFAULTS.dkimPolicy();
+    private final List<String> blockLists = new ArrayList<>(DeclaredSettings.DEFAULTS.blockLists());
+    private Clock clock = DeclaredSettings.DEFAULTS.clock();
+    private DmarcMode dmarcMode = DeclaredSettings.DEFAULTS.dmarcMode();
 
     private Builder() {}
 
@@ -464,8 +463,8 @@ public final class MailDeliverabilityExtension
 
     public MailDeliverabilityExtension build() {
       return new MailDeliverabilityExtension(new Settings(domain, clientIp, clientHostName, spf, dmarc, records,
-          zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, dmarcMode, dkimPolicy, blockLists,
-          Lifecycle.PER_METHOD, clock));
+          zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, dmarcMode, dkimPolicy, blockLists, false,
+          clock));
     }
   }
 }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The layers of the library, read from its sources' code (comments left out): every package in
  * its layer and depending only on its own or lower ones, no package cycles (a public package and
- * its own engine under {@code internal} may use each other, and the JUnit door its
- * {@code internal.extension}), and no {@code internal} type in a public signature.
+ * its own engine under {@code internal} may use each other), and no {@code internal} type in a
+ * public signature.
  */
 class ArchitectureTest {
 
@@ -180,15 +180,14 @@ class ArchitectureTest {
     return source.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\\n]*", " ");
   }
 
-  /** A package and its engine: {@code x} and {@code internal.x}, or the JUnit door and {@code internal.extension}. */
+  /** A package and its engine: {@code x} and {@code internal.x}. */
   private static boolean isPackageWithItsEngine(List<String> component) {
     if (component.size() != 2) {
       return false;
     }
     String a = short_(component.get(0));
     String b = short_(component.get(1));
-    return a.equals("internal." + b) || b.equals("internal." + a)
-        || Set.of(a, b).equals(Set.of("", "internal.extension"));
+    return a.equals("internal." + b) || b.equals("internal." + a);
   }
 
   private static String short_(String pkg) {

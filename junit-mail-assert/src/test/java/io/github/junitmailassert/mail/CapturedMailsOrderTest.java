@@ -28,7 +28,7 @@ class CapturedMailsOrderTest {
   @Test
   void should_list_mails_in_sequence_order_when_many_clients_send_at_once() throws Exception {
     // GIVEN a mail environment as the extension makes it
-    try (MailEnvironment env = new MailEnvironment(Settings.of(Defaults.class.getAnnotation(MailDeliverability.class)))) {
+    try (MailEnvironment env = new MailEnvironment(io.github.junitmailassert.TestSettings.of(Defaults.class.getAnnotation(MailDeliverability.class)))) {
       SmtpEndpoint smtp = env.smtpEndpoint();
       ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
       CyclicBarrier start = new CyclicBarrier(CLIENTS);

@@ -1,36 +1,24 @@
 package io.github.junitmailassert.internal.extension;
 
-import io.github.junitmailassert.MailDeliverability;
-import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
- * What a test declared, from the annotation or the builder. Internal.
+ * What a test declared, from the annotation or the builder (the JUnit door reads both into this
+ * one record; the defaults are the annotation's). Internal.
+ *
+ * @param perClass whether the tests of a class share one environment (lifecycle PER_CLASS)
  */
 public record Settings(String domain, String clientIp, String clientHostName, String spf, String dmarc,
     List<String> records, List<String> zoneFiles, String zoneFileOrigin, boolean verifyEachTest,
     Set<MailCheck> checks, String receivingHost, DmarcMode dmarcMode, DkimPolicy dkimPolicy, List<String> blockLists,
-    Lifecycle lifecycle, Clock clock) {
-
-  /** Every default, read from the annotation's own: the one place they are written. */
-  public static final Settings DEFAULTS = of(Defaults.class.getAnnotation(MailDeliverability.class));
-
-  /** What verifyEachTest runs unless told otherwise. */
-  public static final Set<MailCheck> DEFAULT_CHECKS = DEFAULTS.checks();
-
-  @MailDeliverability
-  private static final class Defaults {}
+    boolean perClass, Clock clock) {
 
   public Settings {
     records = List.copyOf(records);
@@ -69,24 +57,6 @@ public record Settings(String domain, String clientIp, String clientHostName, St
         throw new ExtensionConfigurationException("verifyEachTest checks BLOCK_LISTS: declare blockLists (the zones the"
             + " receiver asks) and clientIp, or leave BLOCK_LISTS out of checks");
       }
-    }
-  }
-
-  public static Settings of(MailDeliverability a) {
-    return new Settings(a.domain(), a.clientIp(), a.clientHostName(), a.spf(), a.dmarc(), List.of(a.records()),
-        List.of(a.zoneFiles()), a.zoneFileOrigin(), a.verifyEachTest(), Set.copyOf(Arrays.asList(a.checks())), a.receivingHost(),
-        a.dmarcMode(), a.dkimPolicy(), List.of(a.blockLists()), a.lifecycle(), clock(a.clock()));
-  }
-
-  private static Clock clock(String instant) {
-    if (instant.isBlank()) {
-      return Clock.systemUTC();
-    }
-    try {
-      return Clock.fixed(Instant.parse(instant.strip()), ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      throw new ExtensionConfigurationException("clock must be an ISO-8601 instant such as \"2026-11-27T10:00:00Z\","
-          + " not \"" + instant + "\"", e);
     }
   }
 

@@ -3,7 +3,6 @@ package io.github.junitmailassert.internal.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -33,10 +32,9 @@ class MissingGuavaTest {
       Class<?> settingsType = withoutGuava.loadClass(Settings.class.getName());
       Class<?> modeType = withoutGuava.loadClass("io.github.junitmailassert.dmarc.DmarcMode");
       Class<?> policyType = withoutGuava.loadClass("io.github.junitmailassert.dkim.DkimPolicy");
-      Class<?> lifecycleType = withoutGuava.loadClass(Lifecycle.class.getName());
       Object settings = settingsType.getConstructors()[0].newInstance("sample.co.jp", "", "", "", "", List.of(), List.of(),
           "", false, Set.of(), "mx.receiver.test", enumValue(modeType, "RFC7489_PSL"), enumValue(policyType, "RFC8301"),
-          List.of(), enumValue(lifecycleType, "PER_METHOD"), java.time.Clock.systemUTC());
+          List.of(), false, java.time.Clock.systemUTC());
       // WHEN the environment starts
       Throwable thrown = catchThrowable(() -> withoutGuava.loadClass(MailEnvironment.class.getName())
           .getConstructor(settingsType).newInstance(settings));

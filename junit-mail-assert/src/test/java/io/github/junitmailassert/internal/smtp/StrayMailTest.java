@@ -42,7 +42,7 @@ class StrayMailTest {
   @Test
   @Timeout(value = 90, unit = TimeUnit.SECONDS)
   void should_never_let_mail_to_an_ended_environment_reach_a_later_one() throws Exception {
-    Settings settings = Settings.of(Defaults.class.getAnnotation(MailDeliverability.class));
+    Settings settings = io.github.junitmailassert.TestSettings.of(Defaults.class.getAnnotation(MailDeliverability.class));
     List<Integer> endedPorts = new CopyOnWriteArrayList<>();
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicInteger strayAttempts = new AtomicInteger();

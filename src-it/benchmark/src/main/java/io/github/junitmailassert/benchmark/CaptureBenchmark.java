@@ -3,7 +3,6 @@ package io.github.junitmailassert.benchmark;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.github.junitmailassert.mail.CapturedMail;
-import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import io.github.junitmailassert.assertions.MailAssertions;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.receiver.ReceiverResult;
@@ -30,8 +29,9 @@ import java.util.concurrent.Future;
 final class CaptureBenchmark {
 
   static final Settings SETTINGS = new Settings("sample.co.jp", "203.0.113.25", "mail.sample.co.jp",
-      "v=spf1 ip4:203.0.113.25 -all", "v=DMARC1; p=reject", List.of(), List.of(), "", false, Settings.DEFAULT_CHECKS, "mx.receiver.test", io.github.junitmailassert.dmarc.DmarcMode.RFC9989,
-      io.github.junitmailassert.dkim.DkimPolicy.RFC8301, List.of(), Lifecycle.PER_METHOD, Clock.systemUTC());
+      "v=spf1 ip4:203.0.113.25 -all", "v=DMARC1; p=reject", List.of(), List.of(), "", false,
+      java.util.Set.of(), "mx.receiver.test", io.github.junitmailassert.dmarc.DmarcMode.RFC9989,
+      io.github.junitmailassert.dkim.DkimPolicy.RFC8301, List.of(), false, Clock.systemUTC());
 
   private CaptureBenchmark() {}
 
