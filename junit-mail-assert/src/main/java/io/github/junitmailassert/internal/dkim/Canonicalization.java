@@ -253,46 +253,34 @@ public enum Canonicalization {
           i = lf + 1;
           break;
         }
-        if (b != ' ' && b != '\t') {
-          // Another control octet, or a bare CR: text.
-          if (!text) {
-            text = true;
-            if (held > 0 && heldChanged) {
-              out.write(m, run, kept);
-              out.crlfs(held);
-              run = pos;
-            }
-            held = 0;
-            heldChanged = false;
-          }
-          i++;
-          continue;
-        }
+        boolean wsp = b == ' ' || b == '\t';
         int wspEnd = i + 1;
-        while (wspEnd < end && (m[wspEnd] == ' ' || m[wspEnd] == '\t')) {
-          wspEnd++;
-        }
-        boolean trailing = wspEnd == end || m[wspEnd] == '\n'
-            || (m[wspEnd] == '\r' && wspEnd + 1 < end && m[wspEnd + 1] == '\n');
-        if (trailing) {
-          int lf = wspEnd == end ? end : m[wspEnd] == '\n' ? wspEnd : wspEnd + 1;
-          if (!text) {
-            held++;
-            heldChanged = true;
-          } else if (lf > wspEnd) {
-            // The CRLF after the whitespace is the message's own: the next run starts with it.
-            out.write(m, run, i);
-            run = wspEnd;
-            kept = lf + 1;
-          } else {
-            out.write(m, run, i);
-            out.crlfs(1);
-            run = kept = lf < end ? lf + 1 : end;
+        if (wsp) {
+          while (wspEnd < end && (m[wspEnd] == ' ' || m[wspEnd] == '\t')) {
+            wspEnd++;
           }
-          i = lf < end ? lf + 1 : end;
-          break;
+          boolean trailing = wspEnd == end || m[wspEnd] == '\n'
+              || (m[wspEnd] == '\r' && wspEnd + 1 < end && m[wspEnd + 1] == '\n');
+          if (trailing) {
+            int lf = wspEnd == end ? end : m[wspEnd] == '\n' ? wspEnd : wspEnd + 1;
+            if (!text) {
+              held++;
+              heldChanged = true;
+            } else if (lf > wspEnd) {
+              // The CRLF after the whitespace is the message's own: the next run starts with it.
+              out.write(m, run, i);
+              run = wspEnd;
+              kept = lf + 1;
+            } else {
+              out.write(m, run, i);
+              out.crlfs(1);
+              run = kept = lf < end ? lf + 1 : end;
+            }
+            i = lf < end ? lf + 1 : end;
+            break;
+          }
         }
-        // Whitespace inside the line, text follows.
+        // Another control octet, a bare CR, or whitespace inside the line: text, so held empty lines are released.
         if (!text) {
           text = true;
           if (held > 0 && heldChanged) {
@@ -302,6 +290,10 @@ public enum Canonicalization {
           }
           held = 0;
           heldChanged = false;
+        }
+        if (!wsp) {
+          i++;
+          continue;
         }
         if (b == ' ') {
           if (wspEnd - i > 1) {
