@@ -197,10 +197,21 @@ public final class MailDeliverabilityExtension
       Set<MailCheck> declared = env.settings().verifyEachTest() ? env.settings().checks() : Set.of();
       String gateReport = declared.isEmpty() ? null : GateReport.of(results, declared);
       try {
-        if (context.getConfigurationParameter(MailReport.REPORT_PARAMETER, Boolean::parseBoolean).orElse(false)) {
-          printReports(context, results, declared);
+        boolean print = context.getConfigurationParameter(MailReport.REPORT_PARAMETER, Boolean::parseBoolean).orElse(false);
+        Optional<String> html = context.getConfigurationParameter(MailReport.HTML_REPORT_PARAMETER)
+            .filter(f -> !f.isBlank());
+        if (print || html.isPresent() && !results.isEmpty()) {
+          // Each mail's report is made once, for the console and the page alike.
+          List<String> reports = new ArrayList<>(results.size());
+          for (ReceiverResult result : results) {
+            reports.add(MailReport.of(result, declared));
+          }
+          if (print) {
+            printReports(context, reports);
+          }
+          html.filter(f -> !results.isEmpty()).ifPresent(file -> addToHtmlReport(context, Path.of(file), results, reports, declared,
+              gateReport != null || context.getExecutionException().isPresent()));
         }
-        addToHtmlReport(context, results, declared, gateReport != null || context.getExecutionException().isPresent());
       } catch (RuntimeException | StackOverflowError e) {
         // A report must never fail a test: say what went wrong and carry on.
         System.err.printf("junit-mail-assert: the mail report of %s could not be made: %s%n",
@@ -219,23 +230,19 @@ public final class MailDeliverabilityExtension
     }
   }
 
-  private static void addToHtmlReport(ExtensionContext context, List<ReceiverResult> results, Set<MailCheck> declared,
-      boolean failed) {
-    Optional<String> file = context.getConfigurationParameter(MailReport.HTML_REPORT_PARAMETER).filter(f -> !f.isBlank());
-    if (file.isEmpty() || results.isEmpty()) {
-      return;
-    }
+  private static void addToHtmlReport(ExtensionContext context, Path file, List<ReceiverResult> results,
+      List<String> reports, Set<MailCheck> declared, boolean failed) {
     HtmlRunReport report = context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(HtmlRunReport.class, key -> new HtmlRunReport(Path.of(file.get())), HtmlRunReport.class);
+        .getOrComputeIfAbsent(HtmlRunReport.class, key -> new HtmlRunReport(file), HtmlRunReport.class);
     report.add(context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName(), failed, results,
-        declared);
+        reports, declared);
   }
 
-  private static void printReports(ExtensionContext context, List<ReceiverResult> results, Set<MailCheck> declared) {
+  private static void printReports(ExtensionContext context, List<String> reports) {
     StringBuilder out = new StringBuilder(String.format("%n== %s > %s: %d captured mail(s)%n",
-        context.getRequiredTestClass().getSimpleName(), context.getDisplayName(), results.size()));
-    for (ReceiverResult result : results) {
-      out.append(MailReport.of(result, declared)).append(String.format("%n"));
+        context.getRequiredTestClass().getSimpleName(), context.getDisplayName(), reports.size()));
+    for (String report : reports) {
+      out.append(report).append(String.format("%n"));
     }
     System.out.print(out);
   }

@@ -58,11 +58,15 @@ public final class ReceiverResult {
   private final Lazy<List<Finding>> leakFindings;
   private final Lazy<List<BlockLists.Listing>> blockListings;
   private final Lazy<AuthenticationResults> authenticationResults;
+  private final Lazy<AuthorDomain> author;
+  private final Lazy<String> domainForFixes;
   private final Map<MailCheck, Lazy<CheckOutcome>> outcomes = new EnumMap<>(MailCheck.class);
 
   ReceiverResult(Receiver receiver, CapturedMail mail) {
     this.receiver = receiver;
     this.mail = mail;
+    this.author = new Lazy<>(() -> AuthorDomain.fromMail(mail));
+    this.domainForFixes = new Lazy<>(() -> receiver.domainForFixes(mail));
     InetAddress ip = receiver.clientIpOf(mail);
     String helo = mail.heloName().map(String::trim).orElse("");
     this.spf = new Lazy<>(() -> receiver.spf.checkMailFrom(ip, mail.envelopeSender(), helo));
@@ -71,10 +75,11 @@ public final class ReceiverResult {
     this.dmarc = new Lazy<>(this::evaluateDmarc);
     this.sendingHost = new Lazy<>(() -> receiver.sendingHost.check(ip, helo));
     this.leaks = new Lazy<>(() -> LocalNames.findLeaks(mail));
-    this.leakFindings = new Lazy<>(() -> EnvelopeChecks.leakFindings(localNameLeaks(), receiver.domainForFixes(mail)));
+    this.leakFindings = new Lazy<>(() -> EnvelopeChecks.leakFindings(localNameLeaks(), domainForFixes.get()));
     this.blockListings = new Lazy<>(() -> BlockLists.check(receiver.resolver(), ip,
         receiver.blockLists().toArray(String[]::new)));
     this.authenticationResults = new Lazy<>(this::buildAuthenticationResults);
+
     for (MailCheck check : MailCheck.values()) {
       outcomes.put(check, new Lazy<>(() -> evaluate(check)));
     }
@@ -181,7 +186,6 @@ public final class ReceiverResult {
 
   private CheckOutcome evaluate(MailCheck check) {
     boolean declared = receiver.declaredClientIp().isPresent();
-    String fixDomain = receiver.domainForFixes(mail);
     return switch (check) {
       case ENVELOPE_DOMAIN -> envelopeDomain();
       case LOCAL_NAMES -> CheckOutcome.of(check, leakFindings.get());
@@ -189,7 +193,7 @@ public final class ReceiverResult {
           : CheckOutcome.notChecked(check, NO_CLIENT_IP, DECLARE_CLIENT_IP);
       case REVERSE_DNS -> declared ? CheckOutcome.of(check, sendingHostFindings())
           : CheckOutcome.notChecked(check, NO_CLIENT_IP, DECLARE_CLIENT_IP);
-      case DKIM -> CheckOutcome.of(check, DkimFindings.of(dkim(), dkimDomainForFixes(fixDomain)));
+      case DKIM -> CheckOutcome.of(check, DkimFindings.of(dkim(), dkimDomainForFixes(domainForFixes.get())));
       // Without a client IP, SPF's answer for 127.0.0.1 says nothing: only an aligned DKIM pass decides.
       case DMARC -> declared || dmarc().isPass() ? CheckOutcome.of(check, DmarcFindings.of(dmarc()))
           : CheckOutcome.notChecked(check, NO_CLIENT_IP + ", so SPF cannot align and no aligned DKIM signature passes",
@@ -244,12 +248,12 @@ public final class ReceiverResult {
 
   /** The From domain, to sign with (DMARC aligns it), unless it is missing or local. */
   private String dkimDomainForFixes(String fallback) {
-    String from = AuthorDomain.fromMail(mail).domain().orElse("");
+    String from = author.get().domain().orElse("");
     return from.isBlank() || LocalNames.whyLocal(from).isPresent() ? fallback : from;
   }
 
   private DmarcResult evaluateDmarc() {
-    DmarcInput.Builder input = DmarcInput.builder(AuthorDomain.fromMail(mail));
+    DmarcInput.Builder input = DmarcInput.builder(author.get());
     SpfResult s = spf();
     input.spf(s.domain(), s.isPass());
     for (DkimSignatureResult signature : dkim()) {

@@ -4,7 +4,6 @@ import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.report.GateReport;
-import io.github.junitmailassert.report.MailReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,14 +35,19 @@ public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Stor
     this.file = file;
   }
 
-  /** Adds the mails of one finished test, rendered from their results under the checks the test declared. */
-  public void add(String test, boolean failed, List<ReceiverResult> results, Set<MailCheck> declared) {
+  /**
+   * Adds the mails of one finished test, rendered from their results under the checks the test
+   * declared; {@code reports} are their printed reports, made once for the console and this page.
+   */
+  public void add(String test, boolean failed, List<ReceiverResult> results, List<String> reports,
+      Set<MailCheck> declared) {
     List<Mail> mails = new ArrayList<>();
-    for (ReceiverResult result : results) {
+    for (int i = 0; i < results.size(); i++) {
+      ReceiverResult result = results.get(i);
       List<Finding> failures = result.failures(declared);
       List<Finding> information = new ArrayList<>(result.findings());
       information.removeAll(failures);
-      String report = MailReport.of(result, declared);
+      String report = reports.get(i);
       mails.add(new Mail(report.lines().findFirst().orElse(""), report, result.passes(declared), failures, information));
     }
     synchronized (entries) {
