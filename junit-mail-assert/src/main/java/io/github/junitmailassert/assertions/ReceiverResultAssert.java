@@ -1,5 +1,7 @@
 package io.github.junitmailassert.assertions;
 
+import static io.github.junitmailassert.assertions.error.ShouldHaveVerdict.shouldBeAccepted;
+import static io.github.junitmailassert.assertions.error.ShouldHaveVerdict.shouldBeRefusedWith;
 import static io.github.junitmailassert.assertions.error.ShouldHaveVerdict.shouldHaveVerdict;
 import static io.github.junitmailassert.assertions.error.ShouldHaveVerdict.shouldMeetBulkSenderAuthentication;
 import static io.github.junitmailassert.assertions.error.ShouldNotBeListed.shouldBeAskedAbout;
@@ -109,6 +111,51 @@ public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAss
     ProfileResult result = profile.evaluate(actual);
     if (result.verdict() != expected) {
       throwAssertionError(shouldHaveVerdict(actual.mail(), profile, expected, result));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that a receiver applying {@code profile}'s rules would take the mail (into the inbox or
+   * the spam folder); the failure quotes the reply the receiver would send, then names each broken
+   * rule, where it is published, and the fix.
+   *
+   * <pre>{@code
+   * // passes for a mail with SPF, DKIM, DMARC aligned, reverse DNS, TLS
+   * assertThat(mail).receiver().isAcceptedBy(ReceiverProfile.gmailBulkSenders());
+   * // fails for an unsigned one: "... but it would be rejected: 550 5.7.30 This message was blocked ..."
+   * assertThat(unsigned).receiver().isAcceptedBy(ReceiverProfile.gmailBulkSenders());
+   * }</pre>
+   */
+  public ReceiverResultAssert isAcceptedBy(ReceiverProfile profile) {
+    isNotNull();
+    AbstractCapturedMailAssert.requireArgument(profile, "profile");
+    ProfileResult result = profile.evaluate(actual);
+    if (!result.verdict().isAccepted()) {
+      throwAssertionError(shouldBeAccepted(actual.mail(), profile, result));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that a receiver applying {@code profile}'s rules would refuse the mail (reject or
+   * defer it) with the given enhanced status code (such as {@code "5.7.27"}) or, for a receiver that
+   * sends none, the given reply code (such as {@code "550"}).
+   *
+   * <pre>{@code
+   * assertThat(unsigned).receiver().isRefusedWith(ReceiverProfile.gmailBulkSenders(), "5.7.30"); // passes
+   * assertThat(unsigned).receiver().isRefusedWith(ReceiverProfile.gmailBulkSenders(), "5.7.27"); // fails: 5.7.30
+   * }</pre>
+   */
+  public ReceiverResultAssert isRefusedWith(ReceiverProfile profile, String code) {
+    isNotNull();
+    AbstractCapturedMailAssert.requireArgument(profile, "profile");
+    AbstractCapturedMailAssert.requireArgument(code, "code");
+    ProfileResult result = profile.evaluate(actual);
+    boolean refusedSo = !result.verdict().isAccepted() && result.reply()
+        .filter(r -> r.enhancedCode().equals(code) || Integer.toString(r.code()).equals(code)).isPresent();
+    if (!refusedSo) {
+      throwAssertionError(shouldBeRefusedWith(actual.mail(), profile, code, result));
     }
     return myself;
   }

@@ -1,9 +1,11 @@
 package io.github.junitmailassert.profile;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What a {@link ReceiverProfile} makes of a mail: the verdict, and each rule the mail broke.
+ * What a {@link ReceiverProfile} makes of a mail: the verdict, each rule the mail broke, and the
+ * SMTP reply the receiver sends when it refuses the mail.
  *
  * @param profile the profile's name
  * @param verdict the worst consequence of the broken rules; {@link Verdict#INBOX} when none was broken
@@ -11,10 +13,36 @@ import java.util.List;
  */
 public record ProfileResult(String profile, Verdict verdict, List<BrokenRule> broken) {
 
-  /** A rule the mail broke, how, and the fix. */
-  public record BrokenRule(ProfileRule rule, String problem, String fix) {}
+  /**
+   * A rule the mail broke, how, the fix, and the reply the receiver sends for it.
+   *
+   * @param rule the rule
+   * @param problem what is wrong with the mail
+   * @param fix what to change; "" when there is nothing to do
+   * @param reply the receiver's reply for this rule, empty when the rule names none
+   */
+  public record BrokenRule(ProfileRule rule, String problem, String fix, Optional<SmtpReply> reply) {
+    public BrokenRule {
+      reply = reply == null ? Optional.empty() : reply;
+    }
+
+    /** A broken rule without a reply. */
+    public BrokenRule(ProfileRule rule, String problem, String fix) {
+      this(rule, problem, fix, Optional.empty());
+    }
+  }
 
   public ProfileResult {
     broken = List.copyOf(broken);
+  }
+
+  /**
+   * The reply the receiver sends: that of the first broken rule that gives the verdict (a receiver
+   * answers once, for the first reason it finds); empty when the mail is accepted or the rule names
+   * no reply.
+   */
+  public Optional<SmtpReply> reply() {
+    return broken.stream().filter(b -> b.rule().consequence() == verdict).findFirst()
+        .flatMap(BrokenRule::reply);
   }
 }

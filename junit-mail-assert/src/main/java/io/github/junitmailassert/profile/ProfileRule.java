@@ -15,7 +15,12 @@ import java.util.function.Predicate;
 /**
  * One rule of a {@link ReceiverProfile}: what it requires, where the requirement is published,
  * what happens to a mail that breaks it, and a predicate over the mail's {@link ReceiverResult}.
- * A rule that requires a check takes the problem and the fix from that check's findings.
+ * A rule that requires a check takes the problem and the fix from that check's findings. A rule
+ * reads only what the receiver result holds (each check's outcome and typed result, the captured
+ * mail's facts such as TLS), so a rule can read any part a receiver result gains later.
+ *
+ * <p>A rule whose consequence is {@link Verdict#REJECTED} or {@link Verdict#DEFERRED} may carry
+ * the {@link SmtpReply} the receiver sends ({@link #withReply(Function)}).
  *
  * @param requirement what the rule requires, in a sentence
  * @param source where the requirement is published
@@ -25,11 +30,23 @@ import java.util.function.Predicate;
 public record ProfileRule(String requirement, String source, Verdict consequence,
     Function<ReceiverResult, Optional<Breach>> check) {
 
-  /** How a mail breaks a rule, and the fix. */
-  public record Breach(String problem, String fix) {
+  /**
+   * How a mail breaks a rule, the fix, and the reply the receiver sends when it refuses the mail.
+   *
+   * @param problem what is wrong with the mail
+   * @param fix what to change; "" when there is nothing to do
+   * @param reply the receiver's reply, empty when the rule names none
+   */
+  public record Breach(String problem, String fix, Optional<SmtpReply> reply) {
     public Breach {
       Objects.requireNonNull(problem, "problem");
       Objects.requireNonNull(fix, "fix");
+      Objects.requireNonNull(reply, "reply");
+    }
+
+    /** A breach without a reply. */
+    public Breach(String problem, String fix) {
+      this(problem, fix, Optional.empty());
     }
   }
 
@@ -53,6 +70,34 @@ public record ProfileRule(String requirement, String source, Verdict consequence
     Objects.requireNonNull(fix, "fix");
     return new ProfileRule(requirement, source, consequence,
         result -> kept.test(result) ? Optional.empty() : Optional.of(new Breach(problem.apply(result), fix)));
+  }
+
+  /**
+   * This rule, answering a mail that breaks it with {@code reply}, made from the mail's result (so
+   * that it can name the domain or the client IP as the receiver does). The reply's class must
+   * match the consequence: 4xx for {@link Verdict#DEFERRED}, 5xx for {@link Verdict#REJECTED}.
+   */
+  public ProfileRule withReply(Function<ReceiverResult, SmtpReply> reply) {
+    Objects.requireNonNull(reply, "reply");
+    if (consequence != Verdict.REJECTED && consequence != Verdict.DEFERRED) {
+      throw new IllegalArgumentException("only a rule that rejects or defers sends a reply, not one whose"
+          + " consequence is " + consequence + ": " + requirement);
+    }
+    Function<ReceiverResult, Optional<Breach>> own = check;
+    return new ProfileRule(requirement, source, consequence, r -> own.apply(r).map(b -> {
+      SmtpReply sent = reply.apply(r);
+      if (sent.verdict() != consequence) {
+        throw new IllegalStateException("the rule \"" + requirement + "\" gives the verdict " + consequence
+            + " but its reply " + sent + " gives " + sent.verdict());
+      }
+      return new Breach(b.problem(), b.fix(), Optional.of(sent));
+    }));
+  }
+
+  /** This rule, answering a mail that breaks it with a fixed {@code reply}. */
+  public ProfileRule withReply(SmtpReply reply) {
+    Objects.requireNonNull(reply, "reply");
+    return withReply(r -> reply);
   }
 
   /** The breach that a check's outcome makes, empty when it passed. */

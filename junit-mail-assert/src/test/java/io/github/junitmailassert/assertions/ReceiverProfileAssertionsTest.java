@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.receiver.Receiver;
+import io.github.junitmailassert.profile.ProfileRule;
 import io.github.junitmailassert.profile.ReceiverProfile;
+import io.github.junitmailassert.profile.SmtpReply;
 import io.github.junitmailassert.profile.Verdict;
 import io.github.junitmailassert.dkim.DkimAlgorithm;
 import io.github.junitmailassert.dkim.DkimKeyPair;
@@ -13,6 +15,7 @@ import io.github.junitmailassert.dkim.TestSigner;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.testing.Received;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReceiverProfileAssertionsTest {
@@ -78,6 +81,74 @@ class ReceiverProfileAssertionsTest {
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(() -> assertThat(mail).receiver().reachesInboxUnder(ReceiverProfile.strictSpf()))
         .withMessageContaining("but it gets REJECTED:%n  - [REJECTED] SPF passes: Received-SPF: none".formatted());
+  }
+
+  /** A profile of one's own: TLS or 530 5.7.0, as a receiver that requires STARTTLS answers. */
+  private static final ReceiverProfile TLS_REQUIRED = ReceiverProfile.of("TLS required", List.of(
+      ProfileRule.of("the connection uses TLS", "a test's own rule", Verdict.REJECTED, r -> r.mail().isTls(),
+          r -> "the mail was sent without STARTTLS", "enable STARTTLS")
+          .withReply(new SmtpReply(530, "5.7.0", "Must issue a STARTTLS command first."))));
+
+  @Test
+  void should_quote_the_reply_when_a_mail_is_not_accepted() {
+    CapturedMail mail = newsletter(false, true);
+    assertThat(mail).receiver().isRefusedWith(TLS_REQUIRED, "5.7.0").isRefusedWith(TLS_REQUIRED, "530")
+        .hasVerdictUnder(TLS_REQUIRED, Verdict.REJECTED);
+    assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> assertThat(mail).receiver().isAcceptedBy(TLS_REQUIRED))
+        .withMessage(String.format("%nExpecting%n"
+            + "  mail #1 from <bounces@sample.co.jp> to [user@example.com] \"News\"%n"
+            + "to be accepted by TLS required but it would be rejected: 530 5.7.0 Must issue a STARTTLS command first.%n"
+            + "  - [REJECTED] the connection uses TLS: the mail was sent without STARTTLS%n"
+            + "    (a test's own rule)%n"
+            + "    Fix: enable STARTTLS%n"
+            + "The profile applies published rules; it is not the provider's own filter."));
+    // hasVerdictUnder names no reply in its headline, so each rule shows its own
+    assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> assertThat(mail).receiver().reachesInboxUnder(TLS_REQUIRED))
+        .withMessage(String.format("%nExpecting%n"
+            + "  mail #1 from <bounces@sample.co.jp> to [user@example.com] \"News\"%n"
+            + "to get the verdict INBOX under the profile \"TLS required\" but it gets REJECTED:%n"
+            + "  - [REJECTED] the connection uses TLS: the mail was sent without STARTTLS%n"
+            + "    (a test's own rule)%n"
+            + "    Reply: 530 5.7.0 Must issue a STARTTLS command first.%n"
+            + "    Fix: enable STARTTLS%n"
+            + "The profile applies published rules; it is not the provider's own filter."));
+  }
+
+  @Test
+  void should_say_when_the_profile_names_no_reply() {
+    CapturedMail mail = CapturedMail.builder().sequence(2).helo("EHLO", "localhost.localdomain")
+        .envelopeSender("apache@localhost.localdomain").recipient("user@docomo.example")
+        .rawMessage(NEWSLETTER).receiver(view).build();
+    assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> assertThat(mail).receiver().isAcceptedBy(ReceiverProfile.strictSpf()))
+        .withMessageStartingWith(String.format("%nExpecting%n"
+            + "  mail #2 from <apache@localhost.localdomain> to [user@docomo.example] \"News\"%n"
+            + "to be accepted by strict SPF (accepts SPF pass only) but it would be rejected (the profile names no"
+            + " reply):%n  - [REJECTED] SPF passes: Received-SPF: none"));
+  }
+
+  @Test
+  void should_fail_is_refused_with_for_an_accepted_mail_or_another_reply() {
+    CapturedMail mail = newsletter(true, true);
+    assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> assertThat(mail).receiver().isRefusedWith(TLS_REQUIRED, "5.7.0"))
+        .withMessage(String.format("%nExpecting%n"
+            + "  mail #1 from <bounces@sample.co.jp> to [user@example.com] \"News\"%n"
+            + "to be refused by TLS required with 5.7.0 but it would reach the inbox%n"
+            + "The profile applies published rules; it is not the provider's own filter."));
+    CapturedMail plain = newsletter(false, true);
+    assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> assertThat(plain).receiver().isRefusedWith(TLS_REQUIRED, "5.7.29"))
+        .withMessage(String.format("%nExpecting%n"
+            + "  mail #1 from <bounces@sample.co.jp> to [user@example.com] \"News\"%n"
+            + "to be refused by TLS required with 5.7.29 but it would be rejected: 530 5.7.0 Must issue a STARTTLS"
+            + " command first.%n"
+            + "  - [REJECTED] the connection uses TLS: the mail was sent without STARTTLS%n"
+            + "    (a test's own rule)%n"
+            + "    Fix: enable STARTTLS%n"
+            + "The profile applies published rules; it is not the provider's own filter."));
   }
 
   @Test
