@@ -68,13 +68,20 @@ final class PublishedProfiles {
       + " header are not accepted. For more information, go to Email sender guidelines and review RFC 5322"
       + " specifications.");
 
+  /** The rules Gmail applies to every sender first, then {@code more}. */
+  private static List<ProfileRule> gmailRules(String source, ProfileRule... more) {
+    List<ProfileRule> rules = new ArrayList<>(List.of(
+        Rules.spfOrDkim("SPF or DKIM passes", source, REJECTED).withReply(PublishedProfiles::gmailUnauthenticated),
+        Rules.fromAddress("From names one valid address", source, REJECTED).withReply(GMAIL_FROM),
+        Rules.messageId("the message has a valid Message-ID", source, REJECTED).withReply(GMAIL_MESSAGE_ID),
+        Rules.dmarcDisposition(DmarcPolicy.REJECT, source, REJECTED).withReply(PublishedProfiles::gmailDmarcPolicy)));
+    rules.addAll(List.of(more));
+    return rules;
+  }
+
   /** Gmail, all senders: the temporary codes for reverse DNS and TLS, the permanent ones for the rest. */
   static ReceiverProfile gmailAllSenders() {
-    return ReceiverProfile.of("gmail (all senders, 2025-11)", List.of(
-        Rules.spfOrDkim("SPF or DKIM passes", GMAIL_ALL, REJECTED).withReply(PublishedProfiles::gmailUnauthenticated),
-        Rules.fromAddress("From names one valid address", GMAIL_ALL, REJECTED).withReply(GMAIL_FROM),
-        Rules.messageId("the message has a valid Message-ID", GMAIL_ALL, REJECTED).withReply(GMAIL_MESSAGE_ID),
-        Rules.dmarcDisposition(DmarcPolicy.REJECT, GMAIL_ALL, REJECTED).withReply(PublishedProfiles::gmailDmarcPolicy),
+    return ReceiverProfile.of("gmail (all senders, 2025-11)", gmailRules(GMAIL_ALL,
         Rules.reverseDns(GMAIL_ALL, DEFERRED).withReply(r -> new SmtpReply(451, "4.7.23", Rules.clientIp(r)
             + " The sending IP address for this message doesn't have a PTR record, or the PTR record's forward DNS"
             + " entry doesn't match the sending IP address. To protect users from spam, your email has been"
@@ -89,11 +96,7 @@ final class PublishedProfiles {
 
   /** Gmail, bulk senders: every requirement with its permanent code. */
   static ReceiverProfile gmailBulkSenders() {
-    return ReceiverProfile.of("gmail (bulk senders, 2025-11)", List.of(
-        Rules.spfOrDkim("SPF or DKIM passes", GMAIL_BULK, REJECTED).withReply(PublishedProfiles::gmailUnauthenticated),
-        Rules.fromAddress("From names one valid address", GMAIL_BULK, REJECTED).withReply(GMAIL_FROM),
-        Rules.messageId("the message has a valid Message-ID", GMAIL_BULK, REJECTED).withReply(GMAIL_MESSAGE_ID),
-        Rules.dmarcDisposition(DmarcPolicy.REJECT, GMAIL_BULK, REJECTED).withReply(PublishedProfiles::gmailDmarcPolicy),
+    return ReceiverProfile.of("gmail (bulk senders, 2025-11)", gmailRules(GMAIL_BULK,
         ProfileRule.requiring(MailCheck.SPF, "SPF passes", GMAIL_BULK, REJECTED).withReply(r -> new SmtpReply(550,
             "5.7.27", "This message was blocked because it didn't pass SPF authentication. Gmail requires bulk email"
             + " senders to authenticate their email with SPF. Authentication results: SPF with " + Rules.clientIp(r)

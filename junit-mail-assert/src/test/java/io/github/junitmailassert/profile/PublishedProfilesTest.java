@@ -24,6 +24,32 @@ class PublishedProfilesTest {
       ReceiverProfile.outlookHighVolumeSenders(), ReceiverProfile.icloudBulkSenders(), ReceiverProfile.au(),
       ReceiverProfile.docomo(), ReceiverProfile.softbank());
 
+  // Where each rule is published, as the failure messages name it
+  private static final String GMAIL_ALL = "Gmail: Email sender guidelines (requirements for all senders) and"
+      + " Email sender guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors"
+      + " and codes (2026-02-12)";
+  private static final String GMAIL_BULK = "Gmail: Email sender guidelines (requirements for bulk senders,"
+      + " February 2024) and Email sender guidelines FAQ (enforcement ramping up from November 2025); reply:"
+      + " Gmail SMTP errors and codes (2026-02-12)";
+  private static final String YAHOO = "Yahoo Sender Hub: Sender Requirements & Recommendations (February"
+      + " 2024); reply as Yahoo sends it (its SMTP Error Codes page, 2026-02-15, names the classes, not the"
+      + " texts)";
+  private static final String YAHOO_RULE = "Yahoo Sender Hub: Sender Requirements & Recommendations (February"
+      + " 2024)";
+  private static final String OUTLOOK = "Outlook.com: Strengthening Email Ecosystem: Outlook's New"
+      + " Requirements for High-Volume Senders (Microsoft Defender for Office 365 Blog, 2 April 2025,"
+      + " updated 29 April 2025; rejecting from 5 May 2025)";
+  private static final String ICLOUD = "Apple: Postmaster information for iCloud Mail (25 February 2025): all"
+      + " requirements must be met, else the mail is rejected; reply as iCloud sends it (not published)";
+  private static final String AU = "au (KDDI): なりすましメール規制 (spoofing filter; SPF of the HELO name for the null"
+      + " sender per RFC 7208 section 2.4); reply paraphrased (not published)";
+  private static final String DOCOMO = "docomo: なりすましメール拒否 (spoofing filter, SPF and DMARC); reply as docomo"
+      + " sends it (not published)";
+  private static final String SOFTBANK = "SoftBank: なりすましメール拒否 (spoofing filter, SPF and DMARC); reply"
+      + " paraphrased (not published)";
+  private static final String CARRIER_FORMAT = "Japanese mobile carriers' receiving rules: mail without a"
+      + " Message-ID or a From address is refused; reply as for the spoofing filter";
+
   /** Refused with {@code code}; the failure of isAcceptedBy quotes the reply and names each broken rule. */
   private static void refused(CapturedMail mail, ReceiverProfile profile, String code, String expected) {
     assertThat(mail).receiver().isRefusedWith(profile, code);
@@ -79,8 +105,7 @@ class PublishedProfilesTest {
         + " bounces@other.example does not designate permitted sender hosts) client-ip=203.0.113.25;"
         + " envelope-from=\"bounces@other.example\"; helo=mail.sample.co.jp; receiver=mx.receiver.test;"
         + " identity=mailfrom; the mail is not signed (dkim=none)%n"
-        + "    (Gmail: Email sender guidelines (requirements for all senders) and Email sender guidelines FAQ"
-        + " (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes (2026-02-12))%n"
+        + "    (" + GMAIL_ALL + ")%n"
         + "    Fix: either publish an SPF record: other.example TXT \"v=spf1 ip4:203.0.113.25 -all\"; or sign"
         + " the mail with DKIM, d=sample.co.jp (the From domain, so that DMARC aligns), and publish the key at"
         + " <selector>._domainkey.sample.co.jp; in a test, DkimKeyPair.publishedIn(zone, selector, domain,"
@@ -108,8 +133,7 @@ class PublishedProfilesTest {
         + " From domain to brand.example: not aligned; DKIM d=sample.co.jp (s=n1) belongs to the"
         + " organizational domain sample.co.jp, the From domain to brand.example: not aligned). Policy:"
         + " p=reject of _dmarc.brand.example (published for the From domain), so a receiver would reject it.%n"
-        + "    (Gmail: Email sender guidelines (requirements for all senders) and Email sender guidelines FAQ"
-        + " (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes (2026-02-12))%n"
+        + "    (" + GMAIL_ALL + ")%n"
         + "    Fix: align the From domain brand.example with a passing identity (what passes is SPF"
         + " sample.co.jp, DKIM d=sample.co.jp): send with an envelope sender in brand.example whose SPF record"
         + " lists the sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=brand.example%n"
@@ -133,8 +157,7 @@ class PublishedProfilesTest {
         + " email senders, visit Email sender guidelines.%n"
         + "  - [DEFERRED] the sending IP has forward-confirmed reverse DNS: 203.0.113.25 has no PTR record"
         + " (25.113.0.203.in-addr.arpa: NXDOMAIN)%n"
-        + "    (Gmail: Email sender guidelines (requirements for all senders) and Email sender guidelines FAQ"
-        + " (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes (2026-02-12))%n"
+        + "    (" + GMAIL_ALL + ")%n"
         + "    Fix: publish PTR 25.113.0.203.in-addr.arpa -> mail.sample.co.jp (ask whoever owns 203.0.113.25:"
         + " the hosting provider or ISP), and A mail.sample.co.jp -> 203.0.113.25%n"
         + "The profile applies published rules; it is not the provider's own filter."));
@@ -154,8 +177,7 @@ class PublishedProfilesTest {
         + " to use TLS/SSL for SMTP connections. To set up TLS for email, visit TLS & SSL connections. To"
         + " learn more about Gmail requirements for bulk email senders, visit Email sender guidelines.%n"
         + "  - [DEFERRED] the connection uses TLS: the mail was sent without STARTTLS%n"
-        + "    (Gmail: Email sender guidelines (requirements for all senders) and Email sender guidelines FAQ"
-        + " (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes (2026-02-12))%n"
+        + "    (" + GMAIL_ALL + ")%n"
         + "    Fix: enable STARTTLS in the client (Jakarta Mail: mail.smtp.starttls.enable=true; Spring Boot:"
         + " spring.mail.properties.mail.smtp.starttls.enable=true)%n"
         + "The profile applies published rules; it is not the provider's own filter."));
@@ -175,13 +197,11 @@ class PublishedProfilesTest {
         + " information, go to Email sender guidelines and review RFC 5322 specifications.%n"
         + "  - [REJECTED] From names one valid address: the header has 0 From fields; RFC 5322 section 3.6"
         + " requires exactly one%n"
-        + "    (Gmail: Email sender guidelines (requirements for all senders) and Email sender guidelines FAQ"
-        + " (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes (2026-02-12))%n"
+        + "    (" + GMAIL_ALL + ")%n"
         + "    Fix: add a From field%n"
         + "  - [SPAM_FOLDER] the message is formatted per RFC 5322: the header has 0 From fields; RFC 5322"
         + " section 3.6 requires exactly one%n"
-        + "    (Gmail: Email sender guidelines (requirements for all senders) and Email sender guidelines FAQ"
-        + " (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes (2026-02-12))%n"
+        + "    (" + GMAIL_ALL + ")%n"
         + "    Fix: add a From field%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -200,8 +220,7 @@ class PublishedProfilesTest {
         + " and review RFC 5322 specifications.%n"
         + "  - [REJECTED] the message has a valid Message-ID: there is no Message-ID (RFC 5322 section 3.6.4:"
         + " SHOULD); Gmail scores mail without one as suspicious%n"
-        + "    (Gmail: Email sender guidelines (requirements for all senders) and Email sender guidelines FAQ"
-        + " (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes (2026-02-12))%n"
+        + "    (" + GMAIL_ALL + ")%n"
         + "    Fix: let the mail library add one, in your domain%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -225,8 +244,7 @@ class PublishedProfilesTest {
         + " organizational domain sample.co.jp, the From domain to brand.example: not aligned). Policy:"
         + " p=quarantine of _dmarc.brand.example (published for the From domain), so a receiver would put it"
         + " in the spam folder.%n"
-        + "    (Gmail: Email sender guidelines (requirements for all senders) and Email sender guidelines FAQ"
-        + " (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes (2026-02-12))%n"
+        + "    (" + GMAIL_ALL + ")%n"
         + "    Fix: align the From domain brand.example with a passing identity (what passes is SPF"
         + " sample.co.jp, DKIM d=sample.co.jp): send with an envelope sender in brand.example whose SPF record"
         + " lists the sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=brand.example%n"
@@ -246,8 +264,7 @@ class PublishedProfilesTest {
         + " SPAM_FOLDER:%n"
         + "  - [SPAM_FOLDER] the message is formatted per RFC 5322: the header has 0 Date fields; RFC 5322"
         + " section 3.6 requires exactly one%n"
-        + "    (Gmail: Email sender guidelines (requirements for all senders) and Email sender guidelines FAQ"
-        + " (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes (2026-02-12))%n"
+        + "    (" + GMAIL_ALL + ")%n"
         + "    Fix: add a Date field%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -271,9 +288,7 @@ class PublishedProfilesTest {
         + " bounces@other.example does not designate permitted sender hosts) client-ip=203.0.113.25;"
         + " envelope-from=\"bounces@other.example\"; helo=mail.sample.co.jp; receiver=mx.receiver.test;"
         + " identity=mailfrom; the mail is not signed (dkim=none)%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Fix: either publish an SPF record: other.example TXT \"v=spf1 ip4:203.0.113.25 -all\"; or sign"
         + " the mail with DKIM, d=sample.co.jp (the From domain, so that DMARC aligns), and publish the key at"
         + " <selector>._domainkey.sample.co.jp; in a test, DkimKeyPair.publishedIn(zone, selector, domain,"
@@ -282,18 +297,14 @@ class PublishedProfilesTest {
         + " does not designate permitted sender hosts) client-ip=203.0.113.25;"
         + " envelope-from=\"bounces@other.example\"; helo=mail.sample.co.jp; receiver=mx.receiver.test;"
         + " identity=mailfrom%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Reply: 550 5.7.27 This message was blocked because it didn't pass SPF authentication. Gmail"
         + " requires bulk email senders to authenticate their email with SPF. Authentication results: SPF with"
         + " 203.0.113.25 = did not pass To set up SPF for your sending domains, visit Set up SPF. To learn"
         + " more about Gmail requirements for bulk email senders, visit Email sender guidelines.%n"
         + "    Fix: publish an SPF record: other.example TXT \"v=spf1 ip4:203.0.113.25 -all\"%n"
         + "  - [REJECTED] DKIM passes: the mail is not signed (dkim=none)%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Reply: 550 5.7.30 This message was blocked because it didn't pass DKIM authentication. Gmail"
         + " requires bulk email senders to authenticate their email with DKIM. Authentication results: DKIM ="
         + " did not pass To set up DKIM for your sending domains, visit Set up DKIM. To learn more about Gmail"
@@ -305,9 +316,7 @@ class PublishedProfilesTest {
         + " authenticated domain aligns with it (SPF did not pass for other.example, so it cannot align)."
         + " Policy: p=none of _dmarc.sample.co.jp (published for the From domain), so a receiver would still"
         + " deliver it (the policy is none).%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Reply: 550 5.7.32 Your email was blocked because the From: header (RFC5322) in this message"
         + " isn't aligned with either the authenticated SPF or DKIM organizational domain. Learn more about"
         + " DMARC alignment. To learn more about Gmail requirements for bulk email senders, visit Email sender"
@@ -338,9 +347,7 @@ class PublishedProfilesTest {
         + " From domain to brand.example: not aligned; DKIM d=sample.co.jp (s=n1) belongs to the"
         + " organizational domain sample.co.jp, the From domain to brand.example: not aligned). Policy:"
         + " p=reject of _dmarc.brand.example (published for the From domain), so a receiver would reject it.%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Fix: align the From domain brand.example with a passing identity (what passes is SPF"
         + " sample.co.jp, DKIM d=sample.co.jp): send with an envelope sender in brand.example whose SPF record"
         + " lists the sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=brand.example%n"
@@ -349,9 +356,7 @@ class PublishedProfilesTest {
         + " sample.co.jp, the From domain to brand.example: not aligned; DKIM d=sample.co.jp (s=n1) belongs to"
         + " the organizational domain sample.co.jp, the From domain to brand.example: not aligned). Policy:"
         + " p=reject of _dmarc.brand.example (published for the From domain), so a receiver would reject it.%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Reply: 550 5.7.32 Your email was blocked because the From: header (RFC5322) in this message"
         + " isn't aligned with either the authenticated SPF or DKIM organizational domain. Learn more about"
         + " DMARC alignment. To learn more about Gmail requirements for bulk email senders, visit Email sender"
@@ -380,9 +385,7 @@ class PublishedProfilesTest {
         + " does not designate permitted sender hosts) client-ip=203.0.113.25;"
         + " envelope-from=\"bounces@other.example\"; helo=mail.sample.co.jp; receiver=mx.receiver.test;"
         + " identity=mailfrom%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Fix: publish an SPF record: other.example TXT \"v=spf1 ip4:203.0.113.25 -all\"%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -402,9 +405,7 @@ class PublishedProfilesTest {
         + " your sending domains, visit Set up DKIM. To learn more about Gmail requirements for bulk email"
         + " senders, visit Email sender guidelines.%n"
         + "  - [REJECTED] DKIM passes: the mail is not signed (dkim=none)%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Fix: sign the mail with DKIM, d=sample.co.jp (the From domain, so that DMARC aligns), and"
         + " publish the key at <selector>._domainkey.sample.co.jp; in a test, DkimKeyPair.publishedIn(zone,"
         + " selector, domain, algorithm) makes both%n"
@@ -427,9 +428,7 @@ class PublishedProfilesTest {
         + " visit Email sender guidelines.%n"
         + "  - [REJECTED] the From domain publishes DMARC with a policy (p=none is enough): no DMARC record"
         + " for sample.co.jp%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Fix: publish a DMARC policy: _dmarc.sample.co.jp TXT \"v=DMARC1; p=none;"
         + " rua=mailto:dmarc@sample.co.jp\"%n"
         + "The profile applies published rules; it is not the provider's own filter."));
@@ -455,9 +454,7 @@ class PublishedProfilesTest {
         + " the organizational domain sample.co.jp, the From domain to brand.example: not aligned). Policy:"
         + " p=none of _dmarc.brand.example (published for the From domain), so a receiver would still deliver"
         + " it (the policy is none).%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Fix: align the From domain brand.example with a passing identity (what passes is SPF"
         + " sample.co.jp, DKIM d=sample.co.jp): send with an envelope sender in brand.example whose SPF record"
         + " lists the sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=brand.example%n"
@@ -480,9 +477,7 @@ class PublishedProfilesTest {
         + " requirements for bulk email senders, visit Email sender guidelines.%n"
         + "  - [REJECTED] the sending IP has forward-confirmed reverse DNS: 203.0.113.25 has no PTR record"
         + " (25.113.0.203.in-addr.arpa: NXDOMAIN)%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Fix: publish PTR 25.113.0.203.in-addr.arpa -> mail.sample.co.jp (ask whoever owns 203.0.113.25:"
         + " the hosting provider or ISP), and A mail.sample.co.jp -> 203.0.113.25%n"
         + "The profile applies published rules; it is not the provider's own filter."));
@@ -502,9 +497,7 @@ class PublishedProfilesTest {
         + " use TLS/SSL for SMTP connections. To set up TLS for email, visit TLS & SSL connections. To learn"
         + " more about Gmail requirements for bulk email senders, visit Email sender guidelines.%n"
         + "  - [REJECTED] the connection uses TLS: the mail was sent without STARTTLS%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Fix: enable STARTTLS in the client (Jakarta Mail: mail.smtp.starttls.enable=true; Spring Boot:"
         + " spring.mail.properties.mail.smtp.starttls.enable=true)%n"
         + "The profile applies published rules; it is not the provider's own filter."));
@@ -524,15 +517,11 @@ class PublishedProfilesTest {
         + " information, go to Email sender guidelines and review RFC 5322 specifications.%n"
         + "  - [REJECTED] From names one valid address: the header has 0 From fields; RFC 5322 section 3.6"
         + " requires exactly one%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Fix: add a From field%n"
         + "  - [REJECTED] the From domain publishes DMARC with a policy (p=none is enough): no DMARC record"
         + " for the From domain%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Reply: 550 5.7.40 Your message was blocked because the sending domain doesn't have a DMARC"
         + " record or the DMARC record doesn't specify a DMARC policy. Gmail requires all bulk email senders"
         + " to add a DMARC record to their sending domain. See Set up DMARC. To learn more about Gmail"
@@ -541,9 +530,7 @@ class PublishedProfilesTest {
         + " rua=mailto:dmarc@your-domain.example\"%n"
         + "  - [REJECTED] From is aligned with the SPF or the DKIM domain: DMARC cannot be evaluated: the"
         + " message has no From field.%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Reply: 550 5.7.32 Your email was blocked because the From: header (RFC5322) in this message"
         + " isn't aligned with either the authenticated SPF or DKIM organizational domain. Learn more about"
         + " DMARC alignment. To learn more about Gmail requirements for bulk email senders, visit Email sender"
@@ -553,9 +540,7 @@ class PublishedProfilesTest {
         + " (Jakarta Mail mail.smtp.from), or sign with DKIM d=your-domain.example%n"
         + "  - [SPAM_FOLDER] the message is formatted per RFC 5322: the header has 0 From fields; RFC 5322"
         + " section 3.6 requires exactly one%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Fix: add a From field%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -574,9 +559,7 @@ class PublishedProfilesTest {
         + " guidelines and review RFC 5322 specifications.%n"
         + "  - [REJECTED] the message has a valid Message-ID: there is no Message-ID (RFC 5322 section 3.6.4:"
         + " SHOULD); Gmail scores mail without one as suspicious%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Fix: let the mail library add one, in your domain%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -594,9 +577,7 @@ class PublishedProfilesTest {
         + " SPAM_FOLDER:%n"
         + "  - [SPAM_FOLDER] the message is formatted per RFC 5322: the header has 0 Date fields; RFC 5322"
         + " section 3.6 requires exactly one%n"
-        + "    (Gmail: Email sender guidelines (requirements for bulk senders, February 2024) and Email sender"
-        + " guidelines FAQ (enforcement ramping up from November 2025); reply: Gmail SMTP errors and codes"
-        + " (2026-02-12))%n"
+        + "    (" + GMAIL_BULK + ")%n"
         + "    Fix: add a Date field%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -618,8 +599,7 @@ class PublishedProfilesTest {
         + " bounces@other.example does not designate permitted sender hosts) client-ip=203.0.113.25;"
         + " envelope-from=\"bounces@other.example\"; helo=mail.sample.co.jp; receiver=mx.receiver.test;"
         + " identity=mailfrom; the mail is not signed (dkim=none)%n"
-        + "    (Yahoo Sender Hub: Sender Requirements & Recommendations (February 2024); reply as Yahoo sends"
-        + " it (its SMTP Error Codes page, 2026-02-15, names the classes, not the texts))%n"
+        + "    (" + YAHOO + ")%n"
         + "    Fix: either publish an SPF record: other.example TXT \"v=spf1 ip4:203.0.113.25 -all\"; or sign"
         + " the mail with DKIM, d=sample.co.jp (the From domain, so that DMARC aligns), and publish the key at"
         + " <selector>._domainkey.sample.co.jp; in a test, DkimKeyPair.publishedIn(zone, selector, domain,"
@@ -645,8 +625,7 @@ class PublishedProfilesTest {
         + " From domain to brand.example: not aligned; DKIM d=sample.co.jp (s=n1) belongs to the"
         + " organizational domain sample.co.jp, the From domain to brand.example: not aligned). Policy:"
         + " p=reject of _dmarc.brand.example (published for the From domain), so a receiver would reject it.%n"
-        + "    (Yahoo Sender Hub: Sender Requirements & Recommendations (February 2024); reply as Yahoo sends"
-        + " it (its SMTP Error Codes page, 2026-02-15, names the classes, not the texts))%n"
+        + "    (" + YAHOO + ")%n"
         + "    Fix: align the From domain brand.example with a passing identity (what passes is SPF"
         + " sample.co.jp, DKIM d=sample.co.jp): send with an envelope sender in brand.example whose SPF record"
         + " lists the sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=brand.example%n"
@@ -666,8 +645,7 @@ class PublishedProfilesTest {
         + " Connections will not be accepted from 203.0.113.25, because the ip is in Spamhaus's list;%n"
         + "  - [REJECTED] the sending IP is on no block list the receiver asks (Yahoo asks Spamhaus):"
         + " zen.dnsbl.example: 25.113.0.203.zen.dnsbl.example -> 127.0.0.2%n"
-        + "    (Yahoo Sender Hub: Sender Requirements & Recommendations (February 2024); reply as Yahoo sends"
-        + " it (its SMTP Error Codes page, 2026-02-15, names the classes, not the texts))%n"
+        + "    (" + YAHOO + ")%n"
         + "    Fix: send from another address, or have it delisted after fixing the cause%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -691,7 +669,7 @@ class PublishedProfilesTest {
         + " organizational domain sample.co.jp, the From domain to brand.example: not aligned). Policy:"
         + " p=quarantine of _dmarc.brand.example (published for the From domain), so a receiver would put it"
         + " in the spam folder.%n"
-        + "    (Yahoo Sender Hub: Sender Requirements & Recommendations (February 2024))%n"
+        + "    (" + YAHOO_RULE + ")%n"
         + "    Fix: align the From domain brand.example with a passing identity (what passes is SPF"
         + " sample.co.jp, DKIM d=sample.co.jp): send with an envelope sender in brand.example whose SPF record"
         + " lists the sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=brand.example%n"
@@ -711,7 +689,7 @@ class PublishedProfilesTest {
         + " SPAM_FOLDER:%n"
         + "  - [SPAM_FOLDER] the sending IP has forward-confirmed reverse DNS: 203.0.113.25 has no PTR record"
         + " (25.113.0.203.in-addr.arpa: NXDOMAIN)%n"
-        + "    (Yahoo Sender Hub: Sender Requirements & Recommendations (February 2024))%n"
+        + "    (" + YAHOO_RULE + ")%n"
         + "    Fix: publish PTR 25.113.0.203.in-addr.arpa -> mail.sample.co.jp (ask whoever owns 203.0.113.25:"
         + " the hosting provider or ISP), and A mail.sample.co.jp -> 203.0.113.25%n"
         + "The profile applies published rules; it is not the provider's own filter."));
@@ -730,7 +708,7 @@ class PublishedProfilesTest {
         + " SPAM_FOLDER:%n"
         + "  - [SPAM_FOLDER] the message is formatted per RFC 5322: the header has 0 Date fields; RFC 5322"
         + " section 3.6 requires exactly one%n"
-        + "    (Yahoo Sender Hub: Sender Requirements & Recommendations (February 2024))%n"
+        + "    (" + YAHOO_RULE + ")%n"
         + "    Fix: add a Date field%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -750,7 +728,7 @@ class PublishedProfilesTest {
         + " does not designate permitted sender hosts) client-ip=203.0.113.25;"
         + " envelope-from=\"bounces@other.example\"; helo=mail.sample.co.jp; receiver=mx.receiver.test;"
         + " identity=mailfrom%n"
-        + "    (Yahoo Sender Hub: Sender Requirements & Recommendations (February 2024))%n"
+        + "    (" + YAHOO_RULE + ")%n"
         + "    Fix: publish an SPF record: other.example TXT \"v=spf1 ip4:203.0.113.25 -all\"%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -767,7 +745,7 @@ class PublishedProfilesTest {
         + "to get the verdict INBOX under the profile \"yahoo (bulk senders, 2024-02)\" but it gets"
         + " SPAM_FOLDER:%n"
         + "  - [SPAM_FOLDER] DKIM passes: the mail is not signed (dkim=none)%n"
-        + "    (Yahoo Sender Hub: Sender Requirements & Recommendations (February 2024))%n"
+        + "    (" + YAHOO_RULE + ")%n"
         + "    Fix: sign the mail with DKIM, d=sample.co.jp (the From domain, so that DMARC aligns), and"
         + " publish the key at <selector>._domainkey.sample.co.jp; in a test, DkimKeyPair.publishedIn(zone,"
         + " selector, domain, algorithm) makes both%n"
@@ -787,7 +765,7 @@ class PublishedProfilesTest {
         + " SPAM_FOLDER:%n"
         + "  - [SPAM_FOLDER] the From domain publishes DMARC (p=none is enough): no DMARC record for"
         + " sample.co.jp%n"
-        + "    (Yahoo Sender Hub: Sender Requirements & Recommendations (February 2024))%n"
+        + "    (" + YAHOO_RULE + ")%n"
         + "    Fix: publish a DMARC policy: _dmarc.sample.co.jp TXT \"v=DMARC1; p=none;"
         + " rua=mailto:dmarc@sample.co.jp\"%n"
         + "The profile applies published rules; it is not the provider's own filter."));
@@ -811,7 +789,7 @@ class PublishedProfilesTest {
         + " belongs to the organizational domain sample.co.jp, the From domain to brand.example: not aligned)."
         + " Policy: p=none of _dmarc.brand.example (published for the From domain), so a receiver would still"
         + " deliver it (the policy is none).%n"
-        + "    (Yahoo Sender Hub: Sender Requirements & Recommendations (February 2024))%n"
+        + "    (" + YAHOO_RULE + ")%n"
         + "    Fix: align the From domain brand.example with a passing identity (what passes is SPF"
         + " sample.co.jp, DKIM d=sample.co.jp): send with an envelope sender in brand.example whose SPF record"
         + " lists the sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=brand.example%n"
@@ -831,7 +809,7 @@ class PublishedProfilesTest {
         + " SPAM_FOLDER:%n"
         + "  - [SPAM_FOLDER] marketing mail offers one-click unsubscribe (RFC 8058): no List-Unsubscribe"
         + " header with an https URI%n"
-        + "    (Yahoo Sender Hub: Sender Requirements & Recommendations (February 2024))%n"
+        + "    (" + YAHOO_RULE + ")%n"
         + "    Fix: add List-Unsubscribe: <https://...> and List-Unsubscribe-Post: List-Unsubscribe=One-Click,"
         + " and sign both with DKIM%n"
         + "The profile applies published rules; it is not the provider's own filter."));
@@ -852,9 +830,7 @@ class PublishedProfilesTest {
         + " does not designate permitted sender hosts) client-ip=203.0.113.25;"
         + " envelope-from=\"bounces@other.example\"; helo=mail.sample.co.jp; receiver=mx.receiver.test;"
         + " identity=mailfrom%n"
-        + "    (Outlook.com: Strengthening Email Ecosystem: Outlook's New Requirements for High-Volume Senders"
-        + " (Microsoft Defender for Office 365 Blog, 2 April 2025, updated 29 April 2025; rejecting from 5 May"
-        + " 2025))%n"
+        + "    (" + OUTLOOK + ")%n"
         + "    Fix: publish an SPF record: other.example TXT \"v=spf1 ip4:203.0.113.25 -all\"%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -871,9 +847,7 @@ class PublishedProfilesTest {
         + "to be accepted by outlook.com (high-volume senders, 2025-05) but it would be rejected: 550 5.7.515"
         + " Access denied, sending domain sample.co.jp does not meet the required authentication level.%n"
         + "  - [REJECTED] DKIM passes: the mail is not signed (dkim=none)%n"
-        + "    (Outlook.com: Strengthening Email Ecosystem: Outlook's New Requirements for High-Volume Senders"
-        + " (Microsoft Defender for Office 365 Blog, 2 April 2025, updated 29 April 2025; rejecting from 5 May"
-        + " 2025))%n"
+        + "    (" + OUTLOOK + ")%n"
         + "    Fix: sign the mail with DKIM, d=sample.co.jp (the From domain, so that DMARC aligns), and"
         + " publish the key at <selector>._domainkey.sample.co.jp; in a test, DkimKeyPair.publishedIn(zone,"
         + " selector, domain, algorithm) makes both%n"
@@ -892,9 +866,7 @@ class PublishedProfilesTest {
         + "to be accepted by outlook.com (high-volume senders, 2025-05) but it would be rejected: 550 5.7.515"
         + " Access denied, sending domain sample.co.jp does not meet the required authentication level.%n"
         + "  - [REJECTED] the From domain publishes DMARC (at least p=none): no DMARC record for sample.co.jp%n"
-        + "    (Outlook.com: Strengthening Email Ecosystem: Outlook's New Requirements for High-Volume Senders"
-        + " (Microsoft Defender for Office 365 Blog, 2 April 2025, updated 29 April 2025; rejecting from 5 May"
-        + " 2025))%n"
+        + "    (" + OUTLOOK + ")%n"
         + "    Fix: publish a DMARC policy: _dmarc.sample.co.jp TXT \"v=DMARC1; p=none;"
         + " rua=mailto:dmarc@sample.co.jp\"%n"
         + "The profile applies published rules; it is not the provider's own filter."));
@@ -918,9 +890,7 @@ class PublishedProfilesTest {
         + " the organizational domain sample.co.jp, the From domain to brand.example: not aligned). Policy:"
         + " p=none of _dmarc.brand.example (published for the From domain), so a receiver would still deliver"
         + " it (the policy is none).%n"
-        + "    (Outlook.com: Strengthening Email Ecosystem: Outlook's New Requirements for High-Volume Senders"
-        + " (Microsoft Defender for Office 365 Blog, 2 April 2025, updated 29 April 2025; rejecting from 5 May"
-        + " 2025))%n"
+        + "    (" + OUTLOOK + ")%n"
         + "    Fix: align the From domain brand.example with a passing identity (what passes is SPF"
         + " sample.co.jp, DKIM d=sample.co.jp): send with an envelope sender in brand.example whose SPF record"
         + " lists the sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=brand.example%n"
@@ -939,8 +909,7 @@ class PublishedProfilesTest {
         + "to be accepted by icloud (bulk senders, 2025-02) but it would be rejected: 554 5.7.1 [CS01] Message"
         + " rejected due to local policy.%n"
         + "  - [REJECTED] SPF and DKIM authenticate the mail: the mail is not signed (dkim=none)%n"
-        + "    (Apple: Postmaster information for iCloud Mail (25 February 2025): all requirements must be"
-        + " met, else the mail is rejected; reply as iCloud sends it (not published))%n"
+        + "    (" + ICLOUD + ")%n"
         + "    Fix: sign the mail with DKIM, d=sample.co.jp (the From domain, so that DMARC aligns), and"
         + " publish the key at <selector>._domainkey.sample.co.jp; in a test, DkimKeyPair.publishedIn(zone,"
         + " selector, domain, algorithm) makes both%n"
@@ -959,8 +928,7 @@ class PublishedProfilesTest {
         + "to be accepted by icloud (bulk senders, 2025-02) but it would be rejected: 554 5.7.1 [CS01] Message"
         + " rejected due to local policy.%n"
         + "  - [REJECTED] the From domain publishes a DMARC policy: no DMARC record for sample.co.jp%n"
-        + "    (Apple: Postmaster information for iCloud Mail (25 February 2025): all requirements must be"
-        + " met, else the mail is rejected; reply as iCloud sends it (not published))%n"
+        + "    (" + ICLOUD + ")%n"
         + "    Fix: publish a DMARC policy: _dmarc.sample.co.jp TXT \"v=DMARC1; p=none;"
         + " rua=mailto:dmarc@sample.co.jp\"%n"
         + "The profile applies published rules; it is not the provider's own filter."));
@@ -984,8 +952,7 @@ class PublishedProfilesTest {
         + " From domain to brand.example: not aligned; DKIM d=sample.co.jp (s=n1) belongs to the"
         + " organizational domain sample.co.jp, the From domain to brand.example: not aligned). Policy:"
         + " p=reject of _dmarc.brand.example (published for the From domain), so a receiver would reject it.%n"
-        + "    (Apple: Postmaster information for iCloud Mail (25 February 2025): all requirements must be"
-        + " met, else the mail is rejected; reply as iCloud sends it (not published))%n"
+        + "    (" + ICLOUD + ")%n"
         + "    Fix: align the From domain brand.example with a passing identity (what passes is SPF"
         + " sample.co.jp, DKIM d=sample.co.jp): send with an envelope sender in brand.example whose SPF record"
         + " lists the sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=brand.example%n"
@@ -1005,8 +972,7 @@ class PublishedProfilesTest {
         + " rejected due to local policy.%n"
         + "  - [REJECTED] the sending IP has forward-confirmed reverse DNS: 203.0.113.25 has no PTR record"
         + " (25.113.0.203.in-addr.arpa: NXDOMAIN)%n"
-        + "    (Apple: Postmaster information for iCloud Mail (25 February 2025): all requirements must be"
-        + " met, else the mail is rejected; reply as iCloud sends it (not published))%n"
+        + "    (" + ICLOUD + ")%n"
         + "    Fix: publish PTR 25.113.0.203.in-addr.arpa -> mail.sample.co.jp (ask whoever owns 203.0.113.25:"
         + " the hosting provider or ISP), and A mail.sample.co.jp -> 203.0.113.25%n"
         + "The profile applies published rules; it is not the provider's own filter."));
@@ -1025,8 +991,7 @@ class PublishedProfilesTest {
         + " rejected due to local policy.%n"
         + "  - [REJECTED] the message is formatted per RFC 5322: the header has 0 Date fields; RFC 5322"
         + " section 3.6 requires exactly one%n"
-        + "    (Apple: Postmaster information for iCloud Mail (25 February 2025): all requirements must be"
-        + " met, else the mail is rejected; reply as iCloud sends it (not published))%n"
+        + "    (" + ICLOUD + ")%n"
         + "    Fix: add a Date field%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -1050,8 +1015,7 @@ class PublishedProfilesTest {
         + " organizational domain sample.co.jp, the From domain to brand.example: not aligned). Policy:"
         + " p=quarantine of _dmarc.brand.example (published for the From domain), so a receiver would put it"
         + " in the spam folder.%n"
-        + "    (Apple: Postmaster information for iCloud Mail (25 February 2025): all requirements must be"
-        + " met, else the mail is rejected; reply as iCloud sends it (not published))%n"
+        + "    (" + ICLOUD + ")%n"
         + "    Fix: align the From domain brand.example with a passing identity (what passes is SPF"
         + " sample.co.jp, DKIM d=sample.co.jp): send with an envelope sender in brand.example whose SPF record"
         + " lists the sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=brand.example%n"
@@ -1074,8 +1038,7 @@ class PublishedProfilesTest {
         + " (mx.receiver.test: domain of postmaster@mail.sample.co.jp does not designate permitted sender"
         + " hosts) client-ip=203.0.113.25; envelope-from=\"postmaster@mail.sample.co.jp\";"
         + " helo=mail.sample.co.jp; receiver=mx.receiver.test; identity=mailfrom%n"
-        + "    (au (KDDI): なりすましメール規制 (spoofing filter; SPF of the HELO name for the null sender per RFC 7208"
-        + " section 2.4); reply paraphrased (not published))%n"
+        + "    (" + AU + ")%n"
         + "    Fix: publish an SPF record: mail.sample.co.jp TXT \"v=spf1 ip4:203.0.113.25 -all\"%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -1093,8 +1056,7 @@ class PublishedProfilesTest {
         + " <user@example.com>: mail refused by the recipient's spoofing filter%n"
         + "  - [REJECTED] the message has a Message-ID: there is no Message-ID (RFC 5322 section 3.6.4:"
         + " SHOULD); Gmail scores mail without one as suspicious%n"
-        + "    (Japanese mobile carriers' receiving rules: mail without a Message-ID or a From address is"
-        + " refused; reply as for the spoofing filter)%n"
+        + "    (" + CARRIER_FORMAT + ")%n"
         + "    Fix: let the mail library add one, in your domain%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -1112,8 +1074,7 @@ class PublishedProfilesTest {
         + " <user@example.com>: mail refused by the recipient's spoofing filter%n"
         + "  - [REJECTED] From names an address: the header has 0 From fields; RFC 5322 section 3.6 requires"
         + " exactly one%n"
-        + "    (Japanese mobile carriers' receiving rules: mail without a Message-ID or a From address is"
-        + " refused; reply as for the spoofing filter)%n"
+        + "    (" + CARRIER_FORMAT + ")%n"
         + "    Fix: add a From field%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -1133,8 +1094,7 @@ class PublishedProfilesTest {
         + " (mx.receiver.test: domain of bounces@other.example does not designate permitted sender hosts)"
         + " client-ip=203.0.113.25; envelope-from=\"bounces@other.example\"; helo=mail.sample.co.jp;"
         + " receiver=mx.receiver.test; identity=mailfrom%n"
-        + "    (docomo: なりすましメール拒否 (spoofing filter, SPF and DMARC); reply as docomo sends it (not"
-        + " published))%n"
+        + "    (" + DOCOMO + ")%n"
         + "    Fix: publish an SPF record: other.example TXT \"v=spf1 ip4:203.0.113.25 -all\"%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -1157,8 +1117,7 @@ class PublishedProfilesTest {
         + " From domain to brand.example: not aligned; DKIM d=sample.co.jp (s=n1) belongs to the"
         + " organizational domain sample.co.jp, the From domain to brand.example: not aligned). Policy:"
         + " p=reject of _dmarc.brand.example (published for the From domain), so a receiver would reject it.%n"
-        + "    (docomo: なりすましメール拒否 (spoofing filter, SPF and DMARC); reply as docomo sends it (not"
-        + " published))%n"
+        + "    (" + DOCOMO + ")%n"
         + "    Fix: align the From domain brand.example with a passing identity (what passes is SPF"
         + " sample.co.jp, DKIM d=sample.co.jp): send with an envelope sender in brand.example whose SPF record"
         + " lists the sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=brand.example%n"
@@ -1184,8 +1143,7 @@ class PublishedProfilesTest {
         + " organizational domain sample.co.jp, the From domain to brand.example: not aligned). Policy:"
         + " p=quarantine of _dmarc.brand.example (published for the From domain), so a receiver would put it"
         + " in the spam folder.%n"
-        + "    (docomo: なりすましメール拒否 (spoofing filter, SPF and DMARC); reply as docomo sends it (not"
-        + " published))%n"
+        + "    (" + DOCOMO + ")%n"
         + "    Fix: align the From domain brand.example with a passing identity (what passes is SPF"
         + " sample.co.jp, DKIM d=sample.co.jp): send with an envelope sender in brand.example whose SPF record"
         + " lists the sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=brand.example%n"
@@ -1205,8 +1163,7 @@ class PublishedProfilesTest {
         + " user@example.com%n"
         + "  - [REJECTED] the message has a Message-ID: there is no Message-ID (RFC 5322 section 3.6.4:"
         + " SHOULD); Gmail scores mail without one as suspicious%n"
-        + "    (Japanese mobile carriers' receiving rules: mail without a Message-ID or a From address is"
-        + " refused; reply as for the spoofing filter)%n"
+        + "    (" + CARRIER_FORMAT + ")%n"
         + "    Fix: let the mail library add one, in your domain%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -1224,8 +1181,7 @@ class PublishedProfilesTest {
         + " user@example.com%n"
         + "  - [REJECTED] From names an address: the header has 0 From fields; RFC 5322 section 3.6 requires"
         + " exactly one%n"
-        + "    (Japanese mobile carriers' receiving rules: mail without a Message-ID or a From address is"
-        + " refused; reply as for the spoofing filter)%n"
+        + "    (" + CARRIER_FORMAT + ")%n"
         + "    Fix: add a From field%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -1245,7 +1201,7 @@ class PublishedProfilesTest {
         + " (mx.receiver.test: domain of bounces@other.example does not designate permitted sender hosts)"
         + " client-ip=203.0.113.25; envelope-from=\"bounces@other.example\"; helo=mail.sample.co.jp;"
         + " receiver=mx.receiver.test; identity=mailfrom%n"
-        + "    (SoftBank: なりすましメール拒否 (spoofing filter, SPF and DMARC); reply paraphrased (not published))%n"
+        + "    (" + SOFTBANK + ")%n"
         + "    Fix: publish an SPF record: other.example TXT \"v=spf1 ip4:203.0.113.25 -all\"%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -1268,7 +1224,7 @@ class PublishedProfilesTest {
         + " From domain to brand.example: not aligned; DKIM d=sample.co.jp (s=n1) belongs to the"
         + " organizational domain sample.co.jp, the From domain to brand.example: not aligned). Policy:"
         + " p=reject of _dmarc.brand.example (published for the From domain), so a receiver would reject it.%n"
-        + "    (SoftBank: なりすましメール拒否 (spoofing filter, SPF and DMARC); reply paraphrased (not published))%n"
+        + "    (" + SOFTBANK + ")%n"
         + "    Fix: align the From domain brand.example with a passing identity (what passes is SPF"
         + " sample.co.jp, DKIM d=sample.co.jp): send with an envelope sender in brand.example whose SPF record"
         + " lists the sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=brand.example%n"
@@ -1294,7 +1250,7 @@ class PublishedProfilesTest {
         + " organizational domain sample.co.jp, the From domain to brand.example: not aligned). Policy:"
         + " p=quarantine of _dmarc.brand.example (published for the From domain), so a receiver would put it"
         + " in the spam folder.%n"
-        + "    (SoftBank: なりすましメール拒否 (spoofing filter, SPF and DMARC); reply paraphrased (not published))%n"
+        + "    (" + SOFTBANK + ")%n"
         + "    Fix: align the From domain brand.example with a passing identity (what passes is SPF"
         + " sample.co.jp, DKIM d=sample.co.jp): send with an envelope sender in brand.example whose SPF record"
         + " lists the sending IP (Jakarta Mail mail.smtp.from), or sign with DKIM d=brand.example%n"
@@ -1314,8 +1270,7 @@ class PublishedProfilesTest {
         + " <user@example.com>: mail refused by the recipient's spoofing filter%n"
         + "  - [REJECTED] the message has a Message-ID: there is no Message-ID (RFC 5322 section 3.6.4:"
         + " SHOULD); Gmail scores mail without one as suspicious%n"
-        + "    (Japanese mobile carriers' receiving rules: mail without a Message-ID or a From address is"
-        + " refused; reply as for the spoofing filter)%n"
+        + "    (" + CARRIER_FORMAT + ")%n"
         + "    Fix: let the mail library add one, in your domain%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
@@ -1333,8 +1288,7 @@ class PublishedProfilesTest {
         + " <user@example.com>: mail refused by the recipient's spoofing filter%n"
         + "  - [REJECTED] From names an address: the header has 0 From fields; RFC 5322 section 3.6 requires"
         + " exactly one%n"
-        + "    (Japanese mobile carriers' receiving rules: mail without a Message-ID or a From address is"
-        + " refused; reply as for the spoofing filter)%n"
+        + "    (" + CARRIER_FORMAT + ")%n"
         + "    Fix: add a From field%n"
         + "The profile applies published rules; it is not the provider's own filter."));
   }
