@@ -14,7 +14,9 @@ import java.util.function.Function;
 /**
  * The receivers' published rules, each with the document it comes from and, where the receiver
  * documents one, the reply it sends. Replies quote the receiver's documented text with its
- * placeholders filled in from the mail's result; links the receivers add are left out.
+ * placeholders filled in from the mail's result, its paragraphs joined with a space (Gmail's page
+ * gives 5.7.27 and 5.7.30 a paragraph without a final period, kept as written); links the receivers
+ * add are left out.
  */
 final class PublishedProfiles {
 
