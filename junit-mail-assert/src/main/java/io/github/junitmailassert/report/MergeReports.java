@@ -49,6 +49,7 @@ public final class MergeReports {
    * @param unreadable each part that could not be read, with why
    */
   public record Merged(Path html, Path json, RunReport report, List<String> unreadable) {
+    /** Copies the list of unreadable parts. */
     public Merged {
       unreadable = List.copyOf(unreadable);
     }

@@ -46,6 +46,7 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
   /** The mail fails a check its test declared (or one could not run). */
   public static final String VERDICT_FAILS = "fails";
 
+  /** Copies the tests; {@code written} is required. */
   public RunReport {
     Objects.requireNonNull(written, "written");
     tests = List.copyOf(tests);
@@ -61,6 +62,7 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
    * @param source the rule's source; "" when none
    */
   public record FindingEntry(String check, String severity, String text, String fix, String source) {
+    /** Every component is required ("" where there is nothing). */
     public FindingEntry {
       Objects.requireNonNull(check, "check");
       Objects.requireNonNull(severity, "severity");
@@ -83,6 +85,7 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
    */
   public record MailEntry(String summary, String verdict, Map<String, String> checks, List<FindingEntry> failures,
       List<FindingEntry> information, String report) {
+    /** Copies the checks and findings; every component is required. */
     public MailEntry {
       Objects.requireNonNull(summary, "summary");
       Objects.requireNonNull(verdict, "verdict");
@@ -106,6 +109,7 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
    */
   public record TestEntry(String id, String className, List<String> classPath, String test, String outcome,
       List<String> declaredChecks, List<MailEntry> mails) {
+    /** Copies the lists; every component is required. */
     public TestEntry {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(className, "className");

@@ -30,6 +30,7 @@ public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Stor
   private final List<TestEntry> entries = new ArrayList<>();
   private boolean written;
 
+  /** The report whose page is {@code file}; nothing is written before {@link #close()}. */
   public HtmlRunReport(Path file) {
     this.file = file;
   }
