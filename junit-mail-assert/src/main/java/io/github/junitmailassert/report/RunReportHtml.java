@@ -22,11 +22,12 @@ final class RunReportHtml {
 
   private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em;max-width:90em}"
       + "pre{background:#f6f6f6;padding:.8em;overflow-x:auto;white-space:pre-wrap}"
-      + ".bad,.failed{color:#a00}.ok,.passed{color:#070}.info,.not-checked,.not-declared{color:#555}"
+      + ".bad,td.failed{color:#a00}.ok,td.passed{color:#070}.info,td.not-checked,td.not-declared{color:#555}"
       + "li{margin:.4em 0}.fix{color:#055}"
       + "details{border:1px solid #ddd;margin:.6em 0;padding:.4em .8em}"
       + "table{border-collapse:collapse;font-size:.9em}th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;"
-      + "vertical-align:top}th{background:#f0f0f0}tr.failed td.outcome{font-weight:bold}"
+      + "vertical-align:top}th{background:#f0f0f0}td.test{overflow-wrap:anywhere;min-width:16em}td.links{white-space:nowrap}"
+      + "tr.failed{background:#fff4f4}tr.failed td.outcome{font-weight:bold}"
       + "#filters{margin:.8em 0}#filters label{margin-right:1em}";
 
   // Filters read their first values from the page's query (?outcome=failed&check=SPF&status=failed).
@@ -76,7 +77,8 @@ final class RunReportHtml {
     } else {
       sb.append("no test declared checks (verifyEachTest), so every finding is information.");
     }
-    sb.append(" Merged from ").append(report.parts()).append(" part(s), written ").append(report.written())
+    sb.append(" Merged from ").append(report.parts()).append(" part(s), written ")
+        .append(report.written().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
         .append(".</p>\n");
     sb.append("<p>A test fails on its own assertions and on the checks it declared with verifyEachTest; what else a"
         + " receiver would notice is listed as information, not as failure.</p>\n");
@@ -125,7 +127,8 @@ final class RunReportHtml {
     sb.append("</select></label><output id=\"filter-count\"></output></form>\n");
     sb.append("<table id=\"summary-table\"><thead><tr><th>Class</th><th>Test</th><th>Outcome</th><th>Mails</th>");
     for (String c : checks) {
-      sb.append("<th>").append(escape(c)).append("</th>");
+      // Long check names may wrap after an underscore, and only there.
+      sb.append("<th>").append(escape(c).replace("_", "_<wbr>")).append("</th>");
     }
     sb.append("<th>Details</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < tests.size(); i++) {
