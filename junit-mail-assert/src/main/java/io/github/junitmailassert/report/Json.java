@@ -41,8 +41,7 @@ final class Json {
           boolean loneSurrogate = Character.isHighSurrogate(c)
               ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
               : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
-          if (c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 || c == '\u2028' || c == '\u2029' || loneSurrogate
-              || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069') {
+          if (unsafe(c) || c == '\u2028' || c == '\u2029' || loneSurrogate) {
             sb.append(String.format("\\u%04x", (int) c));
           } else {
             sb.append(c);
@@ -51,6 +50,15 @@ final class Json {
       }
     }
     return sb.append('"').toString();
+  }
+
+  /**
+   * Whether {@code c} must never reach a reader as it is: a C0 or C1 control character (a forged
+   * line end, a terminal escape) or a bidirectional override or isolate (text that reads otherwise).
+   */
+  static boolean unsafe(char c) {
+    return c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 || c >= '\u202a' && c <= '\u202e'
+        || c >= '\u2066' && c <= '\u2069';
   }
 
   /** Writes JSON with two-space indentation, one member or element a line. */

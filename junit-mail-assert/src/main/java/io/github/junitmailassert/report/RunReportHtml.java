@@ -218,8 +218,7 @@ final class RunReportHtml {
         case '\'' -> sb.append("&#39;");
         case '\n' -> sb.append('\n');
         case '\r' -> sb.append(i + 1 < text.length() && text.charAt(i + 1) == '\n' ? "" : "?"); // CRLF: one line end
-        default -> sb.append(c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 || c >= '\u202a' && c <= '\u202e'
-            || c >= '\u2066' && c <= '\u2069' ? '?' : c);
+        default -> sb.append(Json.unsafe(c) ? '?' : c);
       }
     }
     return sb.toString();
