@@ -226,7 +226,8 @@ public final class MailDeliverabilityExtension
     boolean print = context.getConfigurationParameter(MailReport.REPORT_PARAMETER, Boolean::parseBoolean).orElse(false);
     boolean attach = context.getConfigurationParameter(MailReport.ATTACHMENTS_PARAMETER, Boolean::parseBoolean)
         .orElse(false);
-    Optional<String> html = context.getConfigurationParameter(MailReport.HTML_REPORT_PARAMETER).filter(f -> !f.isBlank());
+    Optional<String> html = context.getConfigurationParameter(MailReport.HTML_REPORT_PARAMETER)
+        .filter(f -> !f.isBlank());
     if (!print && !attach && html.isEmpty()) {
       return;
     }
@@ -239,7 +240,8 @@ public final class MailDeliverabilityExtension
     }
     if (html.isPresent()) {
       context.getRoot().getStore(NAMESPACE)
-          .getOrComputeIfAbsent(HtmlRunReport.class, key -> new HtmlRunReport(Path.of(html.get())), HtmlRunReport.class)
+          .getOrComputeIfAbsent(HtmlRunReport.class, key -> new HtmlRunReport(Path.of(html.get())),
+              HtmlRunReport.class)
           .add(context, failed, results, reports, declared);
     }
     if (attach) {

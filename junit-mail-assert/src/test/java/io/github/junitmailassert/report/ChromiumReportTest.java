@@ -41,7 +41,9 @@ class ChromiumReportTest {
   void findChromium() {
     Optional<Path> found = chromium();
     if (found.isEmpty()) {
-      String reason = "chromium not found (/usr/bin/chromium or on the PATH): install Debian's package, as root:"
+      String toolPath = System.getProperty("it.toolPath", "");
+      String where = toolPath.isBlank() ? "/usr/bin/chromium or on the PATH" : "in " + toolPath;
+      String reason = "chromium not found (" + where + "): install Debian's package, as root:"
           + " apt-get install chromium (or: bash .ci/install-browser)";
       if (Boolean.getBoolean("it.requireTools")) {
         throw new IllegalStateException(reason + "; -Dit.requireTools=true makes this a failure");
