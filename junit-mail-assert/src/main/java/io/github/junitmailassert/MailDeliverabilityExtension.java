@@ -11,6 +11,7 @@ import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.extension.HtmlRunReport;
 import io.github.junitmailassert.internal.extension.MailEnvironment;
 import io.github.junitmailassert.internal.extension.Settings;
+import io.github.junitmailassert.internal.extension.TestAttachments;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.report.GateReport;
@@ -197,22 +198,8 @@ public final class MailDeliverabilityExtension
       Set<MailCheck> declared = env.settings().verifyEachTest() ? env.settings().checks() : Set.of();
       String gateReport = declared.isEmpty() ? null : GateReport.of(results, declared);
       try {
-        boolean print = context.getConfigurationParameter(MailReport.REPORT_PARAMETER, Boolean::parseBoolean).orElse(false);
-        Optional<String> html = context.getConfigurationParameter(MailReport.HTML_REPORT_PARAMETER)
-            .filter(f -> !f.isBlank());
-        if (print || html.isPresent() && !results.isEmpty()) {
-          // Each mail's report is made once, for the console and the page alike.
-          List<String> reports = new ArrayList<>(results.size());
-          for (ReceiverResult result : results) {
-            reports.add(MailReport.of(result, declared));
-          }
-          if (print) {
-            printReports(context, reports);
-          }
-          html.filter(f -> !results.isEmpty()).ifPresent(file -> addToHtmlReport(context, Path.of(file), results, reports, declared,
-              gateReport != null || context.getExecutionException().isPresent()));
-        }
-      } catch (RuntimeException | StackOverflowError e) {
+        reportAndAttach(context, results, declared, gateReport != null || context.getExecutionException().isPresent());
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
         // A report must never fail a test: say what went wrong and carry on.
         System.err.printf("junit-mail-assert: the mail report of %s could not be made: %s%n",
             context.getDisplayName(), e);
@@ -230,12 +217,36 @@ public final class MailDeliverabilityExtension
     }
   }
 
-  private static void addToHtmlReport(ExtensionContext context, Path file, List<ReceiverResult> results,
-      List<String> reports, Set<MailCheck> declared, boolean failed) {
-    HtmlRunReport report = context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(HtmlRunReport.class, key -> new HtmlRunReport(file), HtmlRunReport.class);
-    report.add(context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName(), failed, results,
-        reports, declared);
+  /**
+   * The report hooks, each behind its switch: the printed reports, the run report (HTML and JSON)
+   * and the test's attachments. Each mail's report is made once, for all of them alike.
+   */
+  private static void reportAndAttach(ExtensionContext context, List<ReceiverResult> results, Set<MailCheck> declared,
+      boolean failed) {
+    boolean print = context.getConfigurationParameter(MailReport.REPORT_PARAMETER, Boolean::parseBoolean).orElse(false);
+    boolean attach = context.getConfigurationParameter(MailReport.ATTACHMENTS_PARAMETER, Boolean::parseBoolean)
+        .orElse(false);
+    Optional<String> html = context.getConfigurationParameter(MailReport.HTML_REPORT_PARAMETER)
+        .filter(f -> !f.isBlank());
+    if (!print && !attach && html.isEmpty()) {
+      return;
+    }
+    List<String> reports = new ArrayList<>(results.size());
+    for (ReceiverResult result : results) {
+      reports.add(MailReport.of(result, declared));
+    }
+    if (print) {
+      printReports(context, reports);
+    }
+    if (html.isPresent()) {
+      context.getRoot().getStore(NAMESPACE)
+          .getOrComputeIfAbsent(HtmlRunReport.class, key -> new HtmlRunReport(Path.of(html.get())),
+              HtmlRunReport.class)
+          .add(context, failed, results, reports, declared);
+    }
+    if (attach) {
+      TestAttachments.publish(context, results.stream().map(ReceiverResult::mail).toList(), reports);
+    }
   }
 
   private static void printReports(ExtensionContext context, List<String> reports) {

@@ -419,57 +419,6 @@ class MailDeliverabilityExtensionTest {
     assertThat(System.getProperty("java.naming.provider.url")).isNull();
   }
 
-  @Test
-  void should_write_one_html_page_for_the_run_when_asked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws IOException {
-    java.nio.file.Path page = dir.resolve("reports/mail.html");
-    EngineTestKit.engine("junit-jupiter")
-        .configurationParameter("junit.mail.assert.report.html", page.toString())
-        .selectors(selectClass(GateFixture.class), selectClass(InjectionFixture.class))
-        .execute().testEvents().assertStatistics(s -> s.started(3).succeeded(2).failed(1));
-
-    String html = java.nio.file.Files.readString(page);
-    assertThat(html).startsWith("<!DOCTYPE html>")
-        .contains("<p>3 test(s) captured 3 mail(s); <span class=\"bad\">1 mail(s) fail the checks their test"
-            + " declared</span>.")
-        .contains("<h2>GateFixture &gt; leaky(SmtpEndpoint) <span class=\"bad\">(test failed)</span></h2>")
-        .contains("mail #1 from &lt;apache@localhost.localdomain&gt; to [user@example.com] &quot;Reset your password&quot;"
-            + " &mdash; <span class=\"bad\">")
-        .contains("<li>MAIL FROM &lt;apache@localhost.localdomain&gt;: localhost.localdomain is the name every machine"
-            + " gives itself<br><span class=\"fix\">Fix: set the envelope sender to an address in sample.co.jp")
-        .contains("<h2>InjectionFixture &gt; sends(SmtpEndpoint, CapturedMails, DnsZone, Receiver)</h2>");
-  }
-
-  @MailDeliverability(domain = "sample.co.jp", clientIp = "203.0.113.25", clientHostName = "mail.sample.co.jp",
-      spf = "v=spf1 ip4:203.0.113.25 -all", verifyEachTest = true)
-  static class PassingGateFixture {
-    @Test
-    void clean(SmtpEndpoint smtp) {
-      Properties p = smtp.javaMailProperties();
-      p.setProperty("mail.smtp.localhost", "mail.sample.co.jp");
-      p.setProperty("mail.from", "shop@sample.co.jp");
-      Send.send(p, "shop@sample.co.jp", "user@example.com", "Reset your password");
-    }
-  }
-
-  @Test
-  void should_headline_a_suite_that_passes_the_gate_as_passing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws IOException {
-    java.nio.file.Path page = dir.resolve("mail.html");
-    EngineTestKit.engine("junit-jupiter")
-        .configurationParameter("junit.mail.assert.report.html", page.toString())
-        .selectors(selectClass(PassingGateFixture.class))
-        .execute().testEvents().assertStatistics(s -> s.started(1).succeeded(1));
-
-    String html = java.nio.file.Files.readString(page);
-    assertThat(html)
-        .contains("<p>1 test(s) captured 1 mail(s); <span class=\"ok\">every mail passes the checks its test"
-            + " declared</span>.")
-        .contains("<p class=\"info\">Declared checks: ENVELOPE_DOMAIN, LOCAL_NAMES, SPF, REVERSE_DNS.</p>")
-        .contains("<span class=\"ok\">passes the declared checks</span>")
-        .doesNotContain("class=\"bad\"");
-  }
-
   // ------------------------------------------------------------------ shared base class, concurrency
 
   abstract static class SharedBase {

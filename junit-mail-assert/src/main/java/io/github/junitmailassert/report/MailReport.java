@@ -30,9 +30,18 @@ public final class MailReport {
 
   /**
    * The JUnit configuration parameter (or system property) naming an HTML file: when set, the run
-   * writes one page there with every captured mail's report and findings, for CI artifacts.
+   * writes one page there (a summary of every test, then every captured mail's report and
+   * findings), the JSON run report beside it, and each JVM's part into a directory beside it
+   * ({@link MergeReports}).
    */
   public static final String HTML_REPORT_PARAMETER = "junit.mail.assert.report.html";
+
+  /**
+   * The JUnit configuration parameter (or system property) that, when {@code true}, attaches each
+   * test's mails ({@code mail-<n>.eml}, the raw bytes) and its printed report
+   * ({@code mail-report.txt}) to the test with JUnit's file publishing (JUnit 5.12 and later).
+   */
+  public static final String ATTACHMENTS_PARAMETER = "junit.mail.assert.report.attachments";
 
   /** Longest value shown on a line; longer ones are cut with their length, so a hostile mail cannot flood a report. */
   static final int MAX_VALUE = 2000;
