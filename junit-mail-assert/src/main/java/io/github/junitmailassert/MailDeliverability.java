@@ -120,6 +120,20 @@ public @interface MailDeliverability {
   /** The receiving MTA's host name, written in the {@code Received-SPF} and {@code Authentication-Results} it reports. */
   String receivingHost() default Receiver.DEFAULT_RECEIVING_HOST;
 
+  /**
+   * Refuses {@code MAIL} sent in the clear with {@code 530 5.7.0 Must issue a STARTTLS command
+   * first}, as receivers that require TLS do; the refused attempt is in
+   * {@link CapturedMails#attempts()} and in the message of a wait that times out.
+   */
+  boolean requireTls() default false;
+
+  /**
+   * Speaks TLS from the first byte (SMTPS, port 465 style) instead of offering STARTTLS;
+   * {@link SmtpEndpoint#implicitTls()} says so, and {@link io.github.junitmailassert.mail.SmtpTls}
+   * gives the trust material.
+   */
+  boolean implicitTls() default false;
+
   /** Whether each test gets its own servers (the default), or the tests of a class share them. */
   Lifecycle lifecycle() default Lifecycle.PER_METHOD;
 

@@ -39,6 +39,7 @@ public final class CapturedMail {
   private final Instant receivedAt;
   private final RawMessage parsed;
   private final MailReceiver receiver;
+  private final SmtpTranscript transcript;
 
   private static final int SHOWN_SUBJECT = 200;
 
@@ -67,6 +68,7 @@ public final class CapturedMail {
     this.receivedAt = Objects.requireNonNull(b.receivedAt, "receivedAt");
     this.parsed = RawMessage.parse(rawMessage);
     this.receiver = b.receiver;
+    this.transcript = Objects.requireNonNull(b.transcript, "transcript");
   }
 
   /** Starts a captured mail by hand, for tests of code that consumes captured mails. */
@@ -228,6 +230,17 @@ public final class CapturedMail {
     return Optional.ofNullable(receiver);
   }
 
+  // ---------------------------------------------------------------- the SMTP transcript
+
+  /**
+   * What client and capture server said in this mail's transaction, with times (the message itself
+   * elided); empty for a mail built by hand without one.
+   */
+  public SmtpTranscript transcript() {
+    return transcript;
+  }
+
+  // ----------------------------------------------------------------
 
   @Override
   public String toString() {
@@ -271,8 +284,15 @@ public final class CapturedMail {
     private boolean adopted;
     private Instant receivedAt = Instant.now();
     private MailReceiver receiver;
+    private SmtpTranscript transcript = SmtpTranscript.empty();
 
     private Builder() {}
+
+    /** What client and server said in the transaction; the capture server records it. */
+    public Builder transcript(SmtpTranscript transcript) {
+      this.transcript = transcript;
+      return this;
+    }
 
     /** The receiver that checks the mail, such as {@code Receiver.builder(zone.resolver())...build()}. */
     public Builder receiver(MailReceiver receiver) {
