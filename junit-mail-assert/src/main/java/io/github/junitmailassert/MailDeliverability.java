@@ -31,8 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>Test methods and lifecycle methods can declare parameters of type {@link CapturedMails},
- * {@link SmtpEndpoint}, {@link DnsEndpoint}, {@link io.github.junitmailassert.dns.DnsZone} and
- * {@link Receiver}. Works on {@code @Nested} classes (they share the enclosing class's
+ * {@link SmtpEndpoint}, {@link DnsEndpoint}, {@link io.github.junitmailassert.dns.DnsZone},
+ * {@link Receiver}, {@link io.github.junitmailassert.mail.SmtpFaults} (the capture server's
+ * refusals, delays and drops for this test) and {@link io.github.junitmailassert.mail.SmtpTls}
+ * (trust material for clients that verify its certificate). Works on {@code @Nested} classes (they share the enclosing class's
  * settings) and as a meta-annotation. For settings built in code, register
  * {@link MailDeliverabilityExtension} with {@code @RegisterExtension} instead.
  *

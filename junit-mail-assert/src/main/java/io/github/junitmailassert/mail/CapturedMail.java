@@ -4,6 +4,7 @@ import io.github.junitmailassert.internal.mail.HeaderField;
 import io.github.junitmailassert.internal.mail.MessageHandover;
 import io.github.junitmailassert.internal.mail.ParsedMessages;
 import io.github.junitmailassert.internal.mail.RawMessage;
+import io.github.junitmailassert.internal.mail.ShownText;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -258,15 +259,7 @@ public final class CapturedMail {
    * terminal escape) as {@code ?}, and at most {@value #SHOWN_SUBJECT} characters.
    */
   private static String shortened(String subject) {
-    StringBuilder sb = new StringBuilder(Math.min(subject.length(), SHOWN_SUBJECT) + 24);
-    for (int i = 0; i < subject.length() && i < SHOWN_SUBJECT; i++) {
-      char c = subject.charAt(i);
-      sb.append(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? '?' : c);
-    }
-    if (subject.length() > SHOWN_SUBJECT) {
-      sb.append("... (").append(subject.length()).append(" characters)");
-    }
-    return sb.toString();
+    return ShownText.of(subject, SHOWN_SUBJECT);
   }
 
   /** Builds a {@link CapturedMail}; the capture server uses it, and so can tests. */

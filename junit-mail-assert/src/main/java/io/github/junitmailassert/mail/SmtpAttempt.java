@@ -41,6 +41,7 @@ public final class SmtpAttempt {
   private final String tlsProtocol;
   private final CapturedMail mail;
   private final SmtpTranscript transcript;
+  private final String problem;
 
   private SmtpAttempt(Builder b, long sequence) {
     this.sequence = sequence;
@@ -54,6 +55,7 @@ public final class SmtpAttempt {
     this.tlsProtocol = b.tlsProtocol;
     this.mail = b.mail;
     this.transcript = Objects.requireNonNull(b.transcript, "transcript");
+    this.problem = b.problem;
     if ((outcome == Outcome.ACCEPTED) != (mail != null)) {
       throw new IllegalArgumentException("an accepted attempt has its mail, and only an accepted one");
     }
@@ -131,6 +133,11 @@ public final class SmtpAttempt {
     return transcript;
   }
 
+  /** What went wrong outside the replies, such as a TLS handshake the client broke off. */
+  public Optional<String> problem() {
+    return Optional.ofNullable(problem);
+  }
+
   /**
    * {@code attempt #2 <no-reply@sample.co.jp> to [user@example.com]: refused at RCPT: 451 4.7.1 ...},
    * as failure messages list attempts.
@@ -158,6 +165,9 @@ public final class SmtpAttempt {
         sb.append(": abandoned by the client after ").append(stage)
             .append(reply == null ? "" : " (last reply: " + reply + ")");
     }
+    if (problem != null) {
+      sb.append("; ").append(problem);
+    }
     return sb.toString();
   }
 
@@ -173,8 +183,15 @@ public final class SmtpAttempt {
     private String tlsProtocol;
     private CapturedMail mail;
     private SmtpTranscript transcript = SmtpTranscript.empty();
+    private String problem;
 
     private Builder() {}
+
+    /** What went wrong outside the replies. */
+    public Builder problem(String problem) {
+      this.problem = problem;
+      return this;
+    }
 
     /** The client's socket address. */
     public Builder clientAddress(InetSocketAddress clientAddress) {

@@ -3,6 +3,7 @@ package io.github.junitmailassert.mail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -48,7 +49,7 @@ public final class SmtpTls {
   /** The certificate in PEM ({@code -----BEGIN CERTIFICATE-----}), as {@code openssl} and most clients read it. */
   public String certificatePem() {
     try {
-      String base64 = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+      String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
           .encodeToString(certificate.getEncoded());
       return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
     } catch (CertificateEncodingException e) {

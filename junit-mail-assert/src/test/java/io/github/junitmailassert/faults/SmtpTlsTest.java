@@ -50,13 +50,16 @@ class SmtpTlsTest {
   }
 
   @Test
-  void should_fail_a_client_that_verifies_without_the_trust_material(SmtpEndpoint smtp) {
+  void should_fail_a_client_that_verifies_without_the_trust_material_and_say_why(SmtpEndpoint smtp, CapturedMails mails) {
     Properties p = smtp.javaMailProperties();
     p.setProperty("mail.smtp.starttls.enable", "true");
     p.setProperty("mail.smtp.starttls.required", "true");
     p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
     assertThatThrownBy(() -> Send.send(p, "no-reply@sample.co.jp", "user@example.com", "unverified"))
         .hasStackTraceContaining("PKIX path building failed");
+    assertThat(mails.awaitAttempts(1, Duration.ofSeconds(10)).get(0)).hasToString("attempt #1 (no MAIL FROM): abandoned"
+        + " by the client after EHLO (last reply: 250 AUTH PLAIN LOGIN); the TLS handshake failed (Received fatal alert:"
+        + " certificate_unknown): a client that verifies the certificate needs SmtpTls's trust material");
   }
 
   @Test

@@ -33,6 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -101,6 +102,7 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
   private boolean refusedGreeting;
   private boolean closing;
   private SmtpStage droppedAt;
+  private String problem;
 
   SmtpSession(Socket socket, String greetingName, CaptureSink sink, SmtpOptions options) {
     super(socket);
@@ -643,7 +645,15 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
   private void useTls(Socket plain) throws IOException {
     SSLSocket tls = (SSLSocket) plain;
     tls.setUseClientMode(false);
-    tls.startHandshake();
+    try {
+      tls.startHandshake();
+    } catch (SSLException e) {
+      // Most often a client that verifies certificates and was not given the trust material.
+      problem = "the TLS handshake failed (" + e.getMessage() + "): a client that verifies the certificate needs"
+          + " SmtpTls's trust material";
+      transcript.note(problem);
+      throw e;
+    }
     current = tls;
     in = new Input(tls.getInputStream()); // what was sent in the clear after STARTTLS is dropped (RFC 3207)
     out = new BufferedOutputStream(tls.getOutputStream(), 16 * 1024);
@@ -749,6 +759,7 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
         .startedAt(a.startedAt)
         .envelopeSender(a.sender)
         .tlsProtocol(tlsProtocol)
+        .problem(problem)
         .transcript(transcript.snapshot());
     a.recipients.forEach(b::recipient);
     if (mail != null) {

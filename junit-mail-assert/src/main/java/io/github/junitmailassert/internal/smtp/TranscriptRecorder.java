@@ -1,5 +1,6 @@
 package io.github.junitmailassert.internal.smtp;
 
+import io.github.junitmailassert.internal.mail.ShownText;
 import io.github.junitmailassert.mail.SmtpTranscript;
 import io.github.junitmailassert.mail.SmtpTranscript.Direction;
 import io.github.junitmailassert.mail.SmtpTranscript.Line;
@@ -56,22 +57,9 @@ final class TranscriptRecorder {
   }
 
   private void add(Direction direction, String text) {
-    Line line = new Line(Duration.ofNanos(System.nanoTime() - start), direction, shown(text));
+    Duration since = Duration.ofNanos(System.nanoTime() - start);
+    Line line = new Line(since, direction, ShownText.of(text, SmtpTranscript.MAX_LINE_LENGTH));
     (transaction != null ? transaction : session).add(line);
-  }
-
-  /** Control characters (a terminal escape, a stray CR) as {@code ?}, and at most {@value SmtpTranscript#MAX_LINE_LENGTH} characters. */
-  private static String shown(String text) {
-    int length = Math.min(text.length(), SmtpTranscript.MAX_LINE_LENGTH);
-    StringBuilder sb = new StringBuilder(length + 24);
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      sb.append(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? '?' : c);
-    }
-    if (text.length() > length) {
-      sb.append("... (").append(text.length()).append(" characters)");
-    }
-    return sb.toString();
   }
 
   private static final class Part {
