@@ -27,11 +27,7 @@ public class RetryingOrderMailer {
   }
 
   public void sendConfirmation(String to, String orderNumber) {
-    SimpleMailMessage message = new SimpleMailMessage();
-    message.setFrom("Sample Shop <no-reply@sample.co.jp>");
-    message.setTo(to);
-    message.setSubject("Order " + orderNumber + " confirmed");
-    message.setText("Thank you for your order " + orderNumber + ".");
+    SimpleMailMessage message = OrderMailer.confirmation(to, orderNumber);
     for (int attempt = 1; ; attempt++) {
       try {
         mailSender.send(message);
