@@ -2,6 +2,7 @@ package io.github.junitmailassert;
 
 import io.github.junitmailassert.MailDeliverability.Lifecycle;
 import io.github.junitmailassert.internal.extension.Settings;
+import io.github.junitmailassert.internal.extension.SmtpSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +27,7 @@ final class DeclaredSettings {
     return new Settings(a.domain(), a.clientIp(), a.clientHostName(), a.spf(), a.dmarc(), List.of(a.records()),
         List.of(a.zoneFiles()), a.zoneFileOrigin(), a.verifyEachTest(), Set.copyOf(Arrays.asList(a.checks())),
         a.receivingHost(), a.dmarcMode(), a.dkimPolicy(), List.of(a.blockLists()), a.lifecycle() == Lifecycle.PER_CLASS,
-        clock(a.clock()));
+        clock(a.clock()), new SmtpSettings(a.requireTls(), a.implicitTls(), SmtpSettings.DEFAULT.faults()));
   }
 
   private static Clock clock(String instant) {

@@ -31,8 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>Test methods and lifecycle methods can declare parameters of type {@link CapturedMails},
- * {@link SmtpEndpoint}, {@link DnsEndpoint}, {@link io.github.junitmailassert.dns.DnsZone} and
- * {@link Receiver}. Works on {@code @Nested} classes (they share the enclosing class's
+ * {@link SmtpEndpoint}, {@link DnsEndpoint}, {@link io.github.junitmailassert.dns.DnsZone},
+ * {@link Receiver}, {@link io.github.junitmailassert.mail.SmtpFaults} (the capture server's
+ * refusals, delays and drops for this test) and {@link io.github.junitmailassert.mail.SmtpTls}
+ * (trust material for clients that verify its certificate). Works on {@code @Nested} classes (they share the enclosing class's
  * settings) and as a meta-annotation. For settings built in code, register
  * {@link MailDeliverabilityExtension} with {@code @RegisterExtension} instead.
  *
@@ -119,6 +121,20 @@ public @interface MailDeliverability {
 
   /** The receiving MTA's host name, written in the {@code Received-SPF} and {@code Authentication-Results} it reports. */
   String receivingHost() default Receiver.DEFAULT_RECEIVING_HOST;
+
+  /**
+   * Refuses {@code MAIL} sent in the clear with {@code 530 5.7.0 Must issue a STARTTLS command
+   * first}, as receivers that require TLS do; the refused attempt is in
+   * {@link CapturedMails#attempts()} and in the message of a wait that times out.
+   */
+  boolean requireTls() default false;
+
+  /**
+   * Speaks TLS from the first byte (SMTPS, port 465 style) instead of offering STARTTLS;
+   * {@link SmtpEndpoint#implicitTls()} says so, and {@link io.github.junitmailassert.mail.SmtpTls}
+   * gives the trust material.
+   */
+  boolean implicitTls() default false;
 
   /** Whether each test gets its own servers (the default), or the tests of a class share them. */
   Lifecycle lifecycle() default Lifecycle.PER_METHOD;

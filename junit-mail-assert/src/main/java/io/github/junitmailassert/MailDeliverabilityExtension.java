@@ -4,6 +4,8 @@ import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.mail.DnsEndpoint;
 import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.SmtpFaults;
+import io.github.junitmailassert.mail.SmtpTls;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;
@@ -11,6 +13,7 @@ import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.extension.HtmlRunReport;
 import io.github.junitmailassert.internal.extension.MailEnvironment;
 import io.github.junitmailassert.internal.extension.Settings;
+import io.github.junitmailassert.internal.extension.SmtpSettings;
 import io.github.junitmailassert.internal.extension.TestAttachments;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.receiver.ReceiverResult;
@@ -28,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -112,6 +116,16 @@ public final class MailDeliverabilityExtension
   /** The receiver that checks the captured mails. */
   public Receiver receiver() {
     return environment().receiver();
+  }
+
+  /** The faults the capture server applies in the running test (those the builder declared, until changed). */
+  public SmtpFaults faults() {
+    return environment().faults();
+  }
+
+  /** Trust material for clients that verify the capture server's certificate. */
+  public SmtpTls tls() {
+    return environment().tls();
   }
 
   private MailEnvironment environment() {
@@ -261,7 +275,8 @@ public final class MailDeliverabilityExtension
   // ---------------------------------------------------------------- parameters
 
   private static final List<Class<?>> INJECTABLE =
-      List.of(CapturedMails.class, SmtpEndpoint.class, DnsEndpoint.class, DnsZone.class, Receiver.class);
+      List.of(CapturedMails.class, SmtpEndpoint.class, DnsEndpoint.class, DnsZone.class, Receiver.class,
+          SmtpFaults.class, SmtpTls.class);
 
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -288,6 +303,12 @@ public final class MailDeliverabilityExtension
     }
     if (type == DnsZone.class) {
       return env.zone();
+    }
+    if (type == SmtpFaults.class) {
+      return env.faults();
+    }
+    if (type == SmtpTls.class) {
+      return env.tls();
     }
     return env.receiver();
   }
@@ -376,6 +397,9 @@ public final class MailDeliverabilityExtension
     private final List<String> blockLists = new ArrayList<>(DeclaredSettings.DEFAULTS.blockLists());
     private Clock clock = DeclaredSettings.DEFAULTS.clock();
     private DmarcMode dmarcMode = DeclaredSettings.DEFAULTS.dmarcMode();
+    private boolean requireTls = DeclaredSettings.DEFAULTS.smtp().requireTls();
+    private boolean implicitTls = DeclaredSettings.DEFAULTS.smtp().implicitTls();
+    private Consumer<SmtpFaults> faults = DeclaredSettings.DEFAULTS.smtp().faults();
 
     private Builder() {}
 
@@ -479,10 +503,32 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
+    /** @see MailDeliverability#requireTls() */
+    public Builder requireTls(boolean require) {
+      this.requireTls = require;
+      return this;
+    }
+
+    /** @see MailDeliverability#implicitTls() */
+    public Builder implicitTls(boolean implicit) {
+      this.implicitTls = implicit;
+      return this;
+    }
+
+    /**
+     * The faults every test starts with, such as {@code faults(f -> f.greylist())}; a test changes
+     * them through its {@link SmtpFaults} parameter, and the next test starts from these again.
+     */
+    public Builder faults(Consumer<SmtpFaults> faults) {
+      this.faults = Objects.requireNonNull(faults, "faults");
+      return this;
+    }
+
+    /** The extension, with settings that are checked when its environment starts. */
     public MailDeliverabilityExtension build() {
       return new MailDeliverabilityExtension(new Settings(domain, clientIp, clientHostName, spf, dmarc, records,
           zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, dmarcMode, dkimPolicy, blockLists, false,
-          clock));
+          clock, new SmtpSettings(requireTls, implicitTls, faults)));
     }
   }
 }

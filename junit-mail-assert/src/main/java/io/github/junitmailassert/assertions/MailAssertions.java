@@ -2,6 +2,7 @@ package io.github.junitmailassert.assertions;
 
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.mail.CapturedMails;
+import io.github.junitmailassert.mail.SmtpAttempt;
 import java.util.List;
 import org.assertj.core.annotation.CheckReturnValue;
 
@@ -23,6 +24,12 @@ public class MailAssertions {
   @CheckReturnValue
   public static CapturedMailsAssert assertThat(CapturedMails actual) {
     return new CapturedMailsAssert(actual.all());
+  }
+
+  /** Assertions on SMTP attempts, such as {@code assertThatAttempts(mails.attempts()).hasReplyCodes(451, 250)}. */
+  @CheckReturnValue
+  public static SmtpAttemptsAssert assertThatAttempts(List<SmtpAttempt> actual) {
+    return new SmtpAttemptsAssert(actual);
   }
 
   /** Assertions on a list of captured mails. */

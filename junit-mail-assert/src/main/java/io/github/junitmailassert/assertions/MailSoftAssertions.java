@@ -2,6 +2,7 @@ package io.github.junitmailassert.assertions;
 
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.mail.CapturedMails;
+import io.github.junitmailassert.mail.SmtpAttempt;
 import java.util.List;
 import org.assertj.core.api.AbstractSoftAssertions;
 
@@ -40,5 +41,10 @@ public class MailSoftAssertions extends AbstractSoftAssertions {
   @SuppressWarnings("unchecked")
   public CapturedMailsAssert assertThatMails(List<CapturedMail> actual) {
     return proxy(CapturedMailsAssert.class, List.class, actual);
+  }
+
+  /** Soft assertions on SMTP attempts. */
+  public SmtpAttemptsAssert assertThatAttempts(List<SmtpAttempt> actual) {
+    return proxy(SmtpAttemptsAssert.class, List.class, actual);
   }
 }

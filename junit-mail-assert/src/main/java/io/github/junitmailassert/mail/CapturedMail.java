@@ -4,6 +4,7 @@ import io.github.junitmailassert.internal.mail.HeaderField;
 import io.github.junitmailassert.internal.mail.MessageHandover;
 import io.github.junitmailassert.internal.mail.ParsedMessages;
 import io.github.junitmailassert.internal.mail.RawMessage;
+import io.github.junitmailassert.internal.mail.ShownText;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public final class CapturedMail {
   private final Instant receivedAt;
   private final RawMessage parsed;
   private final MailReceiver receiver;
+  private final SmtpTranscript transcript;
 
   private static final int SHOWN_SUBJECT = 200;
 
@@ -67,6 +69,7 @@ public final class CapturedMail {
     this.receivedAt = Objects.requireNonNull(b.receivedAt, "receivedAt");
     this.parsed = RawMessage.parse(rawMessage);
     this.receiver = b.receiver;
+    this.transcript = Objects.requireNonNull(b.transcript, "transcript");
   }
 
   /** Starts a captured mail by hand, for tests of code that consumes captured mails. */
@@ -228,6 +231,17 @@ public final class CapturedMail {
     return Optional.ofNullable(receiver);
   }
 
+  // ---------------------------------------------------------------- the SMTP transcript
+
+  /**
+   * What client and capture server said in this mail's transaction, with times (the message itself
+   * elided); empty for a mail built by hand without one.
+   */
+  public SmtpTranscript transcript() {
+    return transcript;
+  }
+
+  // ----------------------------------------------------------------
 
   @Override
   public String toString() {
@@ -245,15 +259,7 @@ public final class CapturedMail {
    * terminal escape) as {@code ?}, and at most {@value #SHOWN_SUBJECT} characters.
    */
   private static String shortened(String subject) {
-    StringBuilder sb = new StringBuilder(Math.min(subject.length(), SHOWN_SUBJECT) + 24);
-    for (int i = 0; i < subject.length() && i < SHOWN_SUBJECT; i++) {
-      char c = subject.charAt(i);
-      sb.append(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? '?' : c);
-    }
-    if (subject.length() > SHOWN_SUBJECT) {
-      sb.append("... (").append(subject.length()).append(" characters)");
-    }
-    return sb.toString();
+    return ShownText.of(subject, SHOWN_SUBJECT);
   }
 
   /** Builds a {@link CapturedMail}; the capture server uses it, and so can tests. */
@@ -271,8 +277,15 @@ public final class CapturedMail {
     private boolean adopted;
     private Instant receivedAt = Instant.now();
     private MailReceiver receiver;
+    private SmtpTranscript transcript = SmtpTranscript.empty();
 
     private Builder() {}
+
+    /** What client and server said in the transaction; the capture server records it. */
+    public Builder transcript(SmtpTranscript transcript) {
+      this.transcript = transcript;
+      return this;
+    }
 
     /** The receiver that checks the mail, such as {@code Receiver.builder(zone.resolver())...build()}. */
     public Builder receiver(MailReceiver receiver) {

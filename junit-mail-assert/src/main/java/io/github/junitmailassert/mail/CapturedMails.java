@@ -34,6 +34,7 @@ public final class CapturedMails {
   private CapturedMail[] mails = new CapturedMail[16];
   private int size;
   private long sequence;
+  private final List<SmtpAttempt> attempts = new ArrayList<>(); // guarded by lock
 
   public CapturedMails() {
     this(DEFAULT_WAIT);
@@ -92,6 +93,7 @@ public final class CapturedMails {
       mails = new CapturedMail[16];
       size = 0;
       sequence = 0;
+      attempts.clear();
     } finally {
       lock.unlock();
     }
@@ -143,7 +145,8 @@ public final class CapturedMails {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new AssertionError(String.format(
-              "Expecting %d mail(s) within %s but %d arrived%s", count, describe(timeout), size, listing(snapshot())));
+              "Expecting %d mail(s) within %s but %d arrived%s%s", count, describe(timeout), size, listing(snapshot()),
+              undelivered()));
         }
         arrived.awaitNanos(left);
       }
@@ -190,6 +193,83 @@ public final class CapturedMails {
     }
     return found;
   }
+
+  // ---------------------------------------------------------------- attempts
+
+  /**
+   * Numbers an attempt with the next attempt sequence (1, 2, ... since this was made or last
+   * {@linkplain #clear() cleared}) and records it. The capture server calls this when an attempt
+   * ends, and for an accepted one after its mail was added.
+   *
+   * @return the attempt as recorded
+   */
+  public SmtpAttempt addAttempt(SmtpAttempt.Builder attempt) {
+    Objects.requireNonNull(attempt, "attempt");
+    lock.lock();
+    try {
+      SmtpAttempt built = attempt.build(attempts.size() + 1L);
+      attempts.add(built);
+      arrived.signalAll();
+      return built;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Every attempt to deliver, in the order they ended: accepted, refused (by {@link SmtpFaults} or
+   * a required TLS), dropped and abandoned ones, and connections that never sent {@code MAIL FROM}.
+   */
+  public List<SmtpAttempt> attempts() {
+    lock.lock();
+    try {
+      return List.copyOf(attempts);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Waits until at least {@code count} attempts ended, at most {@code timeout}: for a test whose
+   * application gives up, so that no mail would ever come.
+   *
+   * @throws AssertionError listing the attempts so far when the time is up
+   */
+  public List<SmtpAttempt> awaitAttempts(int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      while (attempts.size() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          StringBuilder sb = new StringBuilder();
+          attempts.forEach(a -> sb.append(String.format("%n  - %s", a)));
+          throw new AssertionError(String.format("Expecting %d SMTP attempt(s) within %s but %d ended%s", count,
+              describe(timeout), attempts.size(), sb));
+        }
+        arrived.awaitNanos(left);
+      }
+      return List.copyOf(attempts);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for " + count + " SMTP attempt(s)", e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The attempts that delivered no mail, for the wait's failure message; "" when there are none. Called under lock. */
+  private String undelivered() {
+    StringBuilder sb = new StringBuilder();
+    for (SmtpAttempt a : attempts) {
+      if (a.outcome() != SmtpAttempt.Outcome.ACCEPTED) {
+        sb.append(String.format("%n  - %s", a));
+      }
+    }
+    return sb.length() == 0 ? "" : String.format("%nAttempts that delivered no mail:%s", sb);
+  }
+
+  // ----------------------------------------------------------------
 
   @Override
   public String toString() {

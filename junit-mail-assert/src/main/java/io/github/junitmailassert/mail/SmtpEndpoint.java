@@ -7,19 +7,33 @@ import java.util.Properties;
  *
  * @param host the loopback address the server listens on, such as {@code 127.0.0.1}
  * @param port the port, chosen freely when the server started
+ * @param implicitTls whether the server speaks TLS from the first byte (SMTPS, port 465 style)
+ *     instead of offering STARTTLS
  */
-public record SmtpEndpoint(String host, int port) {
+public record SmtpEndpoint(String host, int port, boolean implicitTls) {
 
-  /** {@code mail.smtp.host} and {@code mail.smtp.port}, as Jakarta Mail (and Angus) read them. */
+  /** An endpoint of a server that offers STARTTLS (the default). */
+  public SmtpEndpoint(String host, int port) {
+    this(host, port, false);
+  }
+
+  /**
+   * {@code mail.smtp.host} and {@code mail.smtp.port}, as Jakarta Mail (and Angus) read them, and
+   * {@code mail.smtp.ssl.enable} for implicit TLS. For a client that verifies the certificate, use
+   * {@link SmtpTls#javaMailProperties(SmtpEndpoint)}.
+   */
   public Properties javaMailProperties() {
     Properties p = new Properties();
     p.setProperty("mail.smtp.host", host);
     p.setProperty("mail.smtp.port", Integer.toString(port));
+    if (implicitTls) {
+      p.setProperty("mail.smtp.ssl.enable", "true");
+    }
     return p;
   }
 
   @Override
   public String toString() {
-    return "smtp://" + host + ":" + port;
+    return (implicitTls ? "smtps://" : "smtp://") + host + ":" + port;
   }
 }

@@ -3,7 +3,10 @@ package io.github.junitmailassert.internal.extension;
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.mail.DnsEndpoint;
+import io.github.junitmailassert.mail.SmtpAttempt;
 import io.github.junitmailassert.mail.SmtpEndpoint;
+import io.github.junitmailassert.mail.SmtpFaults;
+import io.github.junitmailassert.mail.SmtpTls;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.dmarc.DmarcMode;
 import io.github.junitmailassert.internal.dmarc.PublicSuffixList;
@@ -12,7 +15,9 @@ import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.internal.dns.LoopbackDnsServer;
 import io.github.junitmailassert.internal.dns.ZoneDeclarations;
 import io.github.junitmailassert.internal.dns.ZoneSnapshot;
+import io.github.junitmailassert.internal.smtp.CaptureSink;
 import io.github.junitmailassert.internal.smtp.CaptureSmtpServer;
+import io.github.junitmailassert.internal.smtp.SmtpOptions;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +39,7 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
   private final CapturedMails mails = new CapturedMails();
   private final Receiver receiver;
   private final CaptureSmtpServer smtp;
+  private final SmtpFaults faults;
   private final AtomicInteger runningTests = new AtomicInteger();
   private volatile LoopbackDnsServer dns;
   private volatile boolean closed;
@@ -44,7 +50,20 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
     this.declaredZone = declaredZone(settings);
     this.zone = declaredZone.newZone();
     this.receiver = receiver(settings, zone);
-    this.smtp = CaptureSmtpServer.start(LOOPBACK, settings.receivingHost(), this::accept);
+    this.faults = settings.smtp().declaredFaults(new SmtpFaults());
+    SmtpOptions options = new SmtpOptions(SmtpOptions.DEFAULT.maxMessageBytes(), settings.smtp().requireTls(),
+        settings.smtp().implicitTls(), null).withFaults(faults);
+    this.smtp = CaptureSmtpServer.start(LOOPBACK, settings.receivingHost(), new CaptureSink() {
+      @Override
+      public CapturedMail mail(CapturedMail.Builder mail) {
+        return mails.add(mail.receiver(receiver)); // numbered and listed in one step: all() is in sequence order
+      }
+
+      @Override
+      public void attempt(SmtpAttempt.Builder attempt) {
+        mails.addAttempt(attempt);
+      }
+    }, options);
   }
 
   /** The zone as declared (records, zone files, the domain's SPF and DMARC); a bad declaration names itself. */
@@ -73,10 +92,6 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
     return builder.build();
   }
 
-  private void accept(CapturedMail.Builder mail) {
-    mails.add(mail.receiver(receiver)); // numbered and listed in one step: all() is in sequence order
-  }
-
   public Settings settings() {
     return settings;
   }
@@ -94,7 +109,17 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
   }
 
   public SmtpEndpoint smtpEndpoint() {
-    return new SmtpEndpoint(smtp.host(), smtp.port());
+    return new SmtpEndpoint(smtp.host(), smtp.port(), settings.smtp().implicitTls());
+  }
+
+  /** The faults of the running test. */
+  public SmtpFaults faults() {
+    return faults;
+  }
+
+  /** Trust material for the capture server's certificate. */
+  public SmtpTls tls() {
+    return SmtpTls.of(CaptureSmtpServer.certificate());
   }
 
   /** The loopback DNS server, started on first use: most tests never need one. */
@@ -115,11 +140,12 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
     return new DnsEndpoint(server.address().getHostAddress(), server.port());
   }
 
-  /** Before a test of a shared (per-class) environment: forget mails, restore the declared zone. */
+  /** Before a test of a shared (per-class) environment: forget mails and attempts, restore the declared zone and faults. */
   public void reset() {
     mails.clear(); // and its sequence
     receiver.clearResults();
     declaredZone.restore(zone);
+    settings.smtp().declaredFaults(faults.clear()); // and greylisting forgets what it saw
   }
 
   /** Marks a test as running; false when another test is already using this environment. */

@@ -14,11 +14,12 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * one record; the defaults are the annotation's). Internal.
  *
  * @param perClass whether the tests of a class share one environment (lifecycle PER_CLASS)
+ * @param smtp how the capture server answers (TLS, faults)
  */
 public record Settings(String domain, String clientIp, String clientHostName, String spf, String dmarc,
     List<String> records, List<String> zoneFiles, String zoneFileOrigin, boolean verifyEachTest,
     Set<MailCheck> checks, String receivingHost, DmarcMode dmarcMode, DkimPolicy dkimPolicy, List<String> blockLists,
-    boolean perClass, Clock clock) {
+    boolean perClass, Clock clock, SmtpSettings smtp) {
 
   public Settings {
     records = List.copyOf(records);
@@ -34,6 +35,7 @@ public record Settings(String domain, String clientIp, String clientHostName, St
    * so both doors fail the same way.
    */
   public void validate() {
+    smtp.validate();
     for (String zone : blockLists) {
       if (zone.isBlank()) {
         throw new ExtensionConfigurationException("blockLists: a block list is a DNS zone such as"

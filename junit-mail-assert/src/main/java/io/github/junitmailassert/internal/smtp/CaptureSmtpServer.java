@@ -5,11 +5,13 @@ import com.icegreen.greenmail.server.ProtocolHandler;
 import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.SmtpAttempt;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,8 +47,27 @@ public final class CaptureSmtpServer implements AutoCloseable {
   /** As above, refusing messages over {@code maxMessageBytes} with 552 (64 MiB unless told otherwise). */
   public static CaptureSmtpServer start(InetAddress bindAddress, String greetingName, Consumer<CapturedMail.Builder> sink,
       int maxMessageBytes) {
+    CaptureSink mailsOnly = new CaptureSink() {
+      @Override
+      public CapturedMail mail(CapturedMail.Builder mail) {
+        sink.accept(mail);
+        return null;
+      }
+
+      @Override
+      public void attempt(SmtpAttempt.Builder attempt) {
+        // this sink keeps mails only
+      }
+    };
+    return start(bindAddress, greetingName, mailsOnly,
+        new SmtpOptions(maxMessageBytes, false, false, null));
+  }
+
+  /** Starts a server that answers as {@code options} say and hands mails and attempts to {@code sink}. */
+  public static CaptureSmtpServer start(InetAddress bindAddress, String greetingName, CaptureSink sink,
+      SmtpOptions options) {
     ServerSetup setup = new ServerSetup(0, bindAddress.getHostAddress(), ServerSetup.PROTOCOL_SMTP);
-    Server server = new Server(setup, greetingName, sink, maxMessageBytes);
+    Server server = new Server(setup, greetingName, sink, options);
     server.startService();
     try {
       if (!server.waitTillRunning(START_TIMEOUT_MS)) {
@@ -60,6 +81,15 @@ public final class CaptureSmtpServer implements AutoCloseable {
       throw new IllegalStateException("interrupted while starting the capture SMTP server", e);
     }
     return new CaptureSmtpServer(server);
+  }
+
+  /** The certificate every capture server presents (STARTTLS and implicit TLS). */
+  public static X509Certificate certificate() {
+    try {
+      return SmtpSession.TlsContext.certificate();
+    } catch (IOException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   public String host() {
@@ -77,14 +107,14 @@ public final class CaptureSmtpServer implements AutoCloseable {
 
   private static final class Server extends SmtpServer {
     private final String greetingName;
-    private final Consumer<CapturedMail.Builder> sink;
-    private final int maxMessageBytes;
+    private final CaptureSink sink;
+    private final SmtpOptions options;
 
-    Server(ServerSetup setup, String greetingName, Consumer<CapturedMail.Builder> sink, int maxMessageBytes) {
+    Server(ServerSetup setup, String greetingName, CaptureSink sink, SmtpOptions options) {
       super(setup, new Managers());
       this.greetingName = greetingName;
       this.sink = sink;
-      this.maxMessageBytes = maxMessageBytes;
+      this.options = options;
       setDaemon(true);
     }
 
@@ -95,7 +125,7 @@ public final class CaptureSmtpServer implements AutoCloseable {
 
     @Override
     protected ProtocolHandler createProtocolHandler(Socket clientSocket) {
-      return new SmtpSession(clientSocket, greetingName, sink, maxMessageBytes);
+      return new SmtpSession(clientSocket, greetingName, sink, options);
     }
   }
 

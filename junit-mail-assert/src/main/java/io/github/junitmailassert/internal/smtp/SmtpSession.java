@@ -1,8 +1,13 @@
 package io.github.junitmailassert.internal.smtp;
 
 import com.icegreen.greenmail.server.AbstractSocketProtocolHandler;
+import io.github.junitmailassert.internal.mail.FaultPlan;
 import io.github.junitmailassert.internal.mail.MessageHandover;
 import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.SmtpAttempt;
+import io.github.junitmailassert.mail.SmtpFaults;
+import io.github.junitmailassert.mail.SmtpReply;
+import io.github.junitmailassert.mail.SmtpStage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,24 +20,29 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
 /**
  * One SMTP client connection (RFC 5321), recording the whole transaction: HELO/EHLO exactly as
  * sent, MAIL FROM with its parameters (the null sender included), every RCPT TO, AUTH, STARTTLS, and
  * the message bytes as received. It accepts what a lenient receiving MTA accepts, so that the checks,
- * not the capture, judge the mail. Internal.
+ * not the capture, judge the mail, unless {@link SmtpFaults} tell it to refuse, wait or hang up, or
+ * TLS is required. Every transaction, and every connection that began none, ends as one
+ * {@link SmtpAttempt}, with its transcript. Internal.
  *
  * <p>Limits, as a sender sees them:
  * <ul>
@@ -70,8 +80,11 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
   private static final Pattern RCPT_TO_BARE = Pattern.compile("(?i)RCPT TO:\\s*([^\\s<>]+).*");
 
   private final String greetingName;
-  private final Consumer<CapturedMail.Builder> sink;
+  private final CaptureSink sink;
+  private final SmtpOptions options;
   private final int maxMessageBytes;
+  private final FaultPlan faults;
+  private final TranscriptRecorder transcript = new TranscriptRecorder();
 
   private Input in;
   private OutputStream out;
@@ -82,12 +95,22 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
   private String tlsProtocol;
   private CapturedMail.Builder transaction;
   private boolean hasRecipient;
+  // What attempts are recorded from: the connection's, and the open transaction's (null outside one).
+  private final Attempt connection = new Attempt();
+  private Attempt attempt;
+  private boolean recordedAttempt;
+  private boolean refusedGreeting;
+  private boolean closing;
+  private SmtpStage droppedAt;
+  private String problem;
 
-  SmtpSession(Socket socket, String greetingName, Consumer<CapturedMail.Builder> sink, int maxMessageBytes) {
+  SmtpSession(Socket socket, String greetingName, CaptureSink sink, SmtpOptions options) {
     super(socket);
     this.greetingName = greetingName;
     this.sink = sink;
-    this.maxMessageBytes = maxMessageBytes;
+    this.options = options;
+    this.maxMessageBytes = options.maxMessageBytes();
+    this.faults = options.faults();
   }
 
   @Override
@@ -95,10 +118,16 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
     try {
       current = socket;
       socket.setTcpNoDelay(true); // replies go out per pipelined group (see Input.fill): never wait for an ACK
-      in = new Input(socket.getInputStream());
-      out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
-      reply("220 " + greetingName + " ESMTP junit-mail-assert capture server ready");
-      while (!isQuitting()) {
+      if (options.implicitTls()) {
+        useTls(TlsContext.get().getSocketFactory().createSocket(socket, socket.getInetAddress().getHostAddress(),
+            socket.getPort(), true));
+        transcript.note("TLS from the first byte (implicit TLS): " + tlsProtocol);
+      } else {
+        in = new Input(socket.getInputStream());
+        out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+      }
+      greet();
+      while (!isQuitting() && !closing) {
         Line line = in.readLine(MAX_AUTH_LINE);
         if (line == null) {
           break; // the client went away
@@ -108,59 +137,95 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
         }
       }
       out.flush();
+    } catch (Dropped e) {
+      droppedAt = e.stage;
+      transcript.note("the server closed the connection without a reply (SmtpFaults.drop at " + e.stage + ")");
     } catch (IOException | RuntimeException e) {
       // A client that drops the connection, even inside DATA, loses only its unfinished transaction.
     } catch (OutOfMemoryError e) {
       // Not this session's fault alone, but it must not leave its client waiting for a reply.
       transaction = null;
       try {
-        reply("421 4.3.1 Insufficient system storage, closing the connection");
+        reply(null, "421 4.3.1 Insufficient system storage, closing the connection");
         out.flush();
       } catch (IOException | RuntimeException | OutOfMemoryError ignored) {
         // closing anyway
       }
     } finally {
-      close();
-      if (current != socket) {
-        try {
-          current.close();
-        } catch (IOException e) {
-          // already closing
+      try {
+        endAttempts();
+      } finally {
+        close();
+        if (current != socket) {
+          try {
+            current.close();
+          } catch (IOException e) {
+            // already closing
+          }
         }
       }
+    }
+  }
+
+  private void greet() throws IOException {
+    SmtpReply refusal = fault(SmtpStage.CONNECT, null);
+    if (refusal == null) {
+      reply(SmtpStage.CONNECT, "220 " + greetingName + " ESMTP junit-mail-assert capture server ready");
+    } else {
+      // RFC 5321 section 3.1: after a refusing greeting, wait for QUIT and answer anything else with 503.
+      refusedGreeting = true;
+      reply(SmtpStage.CONNECT, refusal.toString());
     }
   }
 
   /** Handles one command line; false when the session ends. */
   private boolean handle(Line read) throws IOException {
     int limit = limitFor(read);
+    String verb = read.verb();
+    boolean outOfService = refusedGreeting && !verb.equals("QUIT");
+    if (verb.equals("MAIL") && attempt == null && !outOfService) {
+      attempt = new Attempt(); // a MAIL begins an attempt, even one that is refused
+      transcript.beginTransaction();
+    }
+    transcript.client(verb.equals("AUTH") ? authShown(read.text()) : read.text());
+    if (outOfService) {
+      reply(null, "503 5.5.1 Bad sequence of commands");
+      return true;
+    }
     if (read.octets > limit) {
-      reply("500 5.5.2 Line too long (" + limit + " octets at most)");
+      reply(stageOf(verb), "500 5.5.2 Line too long (" + limit + " octets at most)");
+      endRefusedMail();
       return true;
     }
     String line = read.text();
-    String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
     String argument = line.length() > 5 ? line.substring(5) : "";
     switch (verb) {
       case "EHLO":
       case "HELO":
         if (line.length() > 4 && line.charAt(4) != ' ') {
-          reply("500 5.5.2 Command not recognized");
+          reply(null, "500 5.5.2 Command not recognized");
+          return true;
+        }
+        endAttempt(null); // a new EHLO resets any transaction (RFC 5321 section 4.1.4)
+        transaction = null;
+        SmtpReply refusal = fault(SmtpStage.EHLO, null);
+        if (refusal != null) {
+          reply(SmtpStage.EHLO, refusal.toString());
           return true;
         }
         heloVerb = verb;
         heloName = argument;
-        transaction = null;
         if (verb.equals("EHLO")) {
-          reply("250-" + greetingName + " greets " + argument,
+          reply(SmtpStage.EHLO, "250-" + greetingName + " greets " + argument,
               "250-8BITMIME", "250-SMTPUTF8", "250-PIPELINING", "250-SIZE " + maxMessageBytes,
               "250-ENHANCEDSTATUSCODES", tlsProtocol == null ? "250-STARTTLS" : null, "250 AUTH PLAIN LOGIN");
         } else {
-          reply("250 " + greetingName);
+          reply(SmtpStage.EHLO, "250 " + greetingName);
         }
         return true;
       case "MAIL":
         mailFrom(line);
+        endRefusedMail();
         return true;
       case "RCPT":
         rcptTo(line);
@@ -169,14 +234,15 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
         data();
         return true;
       case "RSET":
+        endAttempt(null);
         transaction = null;
-        reply("250 2.0.0 OK");
+        reply(null, "250 2.0.0 OK");
         return true;
       case "NOOP":
-        reply("250 2.0.0 OK");
+        reply(null, "250 2.0.0 OK");
         return true;
       case "VRFY":
-        reply("252 2.5.0 Cannot verify, but will accept the message");
+        reply(null, "252 2.5.0 Cannot verify, but will accept the message");
         return true;
       case "AUTH":
         auth(argument);
@@ -185,17 +251,42 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
         if (line.equalsIgnoreCase("STARTTLS")) {
           startTls();
         } else {
-          reply("500 5.5.2 Command not recognized");
+          reply(null, "500 5.5.2 Command not recognized");
         }
         return true;
       case "QUIT":
-        reply("221 2.0.0 Bye");
+        endAttempt(null);
+        reply(null, "221 2.0.0 Bye");
         return false;
       default:
-        reply("500 5.5.2 Command not recognized");
+        reply(null, "500 5.5.2 Command not recognized");
         return true;
     }
   }
+
+  private static SmtpStage stageOf(String verb) {
+    switch (verb) {
+      case "EHLO":
+      case "HELO":
+        return SmtpStage.EHLO;
+      case "MAIL":
+        return SmtpStage.MAIL;
+      case "RCPT":
+        return SmtpStage.RCPT;
+      case "DATA":
+        return SmtpStage.DATA;
+      default:
+        return null;
+    }
+  }
+
+  /** AUTH as the transcript keeps it: the mechanism, never the credentials. */
+  private static String authShown(String line) {
+    String[] parts = line.trim().split("\\s+", 3);
+    return parts[0] + (parts.length > 1 ? " " + parts[1] : "") + (parts.length > 2 ? " " + CREDENTIALS_NOT_KEPT : "");
+  }
+
+  private static final String CREDENTIALS_NOT_KEPT = "[credentials not kept]";
 
   /** The longest line, in octets with its line end, that this command may have. */
   private static int limitFor(Line line) {
@@ -210,17 +301,28 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
     }
   }
 
+
   private void mailFrom(String line) throws IOException {
+    if (transaction != null) {
+      reply(null, "503 5.5.1 Nested MAIL command");
+      return;
+    }
     Matcher m = MAIL_FROM.matcher(line);
     if (!m.matches()) {
       m = MAIL_FROM_BARE.matcher(line);
       if (!m.matches()) {
-        reply("501 5.5.4 Syntax: MAIL FROM:<address>");
+        reply(SmtpStage.MAIL, "501 5.5.4 Syntax: MAIL FROM:<address>");
         return;
       }
     }
-    if (transaction != null) {
-      reply("503 5.5.1 Nested MAIL command");
+    attempt.sender = m.group(1);
+    if (options.requireTls() && tlsProtocol == null) {
+      reply(SmtpStage.MAIL, SmtpReply.MUST_ISSUE_STARTTLS.toString()); // the attempt names the client that sent in clear
+      return;
+    }
+    SmtpReply refusal = fault(SmtpStage.MAIL, null);
+    if (refusal != null) {
+      reply(SmtpStage.MAIL, refusal.toString());
       return;
     }
     CapturedMail.Builder b = CapturedMail.builder()
@@ -237,12 +339,19 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
       }
     }
     if (declaredSize(parameters) > maxMessageBytes) {
-      reply("552 5.3.4 Message size exceeds fixed maximum message size (" + maxMessageBytes + " bytes)"); // RFC 1870
+      reply(SmtpStage.MAIL, "552 5.3.4 Message size exceeds fixed maximum message size (" + maxMessageBytes + " bytes)"); // RFC 1870
       return;
     }
     transaction = b;
     hasRecipient = false;
-    reply("250 2.1.0 OK");
+    reply(SmtpStage.MAIL, "250 2.1.0 OK");
+  }
+
+  /** A MAIL that opened no transaction ends its attempt at once: refused at MAIL. */
+  private void endRefusedMail() {
+    if (attempt != null && transaction == null) {
+      endAttempt(null);
+    }
   }
 
   /** The SIZE= of MAIL FROM (RFC 1870), or -1. */
@@ -263,46 +372,81 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
     if (!m.matches()) {
       m = RCPT_TO_BARE.matcher(line);
       if (!m.matches()) {
-        reply("501 5.5.4 Syntax: RCPT TO:<address>");
+        reply(SmtpStage.RCPT, "501 5.5.4 Syntax: RCPT TO:<address>");
         return;
       }
     }
     if (transaction == null) {
-      reply("503 5.5.1 MAIL first");
+      reply(SmtpStage.RCPT, "503 5.5.1 MAIL first");
+      return;
+    }
+    attempt.recipients.add(m.group(1));
+    SmtpReply refusal = fault(SmtpStage.RCPT, m.group(1));
+    if (refusal != null) {
+      reply(SmtpStage.RCPT, refusal.toString());
       return;
     }
     transaction.recipient(m.group(1));
     hasRecipient = true;
-    reply("250 2.1.5 OK");
+    reply(SmtpStage.RCPT, "250 2.1.5 OK");
   }
 
   private void data() throws IOException {
     if (transaction == null) {
-      reply("503 5.5.1 MAIL first");
+      reply(SmtpStage.DATA, "503 5.5.1 MAIL first");
       return;
     }
     if (!hasRecipient) {
-      reply("503 5.5.1 RCPT first");
+      reply(SmtpStage.DATA, "503 5.5.1 RCPT first");
       return;
     }
-    reply("354 End data with <CR><LF>.<CR><LF>");
+    SmtpReply refusal = fault(SmtpStage.DATA, null);
+    if (refusal != null) {
+      transaction = null;
+      reply(SmtpStage.DATA, refusal.toString());
+      endAttempt(null);
+      return;
+    }
+    reply(SmtpStage.DATA, "354 End data with <CR><LF>.<CR><LF>");
     CapturedMail.Builder done = transaction;
     transaction = null;
     Message message = readData();
-    if (message.tooBig) {
-      reply("552 5.3.4 Message too big (" + maxMessageBytes + " bytes at most)");
-      return;
-    }
+    transcript.note("[message: " + message.size + " octets]");
+    transcript.client(".");
     try {
-      byte[] bytes = message.bytes();
-      message = null; // let the chunks go before the mail is parsed
-      MessageHandover.adopt(done, bytes).receivedAt(Instant.now());
-      sink.accept(done); // before the reply: a client that saw 250 finds its mail captured
-    } catch (OutOfMemoryError e) {
-      reply(INSUFFICIENT_STORAGE);
-      return;
+      if (message.tooBig) {
+        reply(SmtpStage.END_OF_DATA, "552 5.3.4 Message too big (" + maxMessageBytes + " bytes at most)");
+        return;
+      }
+      refusal = fault(SmtpStage.END_OF_DATA, null);
+      if (refusal != null) {
+        reply(SmtpStage.END_OF_DATA, refusal.toString()); // refused: never among the captured mails
+        return;
+      }
+      CapturedMail captured;
+      try {
+        byte[] bytes = message.bytes();
+        message = null; // let the chunks go before the mail is parsed
+        String accepted = "250 2.0.0 OK: captured";
+        transcript.server(accepted); // the mail's transcript ends with the reply the client is about to read
+        MessageHandover.adopt(done, bytes).receivedAt(Instant.now()).transcript(transcript.snapshot());
+        captured = sink.mail(done); // before the reply: a client that saw 250 finds its mail captured
+        attempt.lastReply = accepted;
+        attempt.stage = SmtpStage.END_OF_DATA;
+        if (captured != null) {
+          endAttempt(captured);
+        } else { // a sink that keeps no mail keeps no attempts either
+          attempt = null;
+          recordedAttempt = true;
+          transcript.endTransaction();
+        }
+        write(accepted);
+      } catch (OutOfMemoryError e) {
+        reply(SmtpStage.END_OF_DATA, INSUFFICIENT_STORAGE);
+      }
+    } finally {
+      endAttempt(null);
     }
-    reply("250 2.0.0 OK: captured");
   }
 
   private static final String INSUFFICIENT_STORAGE =
@@ -421,6 +565,7 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
     }
   }
 
+
   private void auth(String argument) throws IOException {
     String[] parts = argument.trim().split("\\s+", 2);
     String mechanism = parts[0].toUpperCase(Locale.ROOT);
@@ -428,7 +573,7 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
       String response = parts.length > 1 ? parts[1] : askFor("");
       String identity = decodePlain(response);
       if (identity == null) {
-        reply("501 5.5.2 Cannot decode AUTH PLAIN response");
+        reply(null, "501 5.5.2 Cannot decode AUTH PLAIN response");
         return;
       }
       authenticatedAs = identity;
@@ -436,20 +581,23 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
       String user = decode(parts.length > 1 ? parts[1] : askFor("VXNlcm5hbWU6"));
       askFor("UGFzc3dvcmQ6");
       if (user == null) {
-        reply("501 5.5.2 Cannot decode AUTH LOGIN response");
+        reply(null, "501 5.5.2 Cannot decode AUTH LOGIN response");
         return;
       }
       authenticatedAs = user;
     } else {
-      reply("504 5.5.4 Unrecognized authentication type");
+      reply(null, "504 5.5.4 Unrecognized authentication type");
       return;
     }
-    reply("235 2.7.0 Authentication successful");
+    reply(null, "235 2.7.0 Authentication successful");
   }
 
   private String askFor(String challenge) throws IOException {
-    reply("334 " + challenge);
+    reply(null, "334 " + challenge);
     Line line = in.readLine(MAX_AUTH_LINE);
+    if (line != null) {
+      transcript.client(CREDENTIALS_NOT_KEPT);
+    }
     return line == null || line.octets > MAX_AUTH_LINE ? "" : line.text().trim();
   }
 
@@ -473,22 +621,19 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
     }
   }
 
+
   private void startTls() throws IOException {
     if (tlsProtocol != null) {
-      reply("503 5.5.1 TLS already active");
+      reply(null, "503 5.5.1 TLS already active");
       return;
     }
+    endAttempt(null);
     SSLContext context = TlsContext.get();
-    reply("220 2.0.0 Ready to start TLS");
+    reply(null, "220 2.0.0 Ready to start TLS");
     out.flush();
-    SSLSocket tls = (SSLSocket) context.getSocketFactory()
-        .createSocket(current, current.getInetAddress().getHostAddress(), current.getPort(), true);
-    tls.setUseClientMode(false);
-    tls.startHandshake();
-    current = tls;
-    in = new Input(tls.getInputStream()); // what was sent in the clear after STARTTLS is dropped (RFC 3207)
-    out = new BufferedOutputStream(tls.getOutputStream(), 16 * 1024);
-    tlsProtocol = tls.getSession().getProtocol();
+    useTls(context.getSocketFactory()
+        .createSocket(current, current.getInetAddress().getHostAddress(), current.getPort(), true));
+    transcript.note("TLS started: " + tlsProtocol);
     // RFC 3207: the client starts over with EHLO, and nothing said before counts.
     heloVerb = null;
     heloName = null;
@@ -496,15 +641,159 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
     transaction = null;
   }
 
-  /** Queues a reply; {@link Input} sends what is queued when it has no more input to answer. */
-  private void reply(String... lines) throws IOException {
+  /** Shakes hands as the server on {@code plain}, and reads and writes through TLS from then on. */
+  private void useTls(Socket plain) throws IOException {
+    SSLSocket tls = (SSLSocket) plain;
+    tls.setUseClientMode(false);
+    try {
+      tls.startHandshake();
+    } catch (SSLException e) {
+      // Most often a client that verifies certificates and was not given the trust material.
+      problem = "the TLS handshake failed (" + e.getMessage() + "): a client that verifies the certificate needs"
+          + " SmtpTls's trust material";
+      transcript.note(problem);
+      throw e;
+    }
+    current = tls;
+    in = new Input(tls.getInputStream()); // what was sent in the clear after STARTTLS is dropped (RFC 3207)
+    out = new BufferedOutputStream(tls.getOutputStream(), 16 * 1024);
+    tlsProtocol = tls.getSession().getProtocol();
+  }
+
+  /**
+   * Queues a reply, kept in the transcript; {@link Input} sends what is queued when it has no more
+   * input to answer. The last line's code, at a stage, is what the attempt ended with there (a 4xx
+   * or 5xx is a refusal); a {@code 421} closes the connection (RFC 5321 section 3.8).
+   *
+   * @param stage the stage this replies to, null for commands outside the stages (RSET, NOOP, ...)
+   */
+  private void reply(SmtpStage stage, String... lines) throws IOException {
     StringBuilder sb = new StringBuilder();
+    String last = null;
     for (String l : lines) {
       if (l != null) {
+        transcript.server(l);
         sb.append(l).append("\r\n");
+        last = l;
       }
     }
     out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    if (stage != null && last != null) {
+      Attempt a = attempt != null ? attempt : connection;
+      a.stage = stage;
+      a.lastReply = last;
+      if ((last.charAt(0) == '4' || last.charAt(0) == '5') && a.refusal == null) {
+        // The first refusal decides: a client that goes on after it gets 503s that explain nothing.
+        a.refusedAt = stage;
+        a.refusal = last;
+      }
+    }
+    if (last != null && last.startsWith("421")) {
+      closing = true;
+    }
+  }
+
+  /** Queues a reply line already in the transcript. */
+  private void write(String line) throws IOException {
+    out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The faults at {@code stage}: waits for their delay (sending what is queued first), hangs up, or
+   * gives the refusal to send instead of the usual reply; null to answer as usual.
+   */
+  private SmtpReply fault(SmtpStage stage, String recipient) throws IOException {
+    if (faults == null) {
+      return null;
+    }
+    String sender = attempt == null ? null : attempt.sender;
+    FaultPlan.Action action = faults.at(stage, socket.getInetAddress().getHostAddress(), sender, recipient, Instant.now());
+    if (!action.delay().isZero()) {
+      out.flush();
+      waitFor(action.delay());
+    }
+    if (action.drop()) {
+      droppedAt = stage; // before the open attempt ends on the way out
+      throw new Dropped(stage);
+    }
+    return action.refusal();
+  }
+
+  /** Waits, in slices, so that a server being stopped does not keep this thread for long. */
+  private void waitFor(Duration delay) throws IOException {
+    long end = System.nanoTime() + delay.toNanos();
+    try {
+      for (long left = delay.toNanos(); left > 0 && !isQuitting() && !socket.isClosed(); left = end - System.nanoTime()) {
+        Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 50));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while delaying a reply", e);
+    }
+  }
+
+  /** Ends the open transaction's attempt, if any, with the captured mail or without. */
+  private void endAttempt(CapturedMail mail) {
+    Attempt a = attempt;
+    if (a == null) {
+      return;
+    }
+    attempt = null;
+    record(a, mail);
+    transcript.endTransaction();
+  }
+
+  /** At the connection's end: the open attempt, or the connection itself when it recorded none. */
+  private void endAttempts() {
+    if (attempt != null) {
+      endAttempt(null);
+    } else if (!recordedAttempt) {
+      record(connection, null);
+    }
+  }
+
+  private void record(Attempt a, CapturedMail mail) {
+    recordedAttempt = true;
+    SmtpAttempt.Builder b = SmtpAttempt.builder()
+        .clientAddress((InetSocketAddress) socket.getRemoteSocketAddress())
+        .startedAt(a.startedAt)
+        .envelopeSender(a.sender)
+        .tlsProtocol(tlsProtocol)
+        .problem(problem)
+        .transcript(transcript.snapshot());
+    a.recipients.forEach(b::recipient);
+    if (mail != null) {
+      b.ended(SmtpAttempt.Outcome.ACCEPTED, SmtpStage.END_OF_DATA, a.lastReply).mail(mail);
+    } else if (droppedAt != null) {
+      b.ended(SmtpAttempt.Outcome.DROPPED, droppedAt, null);
+    } else if (a.refusal != null) {
+      b.ended(SmtpAttempt.Outcome.REFUSED, a.refusedAt, a.refusal);
+    } else {
+      b.ended(SmtpAttempt.Outcome.ABANDONED, a.stage == null ? SmtpStage.CONNECT : a.stage, a.lastReply);
+    }
+    sink.attempt(b);
+  }
+
+  /** What an attempt has seen so far. */
+  private static final class Attempt {
+    final Instant startedAt = Instant.now();
+    final List<String> recipients = new ArrayList<>();
+    String sender;
+    SmtpStage stage;
+    String lastReply;
+    SmtpStage refusedAt;
+    String refusal;
+  }
+
+  /** Thrown where {@link SmtpFaults#drop(SmtpStage)} says to hang up. */
+  private static final class Dropped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient SmtpStage stage;
+
+    Dropped(SmtpStage stage) {
+      super(null, null, false, false);
+      this.stage = stage;
+    }
   }
 
   /** One command line as received, without its line end. */
@@ -609,26 +898,47 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
    * 127.0.0.1 and ::1 (made with keytool, valid 2000 to 2128), so that clients that check the
    * server's name only need to trust the certificate.
    */
-  static final class TlsContext {
-    private static volatile SSLContext context;
 
-    private TlsContext() {}
+  /**
+   * The TLS material for STARTTLS and implicit TLS, made once from this library's self-signed key
+   * for localhost, 127.0.0.1 and ::1 (made with keytool, valid 2000 to 2128), so that clients that
+   * check the server's name only need to trust the certificate ({@link #certificate()}).
+   */
+  static final class TlsContext {
+    private static volatile TlsContext material;
+
+    private final SSLContext context;
+    private final X509Certificate certificate;
+
+    private TlsContext(SSLContext context, X509Certificate certificate) {
+      this.context = context;
+      this.certificate = certificate;
+    }
 
     static SSLContext get() throws IOException {
-      SSLContext c = context;
-      if (c == null) {
+      return material().context;
+    }
+
+    /** The certificate the server presents. */
+    static X509Certificate certificate() throws IOException {
+      return material().certificate;
+    }
+
+    private static TlsContext material() throws IOException {
+      TlsContext m = material;
+      if (m == null) {
         synchronized (TlsContext.class) {
-          c = context;
-          if (c == null) {
-            c = create();
-            context = c;
+          m = material;
+          if (m == null) {
+            m = create();
+            material = m;
           }
         }
       }
-      return c;
+      return m;
     }
 
-    private static SSLContext create() throws IOException {
+    private static TlsContext create() throws IOException {
       char[] password = "changeit".toCharArray();
       try (InputStream keys = SmtpSession.class.getResourceAsStream("capture-server.p12")) {
         if (keys == null) {
@@ -640,7 +950,7 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
         kmf.init(store, password);
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(kmf.getKeyManagers(), null, null);
-        return ssl;
+        return new TlsContext(ssl, (X509Certificate) store.getCertificate(store.aliases().nextElement()));
       } catch (GeneralSecurityException e) {
         throw new IOException("cannot set up TLS for STARTTLS: " + e.getMessage(), e);
       }

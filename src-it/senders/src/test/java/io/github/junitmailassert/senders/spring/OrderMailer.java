@@ -15,11 +15,16 @@ public class OrderMailer {
   }
 
   public void sendConfirmation(String to, String orderNumber) {
+    mailSender.send(confirmation(to, orderNumber));
+  }
+
+  /** The order confirmation for {@code to}. */
+  static SimpleMailMessage confirmation(String to, String orderNumber) {
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom("Sample Shop <no-reply@sample.co.jp>");
     message.setTo(to);
     message.setSubject("Order " + orderNumber + " confirmed");
     message.setText("Thank you for your order " + orderNumber + ".");
-    mailSender.send(message);
+    return message;
   }
 }

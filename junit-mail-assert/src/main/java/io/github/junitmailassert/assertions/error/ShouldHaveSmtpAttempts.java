@@ -1,0 +1,46 @@
+package io.github.junitmailassert.assertions.error;
+
+import io.github.junitmailassert.mail.SmtpAttempt;
+import java.util.List;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** Failures of the assertions on SMTP attempts: what was expected, and every attempt as it ended. */
+public final class ShouldHaveSmtpAttempts extends BasicErrorMessageFactory {
+
+  private ShouldHaveSmtpAttempts(String format, Object... arguments) {
+    super(format, arguments);
+  }
+
+  /** The attempts did not end with these reply codes, in this order. */
+  public static ErrorMessageFactory shouldHaveReplyCodes(List<SmtpAttempt> actual, List<Integer> expected,
+      List<Integer> codes) {
+    return new ShouldHaveSmtpAttempts("%nExpecting the SMTP attempts to end with the reply codes%n  %s%nbut they ended with%n"
+        + "  %s%s", unquotedString(expected.toString()), unquotedString(codes.toString()), unquotedString(listing(actual)));
+  }
+
+  /** Not this many attempts were accepted. */
+  public static ErrorMessageFactory shouldHaveAccepted(List<SmtpAttempt> actual, int expected, long accepted) {
+    return new ShouldHaveSmtpAttempts("%nExpecting %s SMTP attempt(s) to be accepted but %s were%s",
+        unquotedString(Integer.toString(expected)), unquotedString(Long.toString(accepted)),
+        unquotedString(listing(actual)));
+  }
+
+  /** The attempts did not end with these outcomes, in this order. */
+  public static ErrorMessageFactory shouldHaveOutcomes(List<SmtpAttempt> actual, List<SmtpAttempt.Outcome> expected,
+      List<SmtpAttempt.Outcome> outcomes) {
+    return new ShouldHaveSmtpAttempts("%nExpecting the SMTP attempts to end%n  %s%nbut they ended%n  %s%s",
+        unquotedString(expected.toString()), unquotedString(outcomes.toString()), unquotedString(listing(actual)));
+  }
+
+  private static String listing(List<SmtpAttempt> attempts) {
+    if (attempts.isEmpty()) {
+      return String.format("%n(no attempt: nothing connected to the capture server)");
+    }
+    StringBuilder sb = new StringBuilder(String.format("%nAttempts:"));
+    for (SmtpAttempt a : attempts) {
+      sb.append(String.format("%n  - %s", a));
+    }
+    return sb.toString();
+  }
+}
