@@ -593,11 +593,14 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
     isNotNull();
     requireArgument(fileName, "file name");
     Optional<MailAttachment> found = findAttachment(fileName);
+    MailAttachmentAssert navigation = navigate(MailAttachmentAssert.class, MailAttachment.class, found.orElse(null),
+        MailAttachmentAssert::new).within(actual, this);
     if (found.isEmpty()) {
       failHere(shouldHaveAttachment(actual, fileName));
+      // Under soft assertions the chain goes on: its failures say which attachment was missing.
+      navigation.describedAs(new TextDescription("the attachment \"%s\" of %s", fileName, actual));
     }
-    return navigate(MailAttachmentAssert.class, MailAttachment.class, found.orElse(null), MailAttachmentAssert::new)
-        .within(actual, this);
+    return navigation;
   }
 
   /**

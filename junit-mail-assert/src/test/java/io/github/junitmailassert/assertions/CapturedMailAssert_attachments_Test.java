@@ -133,7 +133,7 @@ class CapturedMailAssert_attachments_Test {
     Assertions.assertThat(errors).containsExactly(
         String.format("%nExpecting%n  %s%nto have an attachment named:%n  \"invoice.pdf\"%nbut it has only:%n"
             + "  [\"請求書.pdf\" (application/pdf, %d bytes), \"明細.csv\" (text/csv, %d bytes)]", MAIL, PDF.length, CSV.length),
-        String.format("%nExpecting actual not to be null"),
+        String.format("[the attachment \"invoice.pdf\" of %s] %nExpecting actual not to be null", MAIL),
         String.format("%nExpecting%n  %s%nto have an HTML body (a text/html part that is not an attachment) but it has none;"
             + " its MIME parts are:%n  multipart/mixed%n    text/plain; charset=UTF-8%n"
             + "    application/pdf; name=\"請求書.pdf\"%n    text/csv; charset=UTF-8; name=\"明細.csv\"", MAIL),

@@ -33,6 +33,7 @@ public final class ShouldHaveEnvelopeField extends BasicErrorMessageFactory {
         unquotedString(actual.toString()), unquotedString(name), actual.headerNames());
   }
 
+  /** No field of that name has {@code expected} as written; says so when its decoded value has it. */
   public static ErrorMessageFactory shouldHaveHeader(CapturedMail actual, String name, String expected, List<String> values) {
     Object seen = values.isEmpty() ? unquotedString("there is none") : (Object) unquotedString("found: " + Shown.quoted(values));
     if (actual.decodedHeaders(name).contains(expected)) {

@@ -102,6 +102,7 @@ public final class MimeContent {
     return html;
   }
 
+  /** The attachments, in the order of the parts. */
   public List<Attachment> attachments() {
     return List.copyOf(attachments);
   }
