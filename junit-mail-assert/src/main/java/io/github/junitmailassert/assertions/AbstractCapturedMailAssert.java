@@ -11,8 +11,19 @@ import static io.github.junitmailassert.assertions.error.ShouldHaveEnvelopeSende
 import static io.github.junitmailassert.assertions.error.ShouldHaveEnvelopeSender.shouldHaveNullSender;
 import static io.github.junitmailassert.assertions.error.ShouldHaveNoLocalNameLeaks.shouldHaveNoLocalNameLeaks;
 import static io.github.junitmailassert.assertions.error.ShouldHaveValidHeaderFormat.shouldHaveValidHeaderFormat;
+import static io.github.junitmailassert.assertions.error.ShouldHaveAddress.shouldHaveAddresses;
+import static io.github.junitmailassert.assertions.error.ShouldHaveAddress.shouldHaveFrom;
+import static io.github.junitmailassert.assertions.error.ShouldHaveAddress.shouldHaveFromDisplayName;
+import static io.github.junitmailassert.assertions.error.ShouldHaveAttachment.shouldHaveAttachment;
+import static io.github.junitmailassert.assertions.error.ShouldHaveSubject.shouldHaveDecodedHeader;
+import static io.github.junitmailassert.assertions.error.ShouldHaveSubject.shouldHaveSubject;
+import static io.github.junitmailassert.assertions.error.ShouldOfferOneClickUnsubscribe.shouldOfferOneClickUnsubscribe;
 
+import io.github.junitmailassert.assertions.error.ShouldHaveBody;
+import io.github.junitmailassert.format.OneClickUnsubscribe;
 import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.MailAddress;
+import io.github.junitmailassert.mail.MailAttachment;
 import io.github.junitmailassert.authresults.AuthenticationResults;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.MailCheck;
@@ -27,11 +38,18 @@ import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.dmarc.DmarcResult;
 import io.github.junitmailassert.host.SendingHostResult;
 import io.github.junitmailassert.spf.SpfResult;
+import java.net.IDN;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractObjectAssert;
+import org.assertj.core.api.AbstractStringAssert;
+import org.assertj.core.api.ListAssert;
+import org.assertj.core.api.StringAssert;
+import org.assertj.core.description.TextDescription;
+import org.assertj.core.error.ErrorMessageFactory;
 
 /**
  * Assertions on one {@link CapturedMail}, checked as a receiving MTA would check it.
@@ -199,7 +217,10 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
   }
 
   /**
-   * Verifies that some header field of that name has exactly {@code value} (unfolded, trimmed).
+   * Verifies that some header field of that name has exactly {@code value} as written (unfolded,
+   * trimmed, RFC 2047 encoded words left encoded): the text DKIM signs and filters read. For the text
+   * a mail client shows, use {@link #hasDecodedHeader(String, String)} or {@link #hasSubject(String)};
+   * a failure whose decoded value matches says so.
    *
    * <pre>{@code
    * assertThat(mail).hasHeader("Subject", "Your order"); // passes for Subject: Your order
@@ -272,6 +293,367 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
       throwAssertionError(shouldHaveDomain(actual, "Message-ID", domain, seen.orElse(null)));
     }
     return myself;
+  }
+
+  /**
+   * Verifies the subject as a mail client shows it: RFC 2047 encoded words decoded
+   * ({@code =?ISO-2022-JP?B?...?=}, {@code =?UTF-8?Q?...?=}), raw UTF-8 (RFC 6532) read as UTF-8.
+   *
+   * <pre>{@code
+   * assertThat(mail).hasSubject("パスワードの再設定"); // passes for Subject: =?ISO-2022-JP?B?GyRCJVElOSVvITwlSSROOkZAX0RqGyhC?=
+   * assertThat(mail).hasSubject("Welcome");            // fails, showing the decoded subject and the one as written
+   * }</pre>
+   */
+  public SELF hasSubject(String expected) {
+    isNotNull();
+    requireArgument(expected, "subject");
+    if (!actual.subject().map(expected::equals).orElse(false)) {
+      throwAssertionError(shouldHaveSubject(actual, expected));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that some header field of that name has exactly {@code value} once its RFC 2047 encoded
+   * words are decoded (unfolded, trimmed). {@link #hasHeader(String, String)} compares the field as
+   * written, as DKIM and the receiver's filters read it.
+   *
+   * <pre>{@code
+   * assertThat(mail).hasDecodedHeader("X-Campaign", "冬のセール"); // passes for X-Campaign: =?UTF-8?B?5Yas44Gu44K744O844Or?=
+   * assertThat(mail).hasDecodedHeader("X-Campaign", "夏のセール"); // fails, showing the decoded value
+   * }</pre>
+   */
+  public SELF hasDecodedHeader(String name, String value) {
+    isNotNull();
+    requireArgument(name, "header name");
+    requireArgument(value, "header value");
+    if (!actual.decodedHeaders(name).contains(value)) {
+      throwAssertionError(shouldHaveDecodedHeader(actual, name, value));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the From field holds exactly one address, {@code address} (compared without regard
+   * to case; an internationalized domain matches its {@code xn--} form).
+   *
+   * <pre>{@code
+   * assertThat(mail).hasFrom("no-reply@sample.co.jp"); // passes for From: "サンプル" <no-reply@sample.co.jp>
+   * assertThat(mail).hasFrom("no-reply@sample.co.jp"); // fails for From: root@localhost.localdomain
+   * }</pre>
+   */
+  public SELF hasFrom(String address) {
+    isNotNull();
+    requireArgument(address, "From address");
+    List<MailAddress> from = actual.addresses("From");
+    if (from.size() != 1 || !sameAddress(from.get(0).address(), address)) {
+      throwAssertionError(shouldHaveFrom(actual, address));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the display name of the From address, decoded (RFC 2047), exactly.
+   *
+   * <pre>{@code
+   * assertThat(mail).hasFromDisplayName("サンプル商店"); // passes for From: =?ISO-2022-JP?B?...?= <shop@sample.co.jp>
+   * assertThat(mail).hasFromDisplayName("サンプル商店"); // fails for From: shop@sample.co.jp, which has none
+   * }</pre>
+   */
+  public SELF hasFromDisplayName(String displayName) {
+    isNotNull();
+    requireArgument(displayName, "display name");
+    List<MailAddress> from = actual.addresses("From");
+    if (from.size() != 1 || !from.get(0).displayName().equals(displayName)) {
+      throwAssertionError(shouldHaveFromDisplayName(actual, displayName));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies the addresses of the To field exactly, in order (compared without regard to case). The
+   * envelope's recipients are {@link #hasRecipients(String...)}.
+   *
+   * <pre>{@code
+   * assertThat(mail).hasTo("user@example.com");                 // passes for To: "山田 太郎" <user@example.com>
+   * assertThat(mail).hasTo("user@example.com", "b@example.net"); // fails: there is one To address
+   * }</pre>
+   */
+  public SELF hasTo(String... addresses) {
+    return hasAddresses("To", addresses);
+  }
+
+  /**
+   * Verifies the addresses of the Cc field exactly, in order; {@code hasCc()} verifies there are none.
+   *
+   * <pre>{@code
+   * assertThat(mail).hasCc("support@sample.co.jp"); // passes for Cc: support@sample.co.jp
+   * assertThat(mail).hasCc();                       // fails for the same mail
+   * }</pre>
+   */
+  public SELF hasCc(String... addresses) {
+    return hasAddresses("Cc", addresses);
+  }
+
+  /**
+   * Verifies the addresses of the Reply-To field exactly, in order.
+   *
+   * <pre>{@code
+   * assertThat(mail).hasReplyTo("support@sample.co.jp"); // passes for Reply-To: Support <support@sample.co.jp>
+   * assertThat(mail).hasReplyTo("support@sample.co.jp"); // fails when replies would go to no-reply@
+   * }</pre>
+   */
+  public SELF hasReplyTo(String... addresses) {
+    return hasAddresses("Reply-To", addresses);
+  }
+
+  private SELF hasAddresses(String field, String... expected) {
+    isNotNull();
+    requireArgument(expected, field + " addresses");
+    List<MailAddress> seen = actual.addresses(field);
+    boolean same = seen.size() == expected.length;
+    for (int i = 0; same && i < expected.length; i++) {
+      same = sameAddress(seen.get(i).address(), expected[i]);
+    }
+    if (!same) {
+      throwAssertionError(shouldHaveAddresses(actual, field, Arrays.asList(expected)));
+    }
+    return myself;
+  }
+
+  /** Without regard to case, an IDN domain equal to its A-label form. */
+  private static boolean sameAddress(String seen, String expected) {
+    return seen.equalsIgnoreCase(expected) || asciiDomain(seen).equalsIgnoreCase(asciiDomain(expected));
+  }
+
+  private static String asciiDomain(String address) {
+    int at = address.lastIndexOf('@');
+    try {
+      return at < 0 ? address : address.substring(0, at + 1) + IDN.toASCII(address.substring(at + 1), IDN.ALLOW_UNASSIGNED);
+    } catch (IllegalArgumentException e) {
+      return address;
+    }
+  }
+
+  /**
+   * Navigates to the mailboxes of every header field of that name ({@code "To"}, {@code "Cc"},
+   * {@code "Reply-To"}, ...), display names decoded, for AssertJ's list assertions.
+   *
+   * <pre>{@code
+   * assertThat(mail).addresses("To").extracting(MailAddress::displayName).containsExactly("山田 太郎");
+   * }</pre>
+   */
+  @CheckReturnValue
+  public ListAssert<MailAddress> addresses(String fieldName) {
+    isNotNull();
+    requireArgument(fieldName, "header name");
+    return listOf(actual.addresses(fieldName), "the " + fieldName + " addresses of %s");
+  }
+
+  /**
+   * Verifies that the text body (see {@link CapturedMail#textBody()}: the {@code text/plain} part,
+   * decoded) contains {@code expected}. Line ends in the body are {@code \n}.
+   *
+   * <pre>{@code
+   * assertThat(mail).hasTextBodyContaining("https://sample.co.jp/reset/"); // passes when the plain part has the link
+   * assertThat(mail).hasTextBodyContaining("https://sample.co.jp/reset/"); // fails for an HTML-only mail, listing its parts
+   * }</pre>
+   */
+  public SELF hasTextBodyContaining(String expected) {
+    return bodyContains(actual.textBody(), "text", expected);
+  }
+
+  /**
+   * Verifies that some part of the text body matches the regular expression (as
+   * {@link java.util.regex.Matcher#find()} does, like AssertJ's {@code containsPattern}).
+   *
+   * <pre>{@code
+   * assertThat(mail).hasTextBodyMatching("https://sample\\.co\\.jp/reset/[a-z0-9]+"); // passes for .../reset/abc
+   * assertThat(mail).hasTextBodyMatching("https://sample\\.co\\.jp/reset/[a-z0-9]+"); // fails for http://localhost:8080/reset/abc
+   * }</pre>
+   */
+  public SELF hasTextBodyMatching(String regex) {
+    return bodyMatches(actual.textBody(), "text", regex);
+  }
+
+  /**
+   * Verifies that the HTML body (see {@link CapturedMail#htmlBody()}: the {@code text/html} part,
+   * decoded) contains {@code expected}.
+   *
+   * <pre>{@code
+   * assertThat(mail).hasHtmlBodyContaining("<a href=\"https://sample.co.jp/reset/"); // passes for the HTML alternative
+   * assertThat(mail).hasHtmlBodyContaining("<a href=");                              // fails for a plain-text mail
+   * }</pre>
+   */
+  public SELF hasHtmlBodyContaining(String expected) {
+    return bodyContains(actual.htmlBody(), "HTML", expected);
+  }
+
+  /**
+   * Verifies that some part of the HTML body matches the regular expression ({@link java.util.regex.Matcher#find()}).
+   *
+   * <pre>{@code
+   * assertThat(mail).hasHtmlBodyMatching("href=\"https://[^\"]+\""); // passes for an https link
+   * assertThat(mail).hasHtmlBodyMatching("href=\"https://[^\"]+\""); // fails for href="http://..."
+   * }</pre>
+   */
+  public SELF hasHtmlBodyMatching(String regex) {
+    return bodyMatches(actual.htmlBody(), "HTML", regex);
+  }
+
+  private SELF bodyContains(Optional<String> body, String kind, String expected) {
+    requireArgument(expected, "text");
+    String text = body(body, kind);
+    if (!text.contains(expected)) {
+      throwAssertionError(ShouldHaveBody.shouldContain(actual, kind, text, expected));
+    }
+    return myself;
+  }
+
+  private SELF bodyMatches(Optional<String> body, String kind, String regex) {
+    requireArgument(regex, "regular expression");
+    String text = body(body, kind);
+    if (!Pattern.compile(regex).matcher(text).find()) {
+      throwAssertionError(ShouldHaveBody.shouldMatch(actual, kind, text, regex));
+    }
+    return myself;
+  }
+
+  /** The body, or the failure that the mail has none. */
+  private String body(Optional<String> body, String kind) {
+    isNotNull();
+    if (body.isEmpty()) {
+      throwAssertionError(ShouldHaveBody.shouldHaveBody(actual, kind));
+    }
+    return body.get();
+  }
+
+  /**
+   * Navigates to the decoded text body, for AssertJ's string assertions; fails (softly, under soft
+   * assertions) when the mail has none.
+   *
+   * <pre>{@code
+   * assertThat(mail).textBody().contains("ご注文").doesNotContain("localhost");
+   * }</pre>
+   */
+  @CheckReturnValue
+  public AbstractStringAssert<?> textBody() {
+    return stringOf(actual.textBody(), "text");
+  }
+
+  /**
+   * Navigates to the decoded HTML body, for AssertJ's string assertions; fails (softly, under soft
+   * assertions) when the mail has none.
+   *
+   * <pre>{@code
+   * assertThat(mail).htmlBody().contains("<a href=\"https://sample.co.jp/").doesNotContain("http://localhost");
+   * }</pre>
+   */
+  @CheckReturnValue
+  public AbstractStringAssert<?> htmlBody() {
+    return stringOf(actual.htmlBody(), "HTML");
+  }
+
+  private AbstractStringAssert<?> stringOf(Optional<String> body, String kind) {
+    isNotNull();
+    if (body.isEmpty()) {
+      failHere(ShouldHaveBody.shouldHaveBody(actual, kind));
+    }
+    return navigate(StringAssert.class, String.class, body.orElse(null), StringAssert::new)
+        .describedAs(new TextDescription("the " + kind + " body of %s", actual));
+  }
+
+  /**
+   * Verifies that the mail has an attachment of that file name, decoded (RFC 2231 and RFC 2047).
+   *
+   * <pre>{@code
+   * assertThat(mail).hasAttachment("請求書.pdf"); // passes for filename*=UTF-8''%E8%AB%8B%E6%B1%82%E6%9B%B8.pdf
+   * assertThat(mail).hasAttachment("請求書.pdf"); // fails, listing the attachments there are
+   * }</pre>
+   */
+  public SELF hasAttachment(String fileName) {
+    isNotNull();
+    requireArgument(fileName, "file name");
+    if (findAttachment(fileName).isEmpty()) {
+      throwAssertionError(shouldHaveAttachment(actual, fileName));
+    }
+    return myself;
+  }
+
+  /**
+   * Navigates to the first attachment of that decoded file name: its content type, size and content.
+   * Fails (softly, under soft assertions) when there is none.
+   *
+   * <pre>{@code
+   * assertThat(mail).attachment("請求書.pdf").hasContentType("application/pdf").hasSize(5123);
+   * }</pre>
+   */
+  @CheckReturnValue
+  public MailAttachmentAssert attachment(String fileName) {
+    isNotNull();
+    requireArgument(fileName, "file name");
+    Optional<MailAttachment> found = findAttachment(fileName);
+    MailAttachmentAssert navigation = navigate(MailAttachmentAssert.class, MailAttachment.class, found.orElse(null),
+        MailAttachmentAssert::new).within(actual, this);
+    if (found.isEmpty()) {
+      failHere(shouldHaveAttachment(actual, fileName));
+      // Under soft assertions the chain goes on: its failures say which attachment was missing.
+      navigation.describedAs(new TextDescription("the attachment \"%s\" of %s", fileName, actual));
+    }
+    return navigation;
+  }
+
+  /**
+   * Navigates to every attachment, for AssertJ's list assertions.
+   *
+   * <pre>{@code
+   * assertThat(mail).attachments().extracting(MailAttachment::fileName).containsExactly("請求書.pdf", "明細.csv");
+   * }</pre>
+   */
+  @CheckReturnValue
+  public ListAssert<MailAttachment> attachments() {
+    isNotNull();
+    return listOf(actual.attachments(), "the attachments of %s");
+  }
+
+  private Optional<MailAttachment> findAttachment(String fileName) {
+    return actual.attachments().stream().filter(a -> a.fileName().equals(fileName)).findFirst();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private <E> ListAssert<E> listOf(List<E> list, String description) {
+    ListAssert<E> navigation = (ListAssert<E>) navigate(ListAssert.class, (Class<List>) (Class) List.class, (List) list,
+        l -> new ListAssert<>(l));
+    return navigation.describedAs(new TextDescription(description, actual));
+  }
+
+  /**
+   * Verifies that the mail offers one-click unsubscribe as RFC 8058 asks and the Gmail and Yahoo bulk
+   * sender requirements demand: a {@code List-Unsubscribe} field with an https URI, and
+   * {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click}. The same judgement as the
+   * {@code ReceiverProfile.bulkSenders2024()} rule.
+   *
+   * <pre>{@code
+   * assertThat(newsletter).hasOneClickUnsubscribe(); // passes with both fields
+   * assertThat(newsletter).hasOneClickUnsubscribe(); // fails for List-Unsubscribe: <mailto:...> alone, with the fix
+   * }</pre>
+   */
+  public SELF hasOneClickUnsubscribe() {
+    isNotNull();
+    OneClickUnsubscribe oneClick = OneClickUnsubscribe.of(actual);
+    if (!oneClick.isOffered()) {
+      throwAssertionError(shouldOfferOneClickUnsubscribe(actual, oneClick));
+    }
+    return myself;
+  }
+
+  /** Fails now, or under soft assertions collects the failure and lets the navigation go on. */
+  private void failHere(ErrorMessageFactory failure) {
+    AssertionError error = assertionError(failure);
+    if (softly == null) {
+      throw error;
+    }
+    softly.collectAssertionError(error);
   }
 
   /**

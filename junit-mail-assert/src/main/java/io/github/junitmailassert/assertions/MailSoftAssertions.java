@@ -11,7 +11,9 @@ import org.assertj.core.api.AbstractSoftAssertions;
  * together. Works with AssertJ's {@code SoftAssertionsExtension} and {@code @InjectSoftAssertions}.
  *
  * <p>The navigation methods ({@code spf()}, {@code dkim()}, {@code dmarc()}, {@code sendingHost()},
- * {@code authenticationResults()}) are soft too: their failures are collected with the others.
+ * {@code authenticationResults()}, {@code textBody()}, {@code htmlBody()}, {@code addresses(...)},
+ * {@code attachments()}, {@code attachment(...)}) are soft too: their failures are collected with
+ * the others, a missing body or attachment among them.
  *
  * <pre>{@code
  * MailSoftAssertions softly = new MailSoftAssertions();

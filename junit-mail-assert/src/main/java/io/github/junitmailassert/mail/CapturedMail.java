@@ -2,10 +2,16 @@ package io.github.junitmailassert.mail;
 
 import io.github.junitmailassert.internal.mail.HeaderField;
 import io.github.junitmailassert.internal.mail.MessageHandover;
+import io.github.junitmailassert.internal.mail.MimeContent;
 import io.github.junitmailassert.internal.mail.ParsedMessages;
 import io.github.junitmailassert.internal.mail.RawMessage;
 import io.github.junitmailassert.internal.mail.ShownText;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +26,10 @@ import java.util.Optional;
 /**
  * One SMTP transaction as the capture server saw it: the envelope (who connected, the HELO name,
  * {@code MAIL FROM} with its parameters, every {@code RCPT TO}, AUTH, TLS) and the message bytes
- * exactly as received. One captured mail per transaction, however many recipients it has.
+ * exactly as received. One captured mail per transaction, however many recipients it has. The
+ * message also reads as a mail client shows it: {@link #subject()}, {@link #addresses(String)},
+ * {@link #textBody()}, {@link #htmlBody()}, {@link #attachments()}, or as a Jakarta Mail
+ * {@link #mimeMessage()}; {@link #writeTo(Path)} exports it as an {@code .eml} file.
  *
  * <p>Immutable and safe to share between threads.
  */
@@ -46,12 +55,16 @@ public final class CapturedMail {
 
   static {
     ParsedMessages.grant(mail -> mail.parsed);
+    ParsedMessages.grantContent(CapturedMail::content);
     // The capture server's one copy of a message becomes the mail's, instead of being cloned again.
     MessageHandover.register(Builder::adopt);
   }
 
   // Made on first use and kept: every failure message and report names the mail.
   private volatile String shown;
+  // Read on first use and kept: the content assertions read the MIME structure once per mail.
+  private volatile MimeContent content;
+  private volatile List<MailAttachment> attachments;
 
   private CapturedMail(Builder b) {
     this.sequence = b.sequence;
@@ -213,12 +226,104 @@ public final class CapturedMail {
     return names;
   }
 
-  /** The subject with RFC 2047 encoded words decoded (ISO-2022-JP, UTF-8, ...), for reports. */
+  /** The subject with RFC 2047 encoded words decoded (ISO-2022-JP, UTF-8, ...), as a mail client shows it. */
   public Optional<String> subject() {
-    return header("Subject").map(MailText::decodeEncodedWords);
+    return header("Subject").map(MimeContent::decodeEncodedWords);
   }
 
-  /** The body as text (UTF-8, undecoded transfer encoding): for quick looks in tests. */
+  /**
+   * The values of every header field of that name, top to bottom, unfolded and with RFC 2047 encoded
+   * words decoded: {@code =?ISO-2022-JP?B?...?=} reads as the Japanese it encodes. Raw UTF-8 header
+   * text (RFC 6532) is read as UTF-8. {@link #headers(String)} gives the values as written.
+   */
+  public List<String> decodedHeaders(String name) {
+    List<String> values = new ArrayList<>();
+    for (HeaderField h : parsed.headers(name)) {
+      values.add(MimeContent.decodeEncodedWords(h.value()));
+    }
+    return values;
+  }
+
+  /**
+   * The mailboxes of every header field of that name ({@code "From"}, {@code "To"}, {@code "Cc"},
+   * {@code "Reply-To"}, {@code "Sender"}, ...), top to bottom, display names decoded, groups opened;
+   * empty when there is no such field.
+   */
+  public List<MailAddress> addresses(String fieldName) {
+    List<MailAddress> out = new ArrayList<>();
+    for (HeaderField h : parsed.headers(fieldName)) {
+      out.addAll(MimeContent.mailboxes(h.value()));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The text body as a mail client shows it: the first {@code text/plain} part that is not an
+   * attachment (in a {@code multipart/alternative} the plain alternative, in a
+   * {@code multipart/mixed} the body before the attachments), its transfer encoding (base64,
+   * quoted-printable) and charset (ISO-2022-JP, Shift_JIS, UTF-8, ...) decoded, CRLF line ends
+   * as {@code \n}. Empty when the mail has no such part. A part without a charset is read as UTF-8.
+   */
+  public Optional<String> textBody() {
+    return Optional.ofNullable(content().text());
+  }
+
+  /** The HTML body: the first {@code text/html} part that is not an attachment, decoded as {@link #textBody()} is. */
+  public Optional<String> htmlBody() {
+    return Optional.ofNullable(content().html());
+  }
+
+  /**
+   * The attachments, in the order of the parts: parts with the disposition {@code attachment}, parts
+   * with a file name (inline images included), and attached messages.
+   */
+  public List<MailAttachment> attachments() {
+    List<MailAttachment> list = attachments;
+    if (list == null) {
+      List<MailAttachment> made = new ArrayList<>();
+      for (MimeContent.Attachment a : content().attachments()) {
+        made.add(new MailAttachment(a.fileName(), a.contentType(), a.size(), a::content));
+      }
+      list = List.copyOf(made);
+      attachments = list;
+    }
+    return list;
+  }
+
+  /**
+   * The message as a Jakarta Mail {@link MimeMessage}, a new one at each call: change it as you like,
+   * the captured mail and its checks do not see it. It shares the captured bytes instead of copying
+   * them, and has a session of its own that allows UTF-8 headers ({@code mail.mime.allowutf8}).
+   */
+  public MimeMessage mimeMessage() {
+    return MimeContent.message(rawMessage, MimeContent.session());
+  }
+
+  /** Writes the message exactly as received, as an {@code .eml} file that mail clients open. */
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(rawMessage);
+  }
+
+  /** Writes the message exactly as received to {@code file} (an {@code .eml} file), replacing it if it exists. */
+  public void writeTo(Path file) throws IOException {
+    Files.write(file, rawMessage);
+  }
+
+  private MimeContent content() {
+    MimeContent c = content;
+    if (c == null) {
+      synchronized (this) {
+        c = content;
+        if (c == null) {
+          c = MimeContent.read(rawMessage);
+          content = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** The body as written (read as UTF-8, transfer encoding not decoded); {@link #textBody()} decodes it. */
   public String bodyText() {
     return new String(rawMessage, parsed.bodyOffset(), parsed.bodyLength(), StandardCharsets.UTF_8);
   }

@@ -2,11 +2,11 @@ package io.github.junitmailassert.profile;
 
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.format.OneClickUnsubscribe;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.receiver.ReceiverResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -254,18 +254,7 @@ public final class ReceiverProfile {
 
   private static ProfileRule oneClickUnsubscribe() {
     return new ProfileRule("marketing mail offers one-click unsubscribe (RFC 8058)", GMAIL_YAHOO_2024,
-        Verdict.SPAM_FOLDER, r -> {
-          String fix = "add List-Unsubscribe: <https://...> and List-Unsubscribe-Post: List-Unsubscribe=One-Click, and"
-              + " sign both with DKIM";
-          Optional<String> link = r.mail().header("List-Unsubscribe");
-          Optional<String> post = r.mail().header("List-Unsubscribe-Post");
-          if (link.isEmpty() || !link.get().toLowerCase(Locale.ROOT).contains("<https:")) {
-            return Optional.of(new ProfileRule.Breach("no List-Unsubscribe header with an https URI", fix));
-          }
-          if (post.isEmpty() || !post.get().replace(" ", "").equalsIgnoreCase("List-Unsubscribe=One-Click")) {
-            return Optional.of(new ProfileRule.Breach("no List-Unsubscribe-Post: List-Unsubscribe=One-Click", fix));
-          }
-          return Optional.empty();
-        });
+        Verdict.SPAM_FOLDER, r -> OneClickUnsubscribe.of(r.mail()).problem()
+            .map(problem -> new ProfileRule.Breach(problem, OneClickUnsubscribe.FIX)));
   }
 }

@@ -24,6 +24,34 @@ public final class Send {
     send(p, from, to, subject);
   }
 
+  /** Builds a message in a session of an application that sets its envelope sender and HELO name. */
+  @FunctionalInterface
+  public interface Composer {
+    void compose(MimeMessage message) throws Exception;
+  }
+
+  /**
+   * Sends the message that {@code composer} fills in, from a session whose envelope sender is
+   * {@code envelopeSender}; {@code extra} are further session properties, as key, value, key, value.
+   */
+  public static void message(SmtpEndpoint smtp, String envelopeSender, Composer composer, String... extra) {
+    Properties p = smtp.javaMailProperties();
+    p.setProperty("mail.smtp.from", envelopeSender);
+    p.setProperty("mail.smtp.localhost", "mail.sample.co.jp");
+    // The Message-ID's domain; without it Jakarta Mail asks the resolver for this machine's name.
+    p.setProperty("mail.from", envelopeSender);
+    for (int i = 0; i + 1 < extra.length; i += 2) {
+      p.setProperty(extra[i], extra[i + 1]);
+    }
+    try {
+      MimeMessage message = new MimeMessage(Session.getInstance(p));
+      composer.compose(message);
+      Transport.send(message);
+    } catch (Exception e) {
+      throw new IllegalStateException("sending failed: " + e.getMessage(), e);
+    }
+  }
+
   /** Sends with Jakarta Mail's defaults apart from host and port. */
   public static void send(Properties properties, String from, String to, String subject) {
     try {

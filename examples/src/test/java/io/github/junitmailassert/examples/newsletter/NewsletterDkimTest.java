@@ -40,7 +40,8 @@ class NewsletterDkimTest {
     CapturedMail mail = mails.single();
     assertThat(mail).dkim().isPassFor("sample.co.jp", "news2026");
     assertThat(mail).dmarc().isPass().hasDisposition(DmarcPolicy.NONE);
-    assertThat(mail).receiver().meetsBulkSenderAuthenticationRequirements().returnToMail().hasHeader("List-Unsubscribe-Post");
+    assertThat(mail).receiver().meetsBulkSenderAuthenticationRequirements().returnToMail().hasOneClickUnsubscribe()
+        .hasSubject("November news").hasTextBodyContaining("Our autumn sale starts today.");
   }
 
   @Test

@@ -33,10 +33,19 @@ public final class ShouldHaveEnvelopeField extends BasicErrorMessageFactory {
         unquotedString(actual.toString()), unquotedString(name), actual.headerNames());
   }
 
+  /** No field of that name has {@code expected} as written; says so when its decoded value has it. */
   public static ErrorMessageFactory shouldHaveHeader(CapturedMail actual, String name, String expected, List<String> values) {
+    Object seen = values.isEmpty() ? unquotedString("there is none") : (Object) unquotedString("found: " + Shown.quoted(values));
+    if (actual.decodedHeaders(name).contains(expected)) {
+      // The test wrote the text a mail client shows; the field is RFC 2047 encoded.
+      return new ShouldHaveEnvelopeField("%nExpecting the %s header field of%n  %s%nto be:%n  %s%nbut %s%n"
+          + "hasHeader compares the field as written; decoded (RFC 2047) it matches: assert hasDecodedHeader(\"%s\", ...)"
+          + "%s instead",
+          unquotedString(name), unquotedString(actual.toString()), expected, seen, unquotedString(name),
+          unquotedString(name.equalsIgnoreCase("Subject") ? " or hasSubject(...)" : ""));
+    }
     return new ShouldHaveEnvelopeField("%nExpecting the %s header field of%n  %s%nto be:%n  %s%nbut %s",
-        unquotedString(name), unquotedString(actual.toString()), expected,
-        values.isEmpty() ? unquotedString("there is none") : (Object) unquotedString("found: " + quoted(values)));
+        unquotedString(name), unquotedString(actual.toString()), expected, seen);
   }
 
   public static ErrorMessageFactory shouldNotHaveHeader(CapturedMail actual, String name, List<String> values) {
@@ -48,13 +57,5 @@ public final class ShouldHaveEnvelopeField extends BasicErrorMessageFactory {
     return new ShouldHaveEnvelopeField("%nExpecting the %s domain of%n  %s%nto be:%n  %s%nbut was:%n  %s",
         unquotedString(what), unquotedString(actual.toString()), expected,
         seen == null ? unquotedString("(none)") : seen);
-  }
-
-  private static String quoted(List<String> values) {
-    StringBuilder sb = new StringBuilder();
-    for (String v : values) {
-      sb.append(sb.length() == 0 ? "" : ", ").append('"').append(v).append('"');
-    }
-    return sb.toString();
   }
 }

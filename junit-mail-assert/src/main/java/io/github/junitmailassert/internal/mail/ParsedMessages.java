@@ -12,6 +12,7 @@ import java.util.function.Function;
 public final class ParsedMessages {
 
   private static volatile Function<CapturedMail, RawMessage> access;
+  private static volatile Function<CapturedMail, MimeContent> contentAccess;
 
   private ParsedMessages() {}
 
@@ -21,6 +22,19 @@ public final class ParsedMessages {
       throw new IllegalStateException("the parsed view of captured mails is granted once");
     }
     access = Objects.requireNonNull(parsedView, "parsedView");
+  }
+
+  /** Called once, by {@link CapturedMail}'s class initializer. */
+  public static void grantContent(Function<CapturedMail, MimeContent> contentView) {
+    if (contentAccess != null) {
+      throw new IllegalStateException("the content view of captured mails is granted once");
+    }
+    contentAccess = Objects.requireNonNull(contentView, "contentView");
+  }
+
+  /** The mail's MIME content, read on first use and kept. */
+  public static MimeContent contentOf(CapturedMail mail) {
+    return contentAccess.apply(Objects.requireNonNull(mail, "mail"));
   }
 
   /** The mail's header fields, body offset and bytes, parsed when it was captured; never copied. */
