@@ -6,6 +6,7 @@ import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.github.junitmailassert.mail.CapturedMail;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -46,7 +47,38 @@ public final class CaptureSmtpServer implements AutoCloseable {
   public static CaptureSmtpServer start(InetAddress bindAddress, String greetingName, Consumer<CapturedMail.Builder> sink,
       int maxMessageBytes) {
     ServerSetup setup = new ServerSetup(0, bindAddress.getHostAddress(), ServerSetup.PROTOCOL_SMTP);
-    Server server = new Server(setup, greetingName, sink, maxMessageBytes);
+    return run(new Server(setup, greetingName, sink, maxMessageBytes, null), bindAddress);
+  }
+
+  /**
+   * As {@link #start(InetAddress, String, Consumer)}, on {@code port} when it is not 0. A fixed port
+   * is bound here, before the server starts, so that a port another process holds fails at once.
+   *
+   * @throws UncheckedIOException around the {@code BindException} when the port is taken
+   */
+  public static CaptureSmtpServer start(InetAddress bindAddress, int port, String greetingName,
+      Consumer<CapturedMail.Builder> sink) {
+    if (port == 0) {
+      return start(bindAddress, greetingName, sink);
+    }
+    ServerSocket socket;
+    try {
+      socket = new ServerSocket();
+      try {
+        socket.setReuseAddress(true); // a port whose last server just closed is free again, TIME_WAIT or not
+        socket.bind(new InetSocketAddress(bindAddress, port));
+      } catch (IOException e) {
+        socket.close();
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ServerSetup setup = new ServerSetup(port, bindAddress.getHostAddress(), ServerSetup.PROTOCOL_SMTP);
+    return run(new Server(setup, greetingName, sink, SmtpSession.MAX_MESSAGE_BYTES, socket), bindAddress);
+  }
+
+  private static CaptureSmtpServer run(Server server, InetAddress bindAddress) {
     server.startService();
     try {
       if (!server.waitTillRunning(START_TIMEOUT_MS)) {
@@ -79,18 +111,21 @@ public final class CaptureSmtpServer implements AutoCloseable {
     private final String greetingName;
     private final Consumer<CapturedMail.Builder> sink;
     private final int maxMessageBytes;
+    private final ServerSocket fixedPort; // bound already; null for a free port
 
-    Server(ServerSetup setup, String greetingName, Consumer<CapturedMail.Builder> sink, int maxMessageBytes) {
+    Server(ServerSetup setup, String greetingName, Consumer<CapturedMail.Builder> sink, int maxMessageBytes,
+        ServerSocket fixedPort) {
       super(setup, new Managers());
       this.greetingName = greetingName;
       this.sink = sink;
       this.maxMessageBytes = maxMessageBytes;
+      this.fixedPort = fixedPort;
       setDaemon(true);
     }
 
     @Override
     protected ServerSocket openServerSocket() throws IOException {
-      return ListeningPorts.bindUnused(bindTo);
+      return fixedPort != null ? fixedPort : ListeningPorts.bindUnused(bindTo);
     }
 
     @Override
