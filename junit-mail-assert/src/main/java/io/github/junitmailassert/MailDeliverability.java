@@ -34,8 +34,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link SmtpEndpoint}, {@link DnsEndpoint}, {@link io.github.junitmailassert.dns.DnsZone},
  * {@link Receiver}, {@link io.github.junitmailassert.mail.SmtpFaults} (the capture server's
  * refusals, delays and drops for this test) and {@link io.github.junitmailassert.mail.SmtpTls}
- * (trust material for clients that verify its certificate). Works on {@code @Nested} classes (they share the enclosing class's
- * settings) and as a meta-annotation. For settings built in code, register
+ * (trust material for clients that verify its certificate). Works on {@code @Nested} classes
+ * (they share the enclosing class's settings) and as a meta-annotation;
+ * {@link MailDeliverabilityOverride} on a test method (or a {@code @Nested} class) changes
+ * settings for its tests. For settings built in code, register
  * {@link MailDeliverabilityExtension} with {@code @RegisterExtension} instead.
  *
  * <p>Thread-safety: with the default {@link Lifecycle#PER_METHOD} every test has its own servers and
@@ -138,6 +140,34 @@ public @interface MailDeliverability {
 
   /** Whether each test gets its own servers (the default), or the tests of a class share them. */
   Lifecycle lifecycle() default Lifecycle.PER_METHOD;
+
+  /**
+   * A fixed port for the capture server, for an application whose port is in a configuration file;
+   * 0 (the default) takes a free port, which is what parallel tests need. A port another process
+   * holds fails the start with an {@code ExtensionConfigurationException} that names it; so does a
+   * port another running test of this JVM holds. With {@link Lifecycle#PER_METHOD} every test starts
+   * a server on that port in turn, so a test whose methods run concurrently is refused: use
+   * {@link Lifecycle#PER_CLASS} or {@code @Execution(SAME_THREAD)}, and {@code @ResourceLock} on
+   * classes that share the port. A sender still sending after its test ended can reach the next
+   * test's server on a fixed port (a free port is never reused within the JVM).
+   */
+  int smtpPort() default 0;
+
+  /**
+   * A fixed port (UDP and TCP) for the loopback DNS server, for a process whose resolver port is in
+   * a configuration file; 0 (the default) takes a free one when {@link DnsEndpoint} is first asked
+   * for. A fixed port starts the server with the environment, and is refused and documented as
+   * {@link #smtpPort()} is.
+   */
+  int dnsPort() default 0;
+
+  /**
+   * How long {@link CapturedMails#single()} and {@link CapturedMails#await(int)} wait, written as
+   * JUnit writes timeouts: {@code "2 s"}, {@code "500 ms"}. When empty, the JUnit configuration
+   * parameter {@value CapturedMails#AWAIT_TIMEOUT_PARAMETER} decides, else 10 s. A
+   * {@link MailDeliverabilityOverride} on the test method decides over both.
+   */
+  String awaitTimeout() default "";
 
   /** When the capture server and the fake zone start and stop. */
   enum Lifecycle {

@@ -22,6 +22,7 @@ import io.github.junitmailassert.report.MailReport;
 import java.lang.reflect.AnnotatedElement;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -152,7 +154,7 @@ public final class MailDeliverabilityExtension
       ExtensionContext.Store store = context.getStore(NAMESPACE);
       MailEnvironment env = store.get(ENVIRONMENT, MailEnvironment.class);
       if (env == null) {
-        env = new MailEnvironment(settings);
+        env = new MailEnvironment(settings, context.getRequiredTestClass().getName());
         store.put(ENVIRONMENT, env);
         store.put(CREATED_BY + context.getUniqueId(), Boolean.TRUE);
         live.add(env);
@@ -176,7 +178,9 @@ public final class MailDeliverabilityExtension
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     MailEnvironment env = store.get(ENVIRONMENT, MailEnvironment.class);
     if (env == null) {
-      env = new MailEnvironment(settings(context));
+      Settings forTest = testSettings(context);
+      refuseConcurrentFixedPort(context, forTest);
+      env = new MailEnvironment(forTest, testName(context));
       store.put(ENVIRONMENT, env);
       store.put(CREATED_BY + context.getUniqueId(), Boolean.TRUE);
       live.add(env);
@@ -190,7 +194,12 @@ public final class MailDeliverabilityExtension
             + " Annotate the class @Execution(ExecutionMode.SAME_THREAD), or use the default PER_METHOD lifecycle.");
       }
       store.put(SHARED, Boolean.TRUE);
-      env.reset();
+      try {
+        env.startTest(testSettings(context), testName(context));
+      } catch (RuntimeException e) {
+        store.put(REJECTED, Boolean.TRUE);
+        throw e;
+      }
     }
     publishSystemProperties(context, env);
   }
@@ -223,6 +232,7 @@ public final class MailDeliverabilityExtension
       }
     } finally {
       if (env != null && Boolean.TRUE.equals(store.remove(SHARED, Boolean.class))) {
+        env.finishTest(); // the class's zone, receiver and wait again, for what runs after the test
         env.endTest();
       }
       if (env != null && store.remove(CREATED_BY + context.getUniqueId(), Boolean.class) != null) {
@@ -315,7 +325,14 @@ public final class MailDeliverabilityExtension
 
   // ---------------------------------------------------------------- settings and system properties
 
+  /** The class's settings (annotation or builder), with the run's configured wait where they declare none. */
   private Settings settings(ExtensionContext context) {
+    Optional<Duration> configuredWait = context.getConfigurationParameter(CapturedMails.AWAIT_TIMEOUT_PARAMETER)
+        .filter(v -> !v.isBlank()).map(v -> Settings.parseWait(v, CapturedMails.AWAIT_TIMEOUT_PARAMETER));
+    return declaredSettings(context).withAwaitTimeoutDefault(configuredWait.orElse(null));
+  }
+
+  private Settings declaredSettings(ExtensionContext context) {
     if (programmatic != null) {
       return programmatic;
     }
@@ -327,6 +344,42 @@ public final class MailDeliverabilityExtension
     }
     throw new ExtensionConfigurationException("MailDeliverabilityExtension found no @MailDeliverability on "
         + context.getRequiredTestClass().getName() + ": register it with @RegisterExtension and newInstance() instead");
+  }
+
+  /** The class's settings with the overrides of the enclosing classes (outermost first) and the method. */
+  private Settings testSettings(ExtensionContext context) {
+    List<MailDeliverabilityOverride> overrides = new ArrayList<>();
+    context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, MailDeliverabilityOverride.class))
+        .ifPresent(overrides::add);
+    for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+      AnnotationSupport.findAnnotation(c, MailDeliverabilityOverride.class).ifPresent(o -> overrides.add(0, o));
+    }
+    Settings settings = settings(context);
+    for (MailDeliverabilityOverride o : overrides) {
+      settings = DeclaredSettings.override(settings, o);
+    }
+    return settings;
+  }
+
+  private static String testName(ExtensionContext context) {
+    return context.getRequiredTestClass().getName() + " > " + context.getDisplayName();
+  }
+
+  /** A fixed port and a server per test cannot work when the tests run at the same time: refused before it flakes. */
+  private static void refuseConcurrentFixedPort(ExtensionContext context, Settings forTest) {
+    boolean parallel = context.getConfigurationParameter("junit.jupiter.execution.parallel.enabled",
+        Boolean::parseBoolean).orElse(false);
+    if (!parallel || context.getExecutionMode() != ExecutionMode.CONCURRENT) {
+      return;
+    }
+    String fixed = forTest.smtpPort() != 0 ? "smtpPort " + forTest.smtpPort()
+        : forTest.dnsPort() != 0 ? "dnsPort " + forTest.dnsPort() : null;
+    if (fixed != null) {
+      throw new ExtensionConfigurationException(fixed + " with lifecycle PER_METHOD: the tests of "
+          + context.getRequiredTestClass().getName() + " run concurrently (JUnit parallel execution), and each would"
+          + " start its own server on that port. Annotate the class @Execution(ExecutionMode.SAME_THREAD), or use"
+          + " lifecycle PER_CLASS so that its tests share one server");
+    }
   }
 
   private static boolean isAnnotated(ExtensionContext context, Class<? extends java.lang.annotation.Annotation> type) {
@@ -400,6 +453,9 @@ public final class MailDeliverabilityExtension
     private boolean requireTls = DeclaredSettings.DEFAULTS.smtp().requireTls();
     private boolean implicitTls = DeclaredSettings.DEFAULTS.smtp().implicitTls();
     private Consumer<SmtpFaults> faults = DeclaredSettings.DEFAULTS.smtp().faults();
+    private int smtpPort = DeclaredSettings.DEFAULTS.smtpPort();
+    private int dnsPort = DeclaredSettings.DEFAULTS.dnsPort();
+    private Duration awaitTimeout = DeclaredSettings.DEFAULTS.awaitTimeout();
 
     private Builder() {}
 
@@ -515,6 +571,18 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
+    /** @see MailDeliverability#smtpPort() */
+    public Builder smtpPort(int port) {
+      this.smtpPort = port;
+      return this;
+    }
+
+    /** @see MailDeliverability#dnsPort() */
+    public Builder dnsPort(int port) {
+      this.dnsPort = port;
+      return this;
+    }
+
     /**
      * The faults every test starts with, such as {@code faults(f -> f.greylist())}; a test changes
      * them through its {@link SmtpFaults} parameter, and the next test starts from these again.
@@ -524,11 +592,25 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
+    /**
+     * How long {@code single()} and {@code await(n)} wait; when not set, the configuration parameter
+     * {@value CapturedMails#AWAIT_TIMEOUT_PARAMETER} decides, else 10 s.
+     *
+     * @see MailDeliverability#awaitTimeout()
+     */
+    public Builder awaitTimeout(Duration wait) {
+      if (Objects.requireNonNull(wait, "wait").isNegative()) {
+        throw new IllegalArgumentException("awaitTimeout cannot be negative: " + wait);
+      }
+      this.awaitTimeout = wait;
+      return this;
+    }
+
     /** The extension, with settings that are checked when its environment starts. */
     public MailDeliverabilityExtension build() {
       return new MailDeliverabilityExtension(new Settings(domain, clientIp, clientHostName, spf, dmarc, records,
           zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, dmarcMode, dkimPolicy, blockLists, false,
-          clock, new SmtpSettings(requireTls, implicitTls, faults)));
+          clock, smtpPort, dnsPort, awaitTimeout, List.of(), new SmtpSettings(requireTls, implicitTls, faults)));
     }
   }
 }

@@ -4,19 +4,23 @@ import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.internal.dns.ZoneResolver;
 import io.github.junitmailassert.internal.dns.ZoneSnapshot;
 import io.github.junitmailassert.internal.dns.ZoneText;
+import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -47,8 +51,14 @@ import org.xbill.DNS.Type;
  *     .txt("sample.co.jp", "v=spf1 ip4:203.0.113.25 -all");
  * }</pre>
  *
- * <p>Thread-safety: all methods may be called from any thread; a record added is visible to the next
- * lookup.
+ * <p>Records are added by the builder methods, {@link #records(String, String...)} and {@link #add(Record)};
+ * {@link #remove(String, int)}, {@link #replace(Record...)}, {@link #replaceRecords(String, String...)},
+ * {@link #replaceSpf(String, String)} and {@link #replaceDmarc(String, String)} change what is there, one
+ * name and type at a time. {@link #reset()} goes back to exactly what was declared (the annotation's or
+ * builder's records, for the extension's zone); {@link #clear()} drops everything, declared records included.
+ *
+ * <p>Thread-safety: all methods may be called from any thread; a change is visible to the next lookup,
+ * and a lookup sees a replaced record set either whole before or whole after the change.
  */
 public final class DnsZone {
 
@@ -59,12 +69,14 @@ public final class DnsZone {
       @Override
       public DnsZone over(ZoneSnapshot snapshot) {
         DnsZone zone = new DnsZone();
+        zone.declared = snapshot;
         zone.base = snapshot;
         return zone;
       }
 
       @Override
       public void restore(DnsZone zone, ZoneSnapshot snapshot) {
+        zone.declared = snapshot;
         zone.forgetChanges(snapshot);
       }
 
@@ -77,6 +89,8 @@ public final class DnsZone {
 
   // Declared records, parsed once and shared (read only), under this zone's own changes (copy on write).
   private volatile ZoneSnapshot base = ZoneSnapshot.EMPTY;
+  // What reset() goes back to: the declaration (base differs from it only after clear()).
+  private volatile ZoneSnapshot declared = ZoneSnapshot.EMPTY;
   private final Map<Name, RecordList> written = new ConcurrentHashMap<>();
   private final Set<Name> writtenParents = ConcurrentHashMap.newKeySet();
   private final Map<Name, DnsFault> faults = new ConcurrentHashMap<>();
@@ -112,16 +126,29 @@ public final class DnsZone {
   /**
    * Adds one TXT record. Several strings make one record of several character-strings, as DNS
    * stores a long SPF record or a DKIM key; receivers join them without spaces.
+   *
+   * <p>Each string is stored as given, as UTF-8 bytes: a backslash is a backslash and a quote a
+   * quote, with no zone-file escapes (write those in {@link #records(String, String...)}, which
+   * reads zone-file syntax). A string over 255 bytes, the most a character-string holds, becomes
+   * several, split between characters. {@code txt(name, "")} is a record of one empty string.
    */
   public DnsZone txt(String name, String... strings) {
+    return add(txtRecord(name(name), strings));
+  }
+
+  private static Record txtRecord(Name owner, String... strings) {
     if (strings.length == 0) {
-      throw new IllegalArgumentException("a TXT record needs at least one string");
+      throw new IllegalArgumentException("a TXT record needs at least one string (txt(name, \"\") publishes an empty one)");
     }
-    List<String> parts = new ArrayList<>();
+    ByteArrayOutputStream rdata = new ByteArrayOutputStream();
     for (String s : strings) {
-      parts.addAll(splitLong(s));
+      for (byte[] part : characterStrings(Objects.requireNonNull(s, "a TXT string"))) {
+        rdata.write(part.length);
+        rdata.writeBytes(part);
+      }
     }
-    return add(new TXTRecord(name(name), DClass.IN, TTL, parts));
+    // From wire data, so that dnsjava reads no escapes into the text.
+    return Record.newRecord(owner, Type.TXT, DClass.IN, TTL, rdata.toByteArray());
   }
 
   /** Publishes an SPF policy as receivers look it up: a TXT record at the domain (RFC 7208 section 3). */
@@ -202,13 +229,122 @@ public final class DnsZone {
     ZoneSnapshot declared = base;
     // The first change at a name copies the declared records there; later ones append in O(1).
     written.compute(owner, (n, list) -> (list == null ? new RecordList(declared.at(n)) : list).append(record));
+    noteAncestors(owner, declared);
+    return this;
+  }
+
+  private void noteAncestors(Name owner, ZoneSnapshot declared) {
     for (Name n = owner; n.labels() > 1; ) {
       n = new Name(n, 1);
       if (declared.hasDescendants(n) || !writtenParents.add(n)) {
         break; // known, and so are all its ancestors
       }
     }
+  }
+
+  /**
+   * Removes the records of {@code type} (a {@link Type} such as {@code Type.MX}) at {@code name};
+   * {@link Type#ANY} removes every record there. Faults declared for the name stay. A name left with
+   * no records answers NXDOMAIN, as if never declared (a wildcard above it answers again); names
+   * above it are left as they are.
+   */
+  public DnsZone remove(String name, int type) {
+    return change(name(name), r -> type == Type.ANY || r.getType() == type, List.of());
+  }
+
+  /** Removes every record at {@code name}: {@code remove(name, Type.ANY)}. */
+  public DnsZone remove(String name) {
+    return remove(name, Type.ANY);
+  }
+
+  /**
+   * Replaces, at each name and type among {@code records}, the records there with those given: the
+   * other types at that name stay. {@code replace(new MXRecord(...))} leaves one MX record where
+   * there were several.
+   */
+  public DnsZone replace(Record... records) {
+    return replaceAll(List.of(records));
+  }
+
+  /**
+   * Replaces records written as in a BIND zone file (the syntax of {@link #records(String,
+   * String...)}): at each name and type the lines give, the records there become the lines'
+   * records. {@code replaceRecords("sample.co.jp", "@ IN MX 20 backup")} leaves that one MX record.
+   *
+   * @throws IllegalArgumentException naming the line when one cannot be parsed
+   */
+  public DnsZone replaceRecords(String origin, String... lines) {
+    List<Record> parsed = new ArrayList<>();
+    ZoneText.records(name(origin), TTL, List.of(lines), parsed::add);
+    return replaceAll(parsed);
+  }
+
+  /**
+   * Publishes {@code spfRecord} as the SPF policy of {@code domain}, in place of any there: the TXT
+   * records at the domain that are SPF records ({@code v=spf1}, RFC 7208 section 4.5) are removed,
+   * other TXT records there stay. ({@link #spf(String, String)} adds one more, and two SPF records
+   * are a permerror.)
+   */
+  public DnsZone replaceSpf(String domain, String spfRecord) {
+    return change(name(domain), DnsZone::isSpfRecord, List.of(txtRecord(name(domain), spfRecord)));
+  }
+
+  /** Removes the SPF records (TXT {@code v=spf1 ...}) of {@code domain}; other TXT records stay. */
+  public DnsZone removeSpf(String domain) {
+    return change(name(domain), DnsZone::isSpfRecord, List.of());
+  }
+
+  /** Publishes {@code dmarcRecord} at {@code _dmarc.<domain>} in place of the TXT records there. */
+  public DnsZone replaceDmarc(String domain, String dmarcRecord) {
+    Name owner = name("_dmarc." + domain);
+    return change(owner, r -> r.getType() == Type.TXT, List.of(txtRecord(owner, dmarcRecord)));
+  }
+
+  /** Removes the TXT records at {@code _dmarc.<domain>}. */
+  public DnsZone removeDmarc(String domain) {
+    return remove("_dmarc." + domain, Type.TXT);
+  }
+
+  private DnsZone replaceAll(List<Record> records) {
+    Map<Name, List<Record>> byOwner = new LinkedHashMap<>();
+    for (Record r : records) {
+      byOwner.computeIfAbsent(Objects.requireNonNull(r, "a record").getName(), n -> new ArrayList<>()).add(r);
+    }
+    byOwner.forEach((owner, added) -> {
+      Set<Integer> types = new HashSet<>();
+      added.forEach(r -> types.add(r.getType()));
+      change(owner, r -> types.contains(r.getType()), added);
+    });
     return this;
+  }
+
+  /** At one name, in one step: drops the records that match, then appends {@code added}. */
+  private DnsZone change(Name owner, Predicate<Record> drop, List<Record> added) {
+    ZoneSnapshot declared = base;
+    written.compute(owner, (n, list) -> {
+      List<Record> kept = new ArrayList<>();
+      for (Record r : list == null ? Objects.requireNonNullElse(declared.at(n), List.<Record>of()) : list.view()) {
+        if (!drop.test(r)) {
+          kept.add(r);
+        }
+      }
+      kept.addAll(added);
+      return new RecordList(kept); // a new list: readers of the old one see it whole
+    });
+    if (!added.isEmpty()) {
+      noteAncestors(owner, declared);
+    }
+    return this;
+  }
+
+  private static boolean isSpfRecord(Record r) {
+    if (!(r instanceof TXTRecord txt)) {
+      return false;
+    }
+    StringBuilder text = new StringBuilder();
+    txt.getStringsAsByteArrays().forEach(b -> text.append(new String(b, StandardCharsets.UTF_8)));
+    String t = text.toString();
+    return t.regionMatches(true, 0, "v=spf1", 0, 6) && (t.length() == 6 || t.charAt(6) == ' ');
   }
 
   /**
@@ -225,9 +361,25 @@ public final class DnsZone {
     return this;
   }
 
-  /** Removes every record and fault, so the zone can be filled again for the next test. */
+  /**
+   * Removes every record and fault, the declared ones included: for the extension's zone that is
+   * also the SOA of the domain and the sending host's A and PTR records. To go back to the
+   * declaration instead, use {@link #reset()}.
+   */
   public DnsZone clear() {
     forgetChanges(ZoneSnapshot.EMPTY);
+    return this;
+  }
+
+  /**
+   * Goes back to exactly what was declared, forgetting every change since: for the extension's zone,
+   * the records and faults of the annotation or builder (and of the test method's
+   * {@code @MailDeliverabilityOverride}); for a zone made with {@link #create()}, nothing. The
+   * extension resets the zone of a shared environment before each test and after it. O(1): the
+   * declaration is an immutable snapshot, read through again.
+   */
+  public DnsZone reset() {
+    forgetChanges(declared);
     return this;
   }
 
@@ -242,7 +394,13 @@ public final class DnsZone {
   private ZoneSnapshot freeze() {
     ZoneSnapshot declared = base;
     Map<Name, List<Record>> all = new HashMap<>(declared.records());
-    written.forEach((name, list) -> all.put(name, list.view()));
+    written.forEach((name, list) -> {
+      if (list.isEmpty()) {
+        all.remove(name); // removed by this zone
+      } else {
+        all.put(name, list.view());
+      }
+    });
     Set<Name> parents = new HashSet<>(declared.namesWithDescendants());
     parents.addAll(writtenParents);
     Map<Name, DnsFault> allFaults = new HashMap<>(declared.faults());
@@ -370,7 +528,10 @@ public final class DnsZone {
 
   private List<Record> at(Name name) {
     RecordList changed = written.get(name);
-    return changed != null ? changed.view() : base.at(name);
+    if (changed == null) {
+      return base.at(name);
+    }
+    return changed.isEmpty() ? null : changed.view(); // an empty list hides declared records that were removed
   }
 
   private boolean hasDescendants(Name name) {
@@ -404,6 +565,10 @@ public final class DnsZone {
       items[n] = record;
       size = n + 1;
       return this;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
     }
 
     List<Record> view() {
@@ -442,15 +607,19 @@ public final class DnsZone {
         "not an IPv" + (family == 0 ? "4 or IPv6" : family) + " address: \"" + ip + "\""));
   }
 
-  private static List<String> splitLong(String s) {
-    // A character-string holds at most 255 bytes; longer text becomes several strings.
-    if (s.length() <= 255) {
-      return List.of(s);
-    }
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < s.length(); i += 255) {
-      parts.add(s.substring(i, Math.min(s.length(), i + 255)));
-    }
+  /** The UTF-8 bytes of {@code s} in character-strings of at most 255 bytes, never splitting a character. */
+  private static List<byte[]> characterStrings(String s) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    List<byte[]> parts = new ArrayList<>();
+    int start = 0;
+    do {
+      int end = Math.min(bytes.length, start + 255);
+      while (end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
+        end--; // a continuation byte: the character starts before the cut
+      }
+      parts.add(Arrays.copyOfRange(bytes, start, end));
+      start = end;
+    } while (start < bytes.length);
     return parts;
   }
 }

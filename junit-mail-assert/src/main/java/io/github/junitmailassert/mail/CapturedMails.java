@@ -27,21 +27,58 @@ public final class CapturedMails {
   /** How long {@link #single()} and {@link #await(int)} wait unless told otherwise. */
   public static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
 
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition arrived = lock.newCondition();
-  private final Duration defaultWait;
-  // Guarded by lock. Slots below size are never written again: a new array replaces a full one.
-  private CapturedMail[] mails = new CapturedMail[16];
-  private int size;
-  private long sequence;
-  private final List<SmtpAttempt> attempts = new ArrayList<>(); // guarded by lock
+  /**
+   * The JUnit configuration parameter that sets the default wait for a whole run, such as
+   * {@code junit.mail.assert.await.timeout = 2 s} in {@code junit-platform.properties}.
+   */
+  public static final String AWAIT_TIMEOUT_PARAMETER = "junit.mail.assert.await.timeout";
 
+  private final Store store;
+  private final Duration defaultWait;
+  private final SmtpEndpoint endpoint; // where the mails were sent, named when none came; null if unknown
+
+  /** An empty list whose {@link #single()} and {@link #await(int)} wait {@link #DEFAULT_WAIT}. */
   public CapturedMails() {
     this(DEFAULT_WAIT);
   }
 
+  /** An empty list whose {@link #single()} and {@link #await(int)} wait {@code defaultWait}. */
   public CapturedMails(Duration defaultWait) {
+    this(new Store(), checked(defaultWait), null);
+  }
+
+  private CapturedMails(Store store, Duration defaultWait, SmtpEndpoint endpoint) {
+    this.store = store;
     this.defaultWait = defaultWait;
+    this.endpoint = endpoint;
+  }
+
+  /**
+   * The same mails (a view: what one captures, the other lists), whose {@link #single()} and
+   * {@link #await(int)} wait at most {@code wait}: {@code mails.withDefaultWait(Duration.ofMillis(500)).single()}.
+   */
+  public CapturedMails withDefaultWait(Duration wait) {
+    return new CapturedMails(store, checked(wait), endpoint);
+  }
+
+  /**
+   * The same mails (a view), whose timeout messages name {@code endpoint} as the place the
+   * application should have sent to. The extension's mails name their capture server.
+   */
+  public CapturedMails withEndpoint(SmtpEndpoint endpoint) {
+    return new CapturedMails(store, defaultWait, Objects.requireNonNull(endpoint, "endpoint"));
+  }
+
+  /** How long {@link #single()} and {@link #await(int)} wait. */
+  public Duration defaultWait() {
+    return defaultWait;
+  }
+
+  private static Duration checked(Duration wait) {
+    if (Objects.requireNonNull(wait, "wait").isNegative()) {
+      throw new IllegalArgumentException("a wait cannot be negative: " + wait);
+    }
+    return wait;
   }
 
   /**
@@ -50,11 +87,11 @@ public final class CapturedMails {
    */
   public void add(CapturedMail mail) {
     Objects.requireNonNull(mail, "mail");
-    lock.lock();
+    store.lock.lock();
     try {
-      append(mail);
+      store.append(mail);
     } finally {
-      lock.unlock();
+      store.lock.unlock();
     }
   }
 
@@ -67,66 +104,79 @@ public final class CapturedMails {
    */
   public CapturedMail add(CapturedMail.Builder mail) {
     Objects.requireNonNull(mail, "mail");
-    lock.lock();
+    store.lock.lock();
     try {
-      CapturedMail built = mail.sequence(sequence + 1).build();
-      sequence++;
-      append(built);
+      CapturedMail built = mail.sequence(store.sequence + 1).build();
+      store.sequence++;
+      store.append(built);
       return built;
     } finally {
-      lock.unlock();
+      store.lock.unlock();
     }
-  }
-
-  private void append(CapturedMail mail) {
-    if (size == mails.length) {
-      mails = Arrays.copyOf(mails, size * 2); // earlier snapshots keep the old array, which stays as it was
-    }
-    mails[size++] = mail;
-    arrived.signalAll();
   }
 
   /** Forgets every mail captured so far; the next captured mail is number 1 again. */
   public void clear() {
-    lock.lock();
+    store.lock.lock();
     try {
-      mails = new CapturedMail[16];
-      size = 0;
-      sequence = 0;
-      attempts.clear();
+      store.mails = new CapturedMail[16];
+      store.size = 0;
+      store.sequence = 0;
+      store.attempts.clear();
     } finally {
-      lock.unlock();
+      store.lock.unlock();
+    }
+  }
+
+  /** The mails themselves, shared by every view. */
+  private static final class Store {
+    final ReentrantLock lock = new ReentrantLock();
+    final Condition arrived = lock.newCondition();
+    // Guarded by lock. Slots below size are never written again: a new array replaces a full one.
+    CapturedMail[] mails = new CapturedMail[16];
+    int size;
+    long sequence;
+    final List<SmtpAttempt> attempts = new ArrayList<>();
+
+    void append(CapturedMail mail) {
+      if (size == mails.length) {
+        mails = Arrays.copyOf(mails, size * 2); // earlier snapshots keep the old array, which stays as it was
+      }
+      mails[size++] = mail;
+      arrived.signalAll();
     }
   }
 
   /** The mails captured so far, without waiting. */
   public List<CapturedMail> all() {
-    lock.lock();
+    store.lock.lock();
     try {
       return snapshot();
     } finally {
-      lock.unlock();
+      store.lock.unlock();
     }
   }
 
   private List<CapturedMail> snapshot() {
-    return new Snapshot(mails, size);
+    return new Snapshot(store.mails, store.size);
   }
 
   /** How many mails were captured so far. */
   public int count() {
-    lock.lock();
+    store.lock.lock();
     try {
-      return size;
+      return store.size;
     } finally {
-      lock.unlock();
+      store.lock.unlock();
     }
   }
 
   /**
-   * Waits until at least {@code count} mails were captured, at most the default wait.
+   * Waits until at least {@code count} mails were captured, at most the {@linkplain #defaultWait()
+   * default wait}.
    *
-   * @throws AssertionError saying how many arrived, and from whom, when the time is up
+   * @throws AssertionError saying how many arrived (each mail's summary, or "nothing"), and where the
+   *     application should have sent, when the time is up
    */
   public List<CapturedMail> await(int count) {
     return await(count, defaultWait);
@@ -135,28 +185,38 @@ public final class CapturedMails {
   /**
    * Waits until at least {@code count} mails were captured, at most {@code timeout}.
    *
-   * @throws AssertionError saying how many arrived, and from whom, when the time is up
+   * @throws AssertionError saying how many arrived (each mail's summary, or "nothing"), and where the
+   *     application should have sent, when the time is up
    */
   public List<CapturedMail> await(int count, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    lock.lock();
+    store.lock.lock();
     try {
-      while (size < count) {
+      while (store.size < count) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new AssertionError(String.format(
-              "Expecting %d mail(s) within %s but %d arrived%s%s", count, describe(timeout), size, listing(snapshot()),
-              undelivered()));
+          throw new AssertionError(timedOut(count, timeout, snapshot()) + undelivered());
         }
-        arrived.awaitNanos(left);
+        store.arrived.awaitNanos(left);
       }
       return snapshot();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while waiting for " + count + " mail(s)", e);
     } finally {
-      lock.unlock();
+      store.lock.unlock();
     }
+  }
+
+  private String timedOut(int count, Duration timeout, List<CapturedMail> arrived) {
+    String at = endpoint == null ? "" : " at the capture server " + endpoint.host() + ":" + endpoint.port();
+    if (arrived.isEmpty()) {
+      return String.format("Expecting %d mail(s) within %s%s but nothing arrived.%s", count, describe(timeout), at,
+          endpoint == null ? "" : String.format("%nSend to that host and port (the test's SmtpEndpoint); wait longer"
+              + " with awaitTimeout or the configuration parameter " + AWAIT_TIMEOUT_PARAMETER + "."));
+    }
+    return String.format("Expecting %d mail(s) within %s%s but %d arrived:%s", count, describe(timeout), at,
+        arrived.size(), listing(arrived));
   }
 
   /**
@@ -205,14 +265,14 @@ public final class CapturedMails {
    */
   public SmtpAttempt addAttempt(SmtpAttempt.Builder attempt) {
     Objects.requireNonNull(attempt, "attempt");
-    lock.lock();
+    store.lock.lock();
     try {
-      SmtpAttempt built = attempt.build(attempts.size() + 1L);
-      attempts.add(built);
-      arrived.signalAll();
+      SmtpAttempt built = attempt.build(store.attempts.size() + 1L);
+      store.attempts.add(built);
+      store.arrived.signalAll();
       return built;
     } finally {
-      lock.unlock();
+      store.lock.unlock();
     }
   }
 
@@ -221,11 +281,11 @@ public final class CapturedMails {
    * a required TLS), dropped and abandoned ones, and connections that never sent {@code MAIL FROM}.
    */
   public List<SmtpAttempt> attempts() {
-    lock.lock();
+    store.lock.lock();
     try {
-      return List.copyOf(attempts);
+      return List.copyOf(store.attempts);
     } finally {
-      lock.unlock();
+      store.lock.unlock();
     }
   }
 
@@ -237,31 +297,31 @@ public final class CapturedMails {
    */
   public List<SmtpAttempt> awaitAttempts(int count, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    lock.lock();
+    store.lock.lock();
     try {
-      while (attempts.size() < count) {
+      while (store.attempts.size() < count) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           StringBuilder sb = new StringBuilder();
-          attempts.forEach(a -> sb.append(String.format("%n  - %s", a)));
+          store.attempts.forEach(a -> sb.append(String.format("%n  - %s", a)));
           throw new AssertionError(String.format("Expecting %d SMTP attempt(s) within %s but %d ended%s", count,
-              describe(timeout), attempts.size(), sb));
+              describe(timeout), store.attempts.size(), sb));
         }
-        arrived.awaitNanos(left);
+        store.arrived.awaitNanos(left);
       }
-      return List.copyOf(attempts);
+      return List.copyOf(store.attempts);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while waiting for " + count + " SMTP attempt(s)", e);
     } finally {
-      lock.unlock();
+      store.lock.unlock();
     }
   }
 
   /** The attempts that delivered no mail, for the wait's failure message; "" when there are none. Called under lock. */
   private String undelivered() {
     StringBuilder sb = new StringBuilder();
-    for (SmtpAttempt a : attempts) {
+    for (SmtpAttempt a : store.attempts) {
       if (a.outcome() != SmtpAttempt.Outcome.ACCEPTED) {
         sb.append(String.format("%n  - %s", a));
       }

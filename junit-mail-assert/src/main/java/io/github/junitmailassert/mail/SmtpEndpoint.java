@@ -6,7 +6,7 @@ import java.util.Properties;
  * Where the application under test sends its mail: the capture server's host and port.
  *
  * @param host the loopback address the server listens on, such as {@code 127.0.0.1}
- * @param port the port, chosen freely when the server started
+ * @param port the port: a free one, unless the test fixed it ({@code smtpPort})
  * @param implicitTls whether the server speaks TLS from the first byte (SMTPS, port 465 style)
  *     instead of offering STARTTLS
  */

@@ -2,6 +2,7 @@ package io.github.junitmailassert.internal.dns;
 
 import io.github.junitmailassert.dns.DnsAnswer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.DClass;
@@ -69,7 +70,10 @@ public final class DnsLookup {
     List<String> texts = new ArrayList<>();
     for (Record r : answer.records()) {
       if (r instanceof TXTRecord txt) {
-        texts.add(String.join("", txt.getStrings()));
+        // The bytes as published (getStrings() would write zone-file escapes into the text).
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        txt.getStringsAsByteArrays().forEach(text::writeBytes);
+        texts.add(text.toString(StandardCharsets.UTF_8));
       }
     }
     return texts;

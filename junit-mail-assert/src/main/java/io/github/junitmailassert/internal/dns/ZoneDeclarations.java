@@ -25,9 +25,12 @@ import org.xbill.DNS.TextParseException;
  * class path location of each class path zone file, and an entry is dropped when a zone file on disk
  * (or a file it includes) changes size or modification time. A class path zone file is parsed once
  * per JVM for each origin. Internal.
+ *
+ * @param replacingRecords records a test method declares over the class's: parsed last, each replaces
+ *     the records of its name and type (see {@link DnsZone#replaceRecords(String, String...)})
  */
 public record ZoneDeclarations(String domain, String clientIp, String clientHostName, String spf, String dmarc,
-    List<String> records, List<String> zoneFiles, String zoneFileOrigin) {
+    List<String> records, List<String> zoneFiles, String zoneFileOrigin, List<String> replacingRecords) {
 
   private static final long TTL = 300;
   private static final String CLASS_PATH = "classpath:";
@@ -43,6 +46,13 @@ public record ZoneDeclarations(String domain, String clientIp, String clientHost
     Objects.requireNonNull(zoneFileOrigin, "zoneFileOrigin");
     records = List.copyOf(records);
     zoneFiles = List.copyOf(zoneFiles);
+    replacingRecords = List.copyOf(replacingRecords);
+  }
+
+  /** A declaration with no records replaced. */
+  public ZoneDeclarations(String domain, String clientIp, String clientHostName, String spf, String dmarc,
+      List<String> records, List<String> zoneFiles, String zoneFileOrigin) {
+    this(domain, clientIp, clientHostName, spf, dmarc, records, zoneFiles, zoneFileOrigin, List.of());
   }
 
   /** The declared zone, parsed now or earlier. */
@@ -120,6 +130,7 @@ public record ZoneDeclarations(String domain, String clientIp, String clientHost
         }
       }
     }
+    zone.replaceRecords(origin, replacingRecords.toArray(String[]::new));
     return new Parsed(ZoneSnapshot.of(zone), List.copyOf(stamps));
   }
 

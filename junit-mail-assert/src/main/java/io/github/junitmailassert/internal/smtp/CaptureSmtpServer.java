@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.mail.SmtpAttempt;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -66,8 +67,39 @@ public final class CaptureSmtpServer implements AutoCloseable {
   /** Starts a server that answers as {@code options} say and hands mails and attempts to {@code sink}. */
   public static CaptureSmtpServer start(InetAddress bindAddress, String greetingName, CaptureSink sink,
       SmtpOptions options) {
-    ServerSetup setup = new ServerSetup(0, bindAddress.getHostAddress(), ServerSetup.PROTOCOL_SMTP);
-    Server server = new Server(setup, greetingName, sink, options);
+    return start(bindAddress, 0, greetingName, sink, options);
+  }
+
+  /**
+   * As above, on {@code port} when it is not 0. A fixed port is bound here, before the server
+   * starts, so that a port another process holds fails at once.
+   *
+   * @throws UncheckedIOException around the {@code BindException} when the port is taken
+   */
+  public static CaptureSmtpServer start(InetAddress bindAddress, int port, String greetingName, CaptureSink sink,
+      SmtpOptions options) {
+    ServerSocket fixed = port == 0 ? null : bindFixed(bindAddress, port);
+    ServerSetup setup = new ServerSetup(port, bindAddress.getHostAddress(), ServerSetup.PROTOCOL_SMTP);
+    return run(new Server(setup, greetingName, sink, options, fixed), bindAddress);
+  }
+
+  private static ServerSocket bindFixed(InetAddress bindAddress, int port) {
+    try {
+      ServerSocket socket = new ServerSocket();
+      try {
+        socket.setReuseAddress(true); // a port whose last server just closed is free again, TIME_WAIT or not
+        socket.bind(new InetSocketAddress(bindAddress, port));
+        return socket;
+      } catch (IOException e) {
+        socket.close();
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static CaptureSmtpServer run(Server server, InetAddress bindAddress) {
     server.startService();
     try {
       if (!server.waitTillRunning(START_TIMEOUT_MS)) {
@@ -109,18 +141,20 @@ public final class CaptureSmtpServer implements AutoCloseable {
     private final String greetingName;
     private final CaptureSink sink;
     private final SmtpOptions options;
+    private final ServerSocket fixedPort; // bound already; null for a free port
 
-    Server(ServerSetup setup, String greetingName, CaptureSink sink, SmtpOptions options) {
+    Server(ServerSetup setup, String greetingName, CaptureSink sink, SmtpOptions options, ServerSocket fixedPort) {
       super(setup, new Managers());
       this.greetingName = greetingName;
       this.sink = sink;
       this.options = options;
+      this.fixedPort = fixedPort;
       setDaemon(true);
     }
 
     @Override
     protected ServerSocket openServerSocket() throws IOException {
-      return ListeningPorts.bindUnused(bindTo);
+      return fixedPort != null ? fixedPort : ListeningPorts.bindUnused(bindTo);
     }
 
     @Override
