@@ -5,19 +5,20 @@
  *
  * <pre>{@code
  * @SpringBootTest
- * @MailDeliverability(domain = "sample.co.jp", lifecycle = Lifecycle.PER_CLASS)
- * class OrderMailTest {
- *   @Autowired OrderMailer orderMailer;
+ * @MailDeliverability(domain = "sample.co.jp", clientIp = "203.0.113.25", spf = "v=spf1 ip4:203.0.113.25 -all",
+ *     lifecycle = Lifecycle.PER_CLASS)
+ * class DeclarativeWiringTest {
+ *   @Autowired WelcomeMailer welcomeMailer;
  *
  *   @Test
- *   void confirmation(CapturedMails mails) {
- *     orderMailer.sendConfirmation("user@example.com", "A-1001");
- *     assertThat(mails.single()).hasEnvelopeSenderDomain("sample.co.jp");
+ *   void welcome(CapturedMails mails) {
+ *     welcomeMailer.sendWelcome("user@example.com");
+ *     assertThat(mails.single()).hasEnvelopeSenderDomain("sample.co.jp").spf().isPass();
  *   }
  * }
  * }</pre>
  *
- * <p>Nothing here is called by users: Spring finds {@link MailDeliverabilityContextCustomizerFactory}
+ * <p>(the module's own {@code DeclarativeWiringTest}). Nothing here is called by users: Spring finds {@link MailDeliverabilityContextCustomizerFactory}
  * through {@code META-INF/spring.factories} once the module is on the test class path.
  */
 package io.github.junitmailassert.spring;

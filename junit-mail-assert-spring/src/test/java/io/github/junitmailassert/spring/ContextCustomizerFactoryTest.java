@@ -77,7 +77,7 @@ class ContextCustomizerFactoryTest {
   @MailDeliverability(domain = "sample.co.jp")
   static class PerMethodFixture {
     @Autowired
-    OrderMailer orderMailer;
+    WelcomeMailer welcomeMailer;
 
     @Test
     void sends() {}
@@ -89,7 +89,7 @@ class ContextCustomizerFactoryTest {
     MailDeliverabilityExtension mail = MailDeliverabilityExtension.newInstance().build();
 
     @Autowired
-    OrderMailer orderMailer;
+    WelcomeMailer welcomeMailer;
 
     @Test
     void sends() {}
@@ -100,7 +100,7 @@ class ContextCustomizerFactoryTest {
   @MailDeliverability(domain = "sample.co.jp", lifecycle = Lifecycle.PER_CLASS)
   static class TestInstancePerClassFixture {
     @Autowired
-    OrderMailer orderMailer;
+    WelcomeMailer welcomeMailer;
 
     @Test
     void sends() {}

@@ -24,7 +24,7 @@ import org.springframework.core.env.Environment;
 class DeclarativeWiringTest {
 
   @Autowired
-  OrderMailer orderMailer;
+  WelcomeMailer welcomeMailer;
 
   @Autowired
   Environment environment;
@@ -33,8 +33,8 @@ class DeclarativeWiringTest {
   ApplicationContext context;
 
   @Test
-  void confirmation(CapturedMails mails) {
-    orderMailer.sendConfirmation("user@example.com", "A-1001");
+  void welcome(CapturedMails mails) {
+    welcomeMailer.sendWelcome("user@example.com");
     assertThat(mails.single()).hasEnvelopeSenderDomain("sample.co.jp").spf().isPass();
   }
 
@@ -47,7 +47,7 @@ class DeclarativeWiringTest {
   @Test
   void should_clear_the_mails_of_the_class_server_before_each_test(CapturedMails mails) {
     // WHEN
-    orderMailer.sendConfirmation("other@example.com", "A-2002");
+    welcomeMailer.sendWelcome("other@example.com");
 
     // THEN
     assertThat(mails.single()).hasRecipients("other@example.com");
@@ -62,7 +62,7 @@ class DeclarativeWiringTest {
     @Test
     void should_use_the_enclosing_class_s_server_and_context(SmtpEndpoint smtp, CapturedMails mails) {
       // WHEN
-      orderMailer.sendConfirmation("nested@example.com", "A-2003");
+      welcomeMailer.sendWelcome("nested@example.com");
 
       // THEN
       assertThat(nestedContext).isSameAs(context);

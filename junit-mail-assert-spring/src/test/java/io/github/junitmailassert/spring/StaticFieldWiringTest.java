@@ -23,11 +23,12 @@ class StaticFieldWiringTest {
 
   @RegisterExtension
   static MailDeliverabilityExtension mail = MailDeliverabilityExtension.newInstance()
-      .domain("sample.co.jp").clientIp("203.0.113.25").spf("v=spf1 ip4:203.0.113.25 -all")
+      .domain("sample.co.jp").clientIp("203.0.113.25").clientHostName("mail.sample.co.jp")
+      .spf("v=spf1 ip4:203.0.113.25 -all")
       .build();
 
   @Autowired
-  OrderMailer orderMailer;
+  WelcomeMailer welcomeMailer;
 
   @Autowired
   Environment environment;
@@ -35,7 +36,7 @@ class StaticFieldWiringTest {
   @Test
   void should_point_spring_mail_host_and_port_at_the_static_field_s_server() {
     // WHEN
-    orderMailer.sendConfirmation("user@example.com", "A-3001");
+    welcomeMailer.sendWelcome("user@example.com");
 
     // THEN the test's own spring.mail.properties.* still apply
     assertThat(environment.getProperty("spring.mail.port", Integer.class)).isEqualTo(mail.smtp().port());
@@ -45,5 +46,6 @@ class StaticFieldWiringTest {
         .hasMessageIdDomain("sample.co.jp")
         .hasNoLocalNameLeaks()
         .spf().isPass();
+    assertThat(mail.mails().single()).sendingHost().hasForwardConfirmedReverseDns().hasValidHeloName();
   }
 }
