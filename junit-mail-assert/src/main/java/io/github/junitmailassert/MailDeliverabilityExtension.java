@@ -75,6 +75,11 @@ public final class MailDeliverabilityExtension
   private static final List<String> PORT_PROPERTIES = List.of("mail.smtp.port", "spring.mail.port");
   private static final String JNDI_PROVIDER_URL = "java.naming.provider.url";
 
+  // The environments that serve a whole test class, by that class, while it runs: the one door for
+  // integrations that configure an application before the test instance exists (junit-mail-assert-spring).
+  // Keyed by class, so classes running in parallel never meet; the environments themselves live in the Store.
+  private static final Map<Class<?>, Set<MailEnvironment>> CLASS_ENVIRONMENTS = new ConcurrentHashMap<>();
+
   private final Settings programmatic;
   // The environments this instance serves right now; its accessors need exactly one.
   private final Set<MailEnvironment> live = ConcurrentHashMap.newKeySet();
@@ -130,6 +135,38 @@ public final class MailDeliverabilityExtension
     return environment().tls();
   }
 
+  /**
+   * The capture server that serves {@code testClass} as a whole, while that class runs: the server of
+   * a static {@code @RegisterExtension} field, or of {@code @MailDeliverability(lifecycle = PER_CLASS)},
+   * found on the class itself or, for a {@code @Nested} class, on the nearest enclosing class that has
+   * one. It is there from the class's {@code beforeAll} to its {@code afterAll}, so code that sets up
+   * an application before the test instance exists can point it at the server: junit-mail-assert-spring
+   * sets {@code spring.mail.host} and {@code spring.mail.port} from it.
+   *
+   * <pre>{@code
+   * int port = MailDeliverabilityExtension.classSmtpEndpoint(OrderMailTest.class).orElseThrow().port();
+   * }</pre>
+   *
+   * @param testClass the test class (or a class nested in it)
+   * @return the endpoint, or empty when no server serves that class as a whole right now: it declares
+   *     servers per test, or has not started yet, or has finished
+   * @throws IllegalStateException when the class runs twice at the same time, each run with its own server
+   */
+  public static Optional<SmtpEndpoint> classSmtpEndpoint(Class<?> testClass) {
+    Objects.requireNonNull(testClass, "testClass");
+    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+      List<MailEnvironment> running = List.copyOf(CLASS_ENVIRONMENTS.getOrDefault(c, Set.of()));
+      if (running.size() > 1) {
+        throw new IllegalStateException(c.getName() + " runs " + running.size() + " times at the same time, each"
+            + " run with its own capture server, so its endpoint cannot be told apart: run the class once at a time");
+      }
+      if (running.size() == 1) {
+        return Optional.of(running.get(0).smtpEndpoint());
+      }
+    }
+    return Optional.empty();
+  }
+
   private MailEnvironment environment() {
     List<MailEnvironment> now = List.copyOf(live);
     if (now.isEmpty()) {
@@ -158,6 +195,12 @@ public final class MailDeliverabilityExtension
         store.put(ENVIRONMENT, env);
         store.put(CREATED_BY + context.getUniqueId(), Boolean.TRUE);
         live.add(env);
+        MailEnvironment created = env;
+        CLASS_ENVIRONMENTS.compute(context.getRequiredTestClass(), (c, envs) -> {
+          Set<MailEnvironment> running = envs == null ? ConcurrentHashMap.newKeySet() : envs;
+          running.add(created);
+          return running;
+        });
         // Published for the whole class, so that what reads them while the test instance is made sees them.
         publishSystemProperties(context, env);
       }
@@ -169,7 +212,12 @@ public final class MailDeliverabilityExtension
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     restoreSystemProperties(context);
     if (store.remove(CREATED_BY + context.getUniqueId(), Boolean.class) != null) {
-      live.remove(store.get(ENVIRONMENT, MailEnvironment.class));
+      MailEnvironment env = store.get(ENVIRONMENT, MailEnvironment.class);
+      live.remove(env);
+      CLASS_ENVIRONMENTS.computeIfPresent(context.getRequiredTestClass(), (c, envs) -> {
+        envs.remove(env);
+        return envs.isEmpty() ? null : envs;
+      });
     }
   }
 

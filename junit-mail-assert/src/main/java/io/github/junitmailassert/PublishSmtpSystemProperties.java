@@ -15,7 +15,8 @@ import org.junit.jupiter.api.parallel.Resources;
  * {@code mail.smtp.port} (Jakarta Mail) and {@code spring.mail.host}, {@code spring.mail.port}
  * (Spring Boot). The previous values come back after the test. With servers per class they are set
  * for the whole class, before the test instance is made. Spring Boot keeps its application context
- * across test classes, so for Spring prefer {@code @DynamicPropertySource} reading
+ * across test classes, so for Spring prefer junit-mail-assert-spring, which points the application
+ * context at the class's server, or {@code @DynamicPropertySource} reading
  * {@code MailDeliverabilityExtension.smtp()} from a static field.
  *
  * <p>Use it beside {@link MailDeliverability}. System properties are global to the JVM, so this

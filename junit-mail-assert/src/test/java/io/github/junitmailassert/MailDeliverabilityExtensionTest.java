@@ -251,6 +251,53 @@ class MailDeliverabilityExtensionTest {
     assertThat(ProgrammaticInstanceFixture.SEEN).hasSize(2); // one environment per test
   }
 
+  // ------------------------------------------------------------------ the class's endpoint, for integrations
+
+  @MailDeliverability(domain = "class.example", lifecycle = Lifecycle.PER_CLASS)
+  static class ClassEndpointFixture {
+    @Test
+    void isTheClassServer(SmtpEndpoint smtp) {
+      assertThat(MailDeliverabilityExtension.classSmtpEndpoint(ClassEndpointFixture.class)).contains(smtp);
+    }
+
+    @Nested
+    class Inner {
+      @Test
+      void isTheEnclosingClassServer(SmtpEndpoint smtp) {
+        assertThat(MailDeliverabilityExtension.classSmtpEndpoint(Inner.class)).contains(smtp);
+      }
+    }
+  }
+
+  static class ClassEndpointStaticFieldFixture {
+    @RegisterExtension
+    static MailDeliverabilityExtension mail = MailDeliverabilityExtension.newInstance().domain("class.example").build();
+
+    @Test
+    void isTheFieldServer() {
+      assertThat(MailDeliverabilityExtension.classSmtpEndpoint(ClassEndpointStaticFieldFixture.class))
+          .contains(mail.smtp());
+    }
+  }
+
+  @MailDeliverability(domain = "class.example")
+  static class ClassEndpointPerMethodFixture {
+    @Test
+    void hasNone() {
+      assertThat(MailDeliverabilityExtension.classSmtpEndpoint(ClassEndpointPerMethodFixture.class)).isEmpty();
+    }
+  }
+
+  @Test
+  void should_give_the_class_server_while_the_class_runs_and_nothing_for_servers_per_test() {
+    run(ClassEndpointFixture.class).assertStatistics(s -> s.started(2).succeeded(2));
+    run(ClassEndpointStaticFieldFixture.class).assertStatistics(s -> s.started(1).succeeded(1));
+    run(ClassEndpointPerMethodFixture.class).assertStatistics(s -> s.started(1).succeeded(1));
+    // after the class: gone
+    assertThat(MailDeliverabilityExtension.classSmtpEndpoint(ClassEndpointFixture.class)).isEmpty();
+    assertThat(MailDeliverabilityExtension.classSmtpEndpoint(ClassEndpointStaticFieldFixture.class)).isEmpty();
+  }
+
   // ------------------------------------------------------------------ closing, errors, system properties
 
   @MailDeliverability(domain = "fail.example")

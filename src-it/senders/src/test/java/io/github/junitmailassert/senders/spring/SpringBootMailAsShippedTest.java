@@ -10,13 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Spring Boot's mail starter with only {@code spring.mail.host} and {@code spring.mail.port}, as
  * most applications ship it. The capture server is a static extension: it starts before Spring
- * builds the application context, which reads its port through {@code @DynamicPropertySource}.
+ * builds the application context, and junit-mail-assert-spring points those two properties at it
+ * (no {@code @DynamicPropertySource}; {@link SpringBootMailFixedTest} shows that way).
  */
 @SpringBootTest
 class SpringBootMailAsShippedTest {
@@ -25,12 +24,6 @@ class SpringBootMailAsShippedTest {
   static MailDeliverabilityExtension mail = MailDeliverabilityExtension.newInstance()
       .domain("sample.co.jp").clientIp("203.0.113.25").spf("v=spf1 ip4:203.0.113.25 -all")
       .build();
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> mail.smtp().host());
-    registry.add("spring.mail.port", () -> mail.smtp().port());
-  }
 
   @Autowired
   OrderMailer orderMailer;
