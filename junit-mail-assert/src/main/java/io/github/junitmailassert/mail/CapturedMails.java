@@ -195,7 +195,12 @@ public final class CapturedMails {
       while (store.size < count) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new AssertionError(timedOut(count, timeout, snapshot()) + undelivered());
+          String refused = undelivered();
+          // Refused attempts show the application sent to the right place: say what happened instead.
+          throw new AssertionError(refused.isEmpty() ? timedOut(count, timeout, snapshot())
+              : String.format("Expecting %d mail(s) within %s%s but %d arrived%s%s", count, describe(timeout),
+                  endpoint == null ? "" : " at the capture server " + endpoint.host() + ":" + endpoint.port(), store.size,
+                  listing(snapshot()), refused));
         }
         store.arrived.awaitNanos(left);
       }

@@ -241,7 +241,7 @@ class SmtpFaultsTest {
     }
     mails.awaitAttempts(1, WAIT);
     assertThatThrownBy(() -> mails.await(1, Duration.ofMillis(50))).hasMessage(String.format(
-        "Expecting 1 mail(s) within 50 ms but 0 arrived%n"
+        "Expecting 1 mail(s) within 50 ms at the capture server " + smtp.host() + ":" + smtp.port() + " but 0 arrived%n"
             + "Attempts that delivered no mail:%n"
             + "  - attempt #1 <a@sample.co.jp> to [gone@example.com]: refused at RCPT: 550 5.1.1 The email account that"
             + " you tried to reach does not exist"));

@@ -117,7 +117,8 @@ class SmtpTlsTest {
       assertThat(mails.awaitAttempts(1, Duration.ofSeconds(10)).get(0)).hasToString(
           "attempt #1 <a@sample.co.jp> to []: refused at MAIL: 530 5.7.0 Must issue a STARTTLS command first");
       assertThatThrownBy(() -> mails.await(1, Duration.ofMillis(20))).hasMessage(String.format(
-          "Expecting 1 mail(s) within 20 ms but 0 arrived%nAttempts that delivered no mail:%n"
+          "Expecting 1 mail(s) within 20 ms at the capture server " + smtp.host() + ":" + smtp.port()
+              + " but 0 arrived%nAttempts that delivered no mail:%n"
               + "  - attempt #1 <a@sample.co.jp> to []: refused at MAIL: 530 5.7.0 Must issue a STARTTLS command first"));
     }
 
