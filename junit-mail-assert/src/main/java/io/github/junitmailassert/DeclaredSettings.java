@@ -26,7 +26,7 @@ final class DeclaredSettings {
     return new Settings(a.domain(), a.clientIp(), a.clientHostName(), a.spf(), a.dmarc(), List.of(a.records()),
         List.of(a.zoneFiles()), a.zoneFileOrigin(), a.verifyEachTest(), Set.copyOf(Arrays.asList(a.checks())),
         a.receivingHost(), a.dmarcMode(), a.dkimPolicy(), List.of(a.blockLists()), a.lifecycle() == Lifecycle.PER_CLASS,
-        clock(a.clock()));
+        clock(a.clock()), List.of(a.spamFilters()));
   }
 
   private static Clock clock(String instant) {

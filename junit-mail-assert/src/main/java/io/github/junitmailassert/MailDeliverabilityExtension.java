@@ -7,6 +7,7 @@ import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;
+import io.github.junitmailassert.filter.SpamFilter;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.extension.HtmlRunReport;
 import io.github.junitmailassert.internal.extension.MailEnvironment;
@@ -365,6 +366,7 @@ public final class MailDeliverabilityExtension
     private final List<String> blockLists = new ArrayList<>(DeclaredSettings.DEFAULTS.blockLists());
     private Clock clock = DeclaredSettings.DEFAULTS.clock();
     private DmarcMode dmarcMode = DeclaredSettings.DEFAULTS.dmarcMode();
+    private final List<SpamFilter> spamFilters = new ArrayList<>(DeclaredSettings.DEFAULTS.spamFilters());
 
     private Builder() {}
 
@@ -462,6 +464,14 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
+    /** @see MailDeliverability#spamFilters() */
+    public Builder spamFilters(SpamFilter... filters) {
+      for (SpamFilter filter : Objects.requireNonNull(filters, "filters")) {
+        this.spamFilters.add(Objects.requireNonNull(filter, "a spam filter"));
+      }
+      return this;
+    }
+
     /** The receiver's clock, for DKIM {@code t=} and {@code x=}; the system clock by default. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -471,7 +481,7 @@ public final class MailDeliverabilityExtension
     public MailDeliverabilityExtension build() {
       return new MailDeliverabilityExtension(new Settings(domain, clientIp, clientHostName, spf, dmarc, records,
           zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, dmarcMode, dkimPolicy, blockLists, false,
-          clock));
+          clock, spamFilters));
     }
   }
 }

@@ -3,6 +3,7 @@ package io.github.junitmailassert.internal.extension;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;
+import io.github.junitmailassert.filter.SpamFilter;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,15 +15,17 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * one record; the defaults are the annotation's). Internal.
  *
  * @param perClass whether the tests of a class share one environment (lifecycle PER_CLASS)
+ * @param spamFilters the real filters whose verdict counts for SPAM_SCORE
  */
 public record Settings(String domain, String clientIp, String clientHostName, String spf, String dmarc,
     List<String> records, List<String> zoneFiles, String zoneFileOrigin, boolean verifyEachTest,
     Set<MailCheck> checks, String receivingHost, DmarcMode dmarcMode, DkimPolicy dkimPolicy, List<String> blockLists,
-    boolean perClass, Clock clock) {
+    boolean perClass, Clock clock, List<SpamFilter> spamFilters) {
 
   public Settings {
     records = List.copyOf(records);
     blockLists = List.copyOf(blockLists);
+    spamFilters = List.copyOf(spamFilters);
     zoneFiles = List.copyOf(zoneFiles);
     EnumSet<MailCheck> chosen = EnumSet.noneOf(MailCheck.class);
     chosen.addAll(checks);
@@ -52,6 +55,10 @@ public record Settings(String domain, String clientIp, String clientHostName, St
       if ((checks.contains(MailCheck.SPF) || checks.contains(MailCheck.REVERSE_DNS)) && clientIp.isBlank()) {
         throw new ExtensionConfigurationException("verifyEachTest checks SPF and REVERSE_DNS for the client IP receivers would"
             + " see: declare clientIp (over loopback every client is 127.0.0.1), or leave them out of checks");
+      }
+      if (checks.contains(MailCheck.SPAM_SCORE) && spamFilters.isEmpty()) {
+        throw new ExtensionConfigurationException("verifyEachTest checks SPAM_SCORE: declare spamFilters (the real"
+            + " filters whose verdict counts), or leave SPAM_SCORE out of checks");
       }
       if (checks.contains(MailCheck.BLOCK_LISTS) && (blockLists.isEmpty() || clientIp.isBlank())) {
         throw new ExtensionConfigurationException("verifyEachTest checks BLOCK_LISTS: declare blockLists (the zones the"
