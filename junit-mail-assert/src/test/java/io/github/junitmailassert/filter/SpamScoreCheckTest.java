@@ -1,6 +1,10 @@
 package io.github.junitmailassert.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import io.github.junitmailassert.check.CheckOutcome;
 import io.github.junitmailassert.check.Finding;
@@ -13,7 +17,12 @@ import io.github.junitmailassert.testing.Filters;
 import io.github.junitmailassert.testing.SeedStory;
 import java.util.List;
 import java.util.Set;
+import io.github.junitmailassert.MailDeliverability;
+import io.github.junitmailassert.mail.SmtpEndpoint;
+import io.github.junitmailassert.testing.Send;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
 
 /** MailCheck.SPAM_SCORE: the CI gate counts the verdict of the filters the receiver is told to ask. */
 class SpamScoreCheckTest {
@@ -52,6 +61,30 @@ class SpamScoreCheckTest {
     assertThat(outcome.findings().get(0).fix()).startsWith("publish PTR 25.113.0.203.in-addr.arpa");
     assertThat(GateReport.of(List.of(Receiver.checkOf(mail)), Set.of(MailCheck.SPAM_SCORE)))
         .contains("SpamAssassin 5.8 / 5.0 (add header)");
+  }
+
+  @MailDeliverability(domain = "sample.co.jp", clientIp = "203.0.113.25", spf = "v=spf1 ip4:198.51.100.99 -all",
+      verifyEachTest = true,
+      checks = MailCheck.SPAM_SCORE, spamFilters = SpamFilter.SPAMASSASSIN,
+      records = {"25.113.0.203.zen.spamhaus.org. IN A 127.0.0.10"})
+  static class ListedSenderGateFixture {
+    @Test
+    void listed(SmtpEndpoint smtp) {
+      Send.mail(smtp, "no-reply@sample.co.jp", "user@example.com", "Your order");
+    }
+  }
+
+  @Test
+  void should_fail_a_test_through_the_extensions_gate_when_spamassassin_calls_its_mail_spam() {
+    Filters.assumeInstalled(SpamFilter.SPAMASSASSIN);
+
+    Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ListedSenderGateFixture.class))
+        .execute().testEvents();
+
+    events.assertStatistics(s -> s.started(1).failed(1));
+    events.assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class), message(m ->
+        m.startsWith("1 of 1 captured mail(s) would not pass a receiver's checks (SPAM_SCORE):")
+            && m.contains("SpamAssassin ") && m.contains("(add header): RCVD_IN_PBL 3.6"))));
   }
 
   @Test

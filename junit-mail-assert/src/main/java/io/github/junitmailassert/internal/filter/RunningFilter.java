@@ -122,6 +122,7 @@ abstract class RunningFilter implements AutoCloseable {
       }
     } finally {
       dns.close();
+      // -Djunit.mail.assert.keepFilterFiles=true keeps the configuration and the filter's log, to debug it.
       if (!Boolean.getBoolean("junit.mail.assert.keepFilterFiles")) {
         deleteTree(dir);
       }

@@ -63,13 +63,10 @@ final class SpamdFilter extends RunningFilter {
     write("site/local.cf", localCf(dns.address(), dns.port()));
     Path home = writableDir("home");
     port = FilterProcess.freePort();
-    List<String> command = new java.util.ArrayList<>(List.of(program, "-x", "-4", "-C", RULES, "--siteconfigpath=" + dir.resolve("site"),
+    List<String> command = new ArrayList<>(List.of(program, "-x", "-4", "-C", RULES, "--siteconfigpath=" + dir.resolve("site"),
         "-H", home.toString(), "-i", "127.0.0.1:" + port, "-A", "127.0.0.1",
         "--max-children=" + children, "--min-children=" + children, "--min-spare=" + children,
         "--max-spare=" + children, "-s", "stderr", "-r", dir.resolve("spamd.pid").toString()));
-    if (!System.getProperty("junit.mail.assert.spamdDebug", "").isEmpty()) {
-      command.add("-D" + System.getProperty("junit.mail.assert.spamdDebug"));
-    }
     return FilterProcess.start("spamd", command, dir.resolve("spamd.log"), port, START_TIMEOUT);
   }
 
