@@ -41,20 +41,7 @@ public final class SeedStory {
 
   /** {@link #misconfigured(DnsZone)} sent at {@code at}: the same bytes for the same instant. */
   public static CapturedMail misconfigured(DnsZone zone, Instant at) {
-    return mail(at, Received.view(zone, CLIENT_IP), "localhost.localdomain", "apache@localhost.localdomain",
-        "Received: (from apache@localhost)\r\n"
-            + "\tby localhost.localdomain (8.17.1.9/8.17.1.9/Submit) id 4ARA05i3000001;\r\n"
-            + "\t" + DATE.format(at) + "\r\n"
-            + "Date: " + DATE.format(at) + "\r\n"
-            + "Message-Id: <202611271000.4ARA05i3000001@localhost.localdomain>\r\n"
-            + "To: user@example.com\r\n"
-            + "Subject: Your order\r\n"
-            + "From: shop@sample.co.jp\r\n"
-            + "MIME-Version: 1.0\r\n"
-            + "Content-Type: text/plain; charset=US-ASCII\r\n"
-            + "Content-Transfer-Encoding: 7bit\r\n"
-            + "\r\n"
-            + "Thank you for your order.\r\n");
+    return mail(at, Received.view(zone, CLIENT_IP), "localhost.localdomain", "apache@localhost.localdomain");
   }
 
   /** The same mail with sendmail masquerading as sample.co.jp, confDOMAIN_NAME and PHP's -f. */
@@ -64,20 +51,7 @@ public final class SeedStory {
 
   /** {@link #fixed(DnsZone)} sent at {@code at}: the same bytes for the same instant. */
   public static CapturedMail fixed(DnsZone zone, Instant at) {
-    return mail(at, Received.view(zone, CLIENT_IP), "mail.sample.co.jp", "no-reply@sample.co.jp",
-        "Received: (from apache@localhost)\r\n"
-            + "\tby mail.sample.co.jp (8.17.1.9/8.17.1.9/Submit) id 4ARA05i3000001;\r\n"
-            + "\t" + DATE.format(at) + "\r\n"
-            + "Date: " + DATE.format(at) + "\r\n"
-            + "Message-Id: <202611271000.4ARA05i3000001@mail.sample.co.jp>\r\n"
-            + "To: user@example.com\r\n"
-            + "Subject: Your order\r\n"
-            + "From: shop@sample.co.jp\r\n"
-            + "MIME-Version: 1.0\r\n"
-            + "Content-Type: text/plain; charset=US-ASCII\r\n"
-            + "Content-Transfer-Encoding: 7bit\r\n"
-            + "\r\n"
-            + "Thank you for your order.\r\n");
+    return mail(at, Received.view(zone, CLIENT_IP), "mail.sample.co.jp", "no-reply@sample.co.jp");
   }
 
   /** Now, to the second: filters compare the Date field with their own clock (rspamd's DATE_IN_PAST). */
@@ -85,7 +59,21 @@ public final class SeedStory {
     return Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
-  private static CapturedMail mail(Instant at, Receiver view, String helo, String envelopeSender, String message) {
+  /** The shop's order mail as sendmail on host {@code helo} hands it on, sent at {@code at}. */
+  private static CapturedMail mail(Instant at, Receiver view, String helo, String envelopeSender) {
+    String message = "Received: (from apache@localhost)\r\n"
+        + "\tby " + helo + " (8.17.1.9/8.17.1.9/Submit) id 4ARA05i3000001;\r\n"
+        + "\t" + DATE.format(at) + "\r\n"
+        + "Date: " + DATE.format(at) + "\r\n"
+        + "Message-Id: <202611271000.4ARA05i3000001@" + helo + ">\r\n"
+        + "To: user@example.com\r\n"
+        + "Subject: Your order\r\n"
+        + "From: shop@sample.co.jp\r\n"
+        + "MIME-Version: 1.0\r\n"
+        + "Content-Type: text/plain; charset=US-ASCII\r\n"
+        + "Content-Transfer-Encoding: 7bit\r\n"
+        + "\r\n"
+        + "Thank you for your order.\r\n";
     return CapturedMail.builder().sequence(1).helo("EHLO", helo).envelopeSender(envelopeSender)
         .recipient("user@example.com").receivedAt(at).rawMessage(message).receiver(view).build();
   }

@@ -34,7 +34,7 @@ class MissingGuavaTest {
       Class<?> policyType = withoutGuava.loadClass("io.github.junitmailassert.dkim.DkimPolicy");
       Object settings = settingsType.getConstructors()[0].newInstance("sample.co.jp", "", "", "", "", List.of(), List.of(),
           "", false, Set.of(), "mx.receiver.test", enumValue(modeType, "RFC7489_PSL"), enumValue(policyType, "RFC8301"),
-          List.of(), false, java.time.Clock.systemUTC());
+          List.of(), false, java.time.Clock.systemUTC(), List.of());
       // WHEN the environment starts
       Throwable thrown = catchThrowable(() -> withoutGuava.loadClass(MailEnvironment.class.getName())
           .getConstructor(settingsType).newInstance(settings));
