@@ -30,7 +30,8 @@ final class DeclaredSettings {
         List.of(a.zoneFiles()), a.zoneFileOrigin(), a.verifyEachTest(), Set.copyOf(Arrays.asList(a.checks())),
         a.receivingHost(), a.dmarcMode(), a.dkimPolicy(), List.of(a.blockLists()), a.lifecycle() == Lifecycle.PER_CLASS,
         clock(a.clock()), a.smtpPort(), a.dnsPort(), wait(a.awaitTimeout()), List.of(),
-        new SmtpSettings(a.requireTls(), a.implicitTls(), SmtpSettings.DEFAULT.faults()));
+        new SmtpSettings(a.requireTls(), a.implicitTls(), SmtpSettings.DEFAULT.faults()),
+        List.of(a.spamFilters()));
   }
 
   private static Duration wait(String declared) {
@@ -53,7 +54,7 @@ final class DeclaredSettings {
         o.smtpPort().length == 0 ? base.smtpPort() : one(o.smtpPort(), "smtpPort"),
         o.dnsPort().length == 0 ? base.dnsPort() : one(o.dnsPort(), "dnsPort"),
         o.awaitTimeout().length == 0 ? base.awaitTimeout() : wait(one(o.awaitTimeout(), "awaitTimeout", "")),
-        replacing, base.smtp());
+        replacing, base.smtp(), base.spamFilters());
   }
 
   private static <T> T one(T[] declared, String attribute, T inherited) {

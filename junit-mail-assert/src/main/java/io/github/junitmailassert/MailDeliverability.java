@@ -6,6 +6,7 @@ import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;
+import io.github.junitmailassert.filter.SpamFilter;
 import io.github.junitmailassert.receiver.Receiver;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -113,6 +114,13 @@ public @interface MailDeliverability {
    * {@code MailCheck.BLOCK_LISTS} in {@link #checks()} makes the gate fail a listed client.
    */
   String[] blockLists() default {};
+
+  /**
+   * The real spam filters the receiver asks for {@code MailCheck.SPAM_SCORE} in {@link #checks()}:
+   * the gate fails a mail one of them calls spam. Assertions ({@code spamAssassin()},
+   * {@code rspamd()}) score any mail without this.
+   */
+  SpamFilter[] spamFilters() default {};
 
   /**
    * The receiver's clock as a fixed instant in ISO-8601, such as {@code "2026-11-27T10:00:00Z"},

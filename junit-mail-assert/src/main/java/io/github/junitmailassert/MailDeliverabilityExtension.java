@@ -9,6 +9,7 @@ import io.github.junitmailassert.mail.SmtpTls;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;
+import io.github.junitmailassert.filter.SpamFilter;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.extension.HtmlRunReport;
 import io.github.junitmailassert.internal.extension.MailEnvironment;
@@ -504,6 +505,7 @@ public final class MailDeliverabilityExtension
     private int smtpPort = DeclaredSettings.DEFAULTS.smtpPort();
     private int dnsPort = DeclaredSettings.DEFAULTS.dnsPort();
     private Duration awaitTimeout = DeclaredSettings.DEFAULTS.awaitTimeout();
+    private final List<SpamFilter> spamFilters = new ArrayList<>(DeclaredSettings.DEFAULTS.spamFilters());
 
     private Builder() {}
 
@@ -601,6 +603,14 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
+    /** @see MailDeliverability#spamFilters() */
+    public Builder spamFilters(SpamFilter... filters) {
+      for (SpamFilter filter : Objects.requireNonNull(filters, "filters")) {
+        this.spamFilters.add(Objects.requireNonNull(filter, "a spam filter"));
+      }
+      return this;
+    }
+
     /** The receiver's clock, for DKIM {@code t=} and {@code x=}; the system clock by default. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -658,7 +668,8 @@ public final class MailDeliverabilityExtension
     public MailDeliverabilityExtension build() {
       return new MailDeliverabilityExtension(new Settings(domain, clientIp, clientHostName, spf, dmarc, records,
           zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, dmarcMode, dkimPolicy, blockLists, false,
-          clock, smtpPort, dnsPort, awaitTimeout, List.of(), new SmtpSettings(requireTls, implicitTls, faults)));
+          clock, smtpPort, dnsPort, awaitTimeout, List.of(), new SmtpSettings(requireTls, implicitTls, faults),
+          spamFilters));
     }
   }
 }

@@ -58,7 +58,7 @@ class ArchitectureTest {
   private static final List<Set<String>> LAYERS = List.of(
       Set.of("mail", "internal.mail", "internal.syntax", "check", "authresults", "dns", "internal.dns", "internal"),
       Set.of("envelope", "spf", "internal.spf", "dkim", "internal.dkim", "dmarc", "internal.dmarc", "host",
-          "internal.host", "format", "blocklist"),
+          "internal.host", "format", "blocklist", "filter", "internal.filter"),
       Set.of("receiver"),
       Set.of("profile", "report", "assertions", "assertions.error"),
       Set.of("", "internal.extension", "internal.smtp", "testcontainers"));

@@ -16,6 +16,7 @@ public final class TestSettings {
     Settings d = DeclaredSettings.DEFAULTS;
     return new Settings(d.domain(), d.clientIp(), d.clientHostName(), d.spf(), d.dmarc(), d.records(), d.zoneFiles(),
         d.zoneFileOrigin(), d.verifyEachTest(), d.checks(), d.receivingHost(), d.dmarcMode(), d.dkimPolicy(),
-        d.blockLists(), d.perClass(), d.clock(), smtpPort, d.dnsPort(), d.awaitTimeout(), d.replacingRecords(), d.smtp());
+        d.blockLists(), d.perClass(), d.clock(), smtpPort, d.dnsPort(), d.awaitTimeout(), d.replacingRecords(), d.smtp(),
+        d.spamFilters());
   }
 }

@@ -30,6 +30,8 @@ import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dmarc.AuthorDomain;
 import io.github.junitmailassert.envelope.LocalNameLeak;
 import io.github.junitmailassert.envelope.LocalNames;
+import io.github.junitmailassert.filter.SpamFilter;
+import io.github.junitmailassert.filter.SpamFilterResult;
 import io.github.junitmailassert.format.HeaderSanity;
 import io.github.junitmailassert.internal.mail.Addresses;
 import io.github.junitmailassert.internal.mail.Domains;
@@ -50,6 +52,7 @@ import org.assertj.core.api.ListAssert;
 import org.assertj.core.api.StringAssert;
 import org.assertj.core.description.TextDescription;
 import org.assertj.core.error.ErrorMessageFactory;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Assertions on one {@link CapturedMail}, checked as a receiving MTA would check it.
@@ -808,5 +811,43 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
   protected String domainForFixes() {
     return actual.receiver().isPresent() ? Receiver.of(actual).domainForFixes(actual)
         : actual.header("From").flatMap(Addresses::firstDomain).filter(d -> LocalNames.whyLocal(d).isEmpty()).orElse(null);
+  }
+
+  // ---------------------------------------------------------------- real spam filters
+
+  /**
+   * Navigates to SpamAssassin's verdict on the mail: the JVM's one spamd (started on first use)
+   * scores it with its DNS answered from the test's zone. Skips the test (a visible skip that says
+   * how to install it) where SpamAssassin is not installed.
+   *
+   * <pre>{@code
+   * assertThat(mail).spamAssassin().hasScoreBelow(5.0).doesNotTrigger("RDNS_NONE");
+   * }</pre>
+   */
+  @CheckReturnValue
+  public SpamFilterResultAssert spamAssassin() {
+    return spamFilter(SpamFilter.SPAMASSASSIN);
+  }
+
+  /**
+   * Navigates to rspamd's verdict on the mail, scored as {@link #spamAssassin()} is; skips the test
+   * where rspamd is not installed.
+   *
+   * <pre>{@code
+   * assertThat(mail).rspamd().hasAction(FilterAction.NO_ACTION).doesNotTrigger("R_SPF_FAIL");
+   * }</pre>
+   */
+  @CheckReturnValue
+  public SpamFilterResultAssert rspamd() {
+    return spamFilter(SpamFilter.RSPAMD);
+  }
+
+  private SpamFilterResultAssert spamFilter(SpamFilter filter) {
+    SpamFilterResult verdict = receiverResult().spamFilter(filter);
+    if (verdict.status() == SpamFilterResult.Status.NOT_INSTALLED) {
+      throw new TestAbortedException(verdict.reason());
+    }
+    return navigate(SpamFilterResultAssert.class, SpamFilterResult.class, verdict, SpamFilterResultAssert::new)
+        .of(actual);
   }
 }

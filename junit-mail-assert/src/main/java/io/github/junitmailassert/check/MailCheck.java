@@ -19,7 +19,9 @@ public enum MailCheck {
   /** The message is RFC 5322. */
   FORMAT(Severity.ERROR),
   /** The client IP is on none of the block lists the receiver asks (RFC 5782). */
-  BLOCK_LISTS(Severity.ERROR);
+  BLOCK_LISTS(Severity.ERROR),
+  /** None of the real spam filters the receiver asks ({@code spamFilters}) calls the mail spam. */
+  SPAM_SCORE(Severity.ERROR);
 
   private final Severity failsOn;
 

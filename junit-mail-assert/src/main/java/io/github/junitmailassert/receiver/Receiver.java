@@ -7,6 +7,7 @@ import io.github.junitmailassert.dkim.DkimVerifier;
 import io.github.junitmailassert.dmarc.DmarcMode;
 import io.github.junitmailassert.dmarc.DmarcVerifier;
 import io.github.junitmailassert.envelope.LocalNames;
+import io.github.junitmailassert.filter.SpamFilter;
 import io.github.junitmailassert.host.SendingHostVerifier;
 import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.internal.mail.Addresses;
@@ -51,6 +52,7 @@ public final class Receiver implements MailReceiver {
   private final DkimPolicy dkimPolicy;
   private final List<String> blockLists;
   private final Optional<String> senderDomain;
+  private final List<SpamFilter> spamFilters;
   final SpfVerifier spf;
   final DkimVerifier dkim;
   final DmarcVerifier dmarc;
@@ -68,6 +70,7 @@ public final class Receiver implements MailReceiver {
     this.dkimPolicy = b.dkimPolicy;
     this.blockLists = List.copyOf(b.blockLists);
     this.senderDomain = b.senderDomain;
+    this.spamFilters = List.copyOf(b.spamFilters);
     this.spf = SpfVerifier.using(resolver).withReceivingHost(receivingHost).withClock(clock);
     this.dkim = dkimPolicy.apply(DkimVerifier.builder(resolver).clock(clock)).build();
     this.dmarc = DmarcVerifier.builder(resolver).mode(dmarcMode).build();
@@ -149,6 +152,11 @@ public final class Receiver implements MailReceiver {
     return blockLists;
   }
 
+  /** The real spam filters whose verdict {@code MailCheck.SPAM_SCORE} counts; empty when it counts none. */
+  public List<SpamFilter> spamFilters() {
+    return spamFilters;
+  }
+
   /** The domain the application sends from, as the test declared it. */
   public Optional<String> senderDomain() {
     return senderDomain;
@@ -189,6 +197,7 @@ public final class Receiver implements MailReceiver {
     private DkimPolicy dkimPolicy = DkimPolicy.RFC8301;
     private final List<String> blockLists = new ArrayList<>();
     private Optional<String> senderDomain = Optional.empty();
+    private final java.util.LinkedHashSet<SpamFilter> spamFilters = new java.util.LinkedHashSet<>();
 
     private Builder(Resolver resolver) {
       this.resolver = resolver;
@@ -242,6 +251,18 @@ public final class Receiver implements MailReceiver {
     public Builder blockLists(List<String> zones) {
       for (String zone : Objects.requireNonNull(zones, "zones")) {
         blockLists.add(Objects.requireNonNull(zone, "a block list zone"));
+      }
+      return this;
+    }
+
+    /**
+     * The real spam filters whose verdict counts for {@code MailCheck.SPAM_SCORE} (the CI gate):
+     * a mail that one of them calls spam fails it. Any mail can be scored without this, by asking
+     * {@link ReceiverResult#spamAssassin()} or {@link ReceiverResult#rspamd()}.
+     */
+    public Builder spamFilters(List<SpamFilter> filters) {
+      for (SpamFilter filter : Objects.requireNonNull(filters, "filters")) {
+        spamFilters.add(Objects.requireNonNull(filter, "a spam filter"));
       }
       return this;
     }

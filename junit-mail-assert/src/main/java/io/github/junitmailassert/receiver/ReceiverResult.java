@@ -15,8 +15,12 @@ import io.github.junitmailassert.dmarc.DmarcResult;
 import io.github.junitmailassert.envelope.EnvelopeChecks;
 import io.github.junitmailassert.envelope.LocalNameLeak;
 import io.github.junitmailassert.envelope.LocalNames;
+import io.github.junitmailassert.filter.SpamFilter;
+import io.github.junitmailassert.filter.SpamFilterResult;
 import io.github.junitmailassert.format.HeaderSanity;
 import io.github.junitmailassert.host.SendingHostResult;
+import io.github.junitmailassert.internal.filter.FilterRequest;
+import io.github.junitmailassert.internal.filter.SpamFilters;
 import io.github.junitmailassert.spf.SpfFindings;
 import io.github.junitmailassert.spf.SpfResult;
 import java.net.InetAddress;
@@ -27,6 +31,7 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -61,6 +66,7 @@ public final class ReceiverResult {
   private final Lazy<AuthorDomain> author;
   private final Lazy<String> domainForFixes;
   private final Map<MailCheck, Lazy<CheckOutcome>> outcomes = new EnumMap<>(MailCheck.class);
+  private final Map<SpamFilter, Lazy<SpamFilterResult>> filters = new EnumMap<>(SpamFilter.class);
 
   ReceiverResult(Receiver receiver, CapturedMail mail) {
     this.receiver = receiver;
@@ -82,6 +88,9 @@ public final class ReceiverResult {
 
     for (MailCheck check : MailCheck.values()) {
       outcomes.put(check, new Lazy<>(() -> evaluate(check)));
+    }
+    for (SpamFilter filter : SpamFilter.values()) {
+      filters.put(filter, new Lazy<>(() -> FilterExplanations.explain(SpamFilters.score(filter, filterRequest()), this)));
     }
   }
 
@@ -136,6 +145,43 @@ public final class ReceiverResult {
   /** The {@code Authentication-Results} header field the receiver would add, for spf, dkim and dmarc. */
   public AuthenticationResults authenticationResults() {
     return authenticationResults.get();
+  }
+
+  /**
+   * SpamAssassin's verdict on this mail, scored on first use by the JVM's one spamd (started then),
+   * with its DNS answered from this receiver's zone; see {@link #spamFilter(SpamFilter)}.
+   */
+  public SpamFilterResult spamAssassin() {
+    return spamFilter(SpamFilter.SPAMASSASSIN);
+  }
+
+  /** rspamd's verdict on this mail, scored on first use; see {@link #spamFilter(SpamFilter)}. */
+  public SpamFilterResult rspamd() {
+    return spamFilter(SpamFilter.RSPAMD);
+  }
+
+  /**
+   * {@code filter}'s verdict on this mail as the receiver hands it over: the message with the
+   * client IP receivers see, its reverse DNS name, the HELO name, the envelope sender and the
+   * recipients, the filter's DNS answered from this receiver's zone. Made once per mail; each rule
+   * that one of the receiver's checks explains carries that check's findings. A filter that is not
+   * installed gives a result that is not scored and says how to install it.
+   */
+  public SpamFilterResult spamFilter(SpamFilter filter) {
+    return filters.get(filter).get();
+  }
+
+  /** {@code filter}'s verdict if something asked for it already; reports show it without starting a filter. */
+  public Optional<SpamFilterResult> spamFilterIfScored(SpamFilter filter) {
+    return filters.get(filter).ifComputed();
+  }
+
+  private FilterRequest filterRequest() {
+    InetAddress ip = receiver.clientIpOf(mail);
+    String name = receiver.declaredClientIp().isPresent() && sendingHost().reverseDns().isConfirmed()
+        ? sendingHost().reverseDns().confirmedName() : "";
+    return new FilterRequest(mail.rawMessage(), ip, name, mail.heloName().map(String::trim).orElse(""),
+        mail.envelopeSender(), mail.recipients(), receiver.receivingHost(), mail.receivedAt(), receiver.resolver());
   }
 
   /** How {@code check} ended for this mail. */
@@ -204,7 +250,40 @@ public final class ReceiverResult {
               "declare blockLists, the DNS block list zones the receiver asks")
           : declared ? CheckOutcome.of(check, BlockLists.findings(blockListings()))
           : CheckOutcome.notChecked(check, NO_CLIENT_IP, DECLARE_CLIENT_IP);
+      case SPAM_SCORE -> spamScore();
     };
+  }
+
+  /**
+   * One finding per filter the receiver asks: an error when it calls the mail spam, with the
+   * rules that counted and the receiver's fixes for those it explains; else information. Not
+   * checked when a filter could not score (not installed), with how to install it.
+   */
+  private CheckOutcome spamScore() {
+    if (receiver.spamFilters().isEmpty()) {
+      return CheckOutcome.notChecked(MailCheck.SPAM_SCORE, "no spam filter declared for the receiver to ask",
+          "declare spamFilters, the real filters whose verdict counts (@MailDeliverability(spamFilters ="
+              + " SpamFilter.SPAMASSASSIN) or the builder's spamFilters(...))");
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (SpamFilter filter : receiver.spamFilters()) {
+      SpamFilterResult verdict = spamFilter(filter);
+      if (!verdict.isScored()) {
+        return CheckOutcome.notChecked(MailCheck.SPAM_SCORE, verdict.reason(), filter.installHint());
+      }
+      List<String> counted = new ArrayList<>();
+      Set<String> fixes = new java.util.LinkedHashSet<>();
+      for (io.github.junitmailassert.filter.FilterRule rule : verdict.rules()) {
+        if (rule.score() > 0) {
+          counted.add(rule.name() + " " + SpamFilterResult.format(rule.score()));
+          rule.explainedBy().stream().map(Finding::fix).filter(f -> !f.isEmpty()).forEach(fixes::add);
+        }
+      }
+      String text = verdict.summary() + (counted.isEmpty() ? "" : ": " + String.join(", ", counted));
+      findings.add(new Finding(MailCheck.SPAM_SCORE, verdict.isSpam() ? Finding.Severity.ERROR : Finding.Severity.INFO,
+          text, verdict.isSpam() ? String.join("; ", fixes) : "", filter.displayName() + " as shipped by Debian"));
+    }
+    return CheckOutcome.of(MailCheck.SPAM_SCORE, findings);
   }
 
   /**
@@ -224,7 +303,7 @@ public final class ReceiverResult {
   }
 
   /** The local-name findings of one place; EnvelopeChecks.leakFindings gives one finding per leak, in order. */
-  private List<Finding> leakFindings(LocalNameLeak.Place place) {
+  List<Finding> leakFindings(LocalNameLeak.Place place) {
     List<Finding> found = new ArrayList<>();
     List<LocalNameLeak> leaks = localNameLeaks();
     List<Finding> findings = leakFindings.get();
@@ -288,6 +367,10 @@ public final class ReceiverResult {
 
     Lazy(Supplier<T> supplier) {
       this.supplier = supplier;
+    }
+
+    Optional<T> ifComputed() {
+      return Optional.ofNullable(value);
     }
 
     T get() {

@@ -8,6 +8,9 @@ import io.github.junitmailassert.dkim.DkimSignatureResult;
 import io.github.junitmailassert.envelope.EnvelopeChecks;
 import io.github.junitmailassert.envelope.LocalNameLeak;
 import io.github.junitmailassert.envelope.LocalNames;
+import io.github.junitmailassert.filter.FilterRule;
+import io.github.junitmailassert.filter.SpamFilter;
+import io.github.junitmailassert.filter.SpamFilterResult;
 import io.github.junitmailassert.format.HeaderSanity;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.receiver.ReceiverResult;
@@ -100,9 +103,29 @@ public final class MailReport {
     CheckOutcome lists = result.outcome(MailCheck.BLOCK_LISTS);
     findings(sb, "block lists", status(lists, "on none of " + String.join(", ", result.receiver().blockLists())),
         lists.findings());
+    spamFilters(sb, result);
     line(sb, "auth results", result.authenticationResults().toString().replaceFirst("^Authentication-Results: ", ""));
     fixes(sb, result);
     return sb.toString().stripTrailing();
+  }
+
+  /**
+   * The real filters' verdicts the test asked for (an assertion or the gate): the score and each
+   * rule that counted, highest first. A report never starts a filter.
+   */
+  private static void spamFilters(StringBuilder sb, ReceiverResult result) {
+    for (SpamFilter filter : SpamFilter.values()) {
+      result.spamFilterIfScored(filter).ifPresent(verdict -> {
+        String summary = verdict.summary();
+        line(sb, filter.displayName(), summary.substring(filter.displayName().length() + 1));
+        for (FilterRule rule : verdict.rules()) {
+          if (rule.score() != 0) {
+            sb.append(String.format("    - %s %s%s%n", SpamFilterResult.format(rule.score()), clean(rule.name()),
+                rule.description().isEmpty() ? "" : ": " + clean(rule.description())));
+          }
+        }
+      });
+    }
   }
 
   /** Each fix once: of what fails a check, then what to declare for a check that could not run. */

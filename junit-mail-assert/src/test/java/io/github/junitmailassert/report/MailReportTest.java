@@ -56,7 +56,7 @@ class MailReportTest {
         "  block lists  not checked (no block lists declared for the receiver to ask)",
         "  auth results mx.receiver.test; spf=none smtp.mailfrom=localhost.localdomain; dkim=none; dmarc=none"
             + " header.from=sample.co.jp",
-        "  fixes        6",
+        "  fixes        7",
         "    - set the envelope sender to an address in sample.co.jp: Jakarta Mail mail.smtp.from=no-reply@sample.co.jp"
             + " (Spring Boot: spring.mail.properties.mail.smtp.from); PHP -fno-reply@sample.co.jp in sendmail_path or as"
             + " mail()'s fifth argument; sendmail MASQUERADE_AS(`sample.co.jp') with FEATURE(`masquerade_envelope')",
@@ -69,7 +69,9 @@ class MailReportTest {
             + " makes both",
         "    - publish a DMARC policy: _dmarc.sample.co.jp TXT \"v=DMARC1; p=none; rua=mailto:dmarc@sample.co.jp\", then"
             + " align From with SPF or DKIM",
-        "    - declare blockLists, the DNS block list zones the receiver asks"));
+        "    - declare blockLists, the DNS block list zones the receiver asks",
+        "    - declare spamFilters, the real filters whose verdict counts (@MailDeliverability(spamFilters ="
+            + " SpamFilter.SPAMASSASSIN) or the builder's spamFilters(...))"));
     assertThat(MailReport.of(receiver.check(mail), Set.of())).contains(
         "  verdict      no checks declared by the test (verifyEachTest is off): what follows is information");
   }

@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+import org.xbill.DNS.Message;
 
 /**
  * A real DNS server on a loopback port, UDP and TCP on the same port number, answering from a
@@ -34,7 +36,8 @@ public final class LoopbackDnsServer implements AutoCloseable {
   /** Answers a client has not read yet; past this it is not reading, and is dropped. */
   private static final int MAX_PENDING_OUTPUT = 1 << 20;
 
-  private final DnsZone zone;
+  /** The answer to a query, or null to stay silent (a simulated timeout). */
+  private final UnaryOperator<Message> responder;
   private final DatagramChannel udp;
   private final ServerSocketChannel tcp;
   private final InetSocketAddress local;
@@ -42,8 +45,9 @@ public final class LoopbackDnsServer implements AutoCloseable {
   private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private LoopbackDnsServer(DnsZone zone, DatagramChannel udp, ServerSocketChannel tcp, InetSocketAddress local) {
-    this.zone = zone;
+  private LoopbackDnsServer(UnaryOperator<Message> responder, DatagramChannel udp, ServerSocketChannel tcp,
+      InetSocketAddress local) {
+    this.responder = responder;
     this.udp = udp;
     this.tcp = tcp;
     this.local = local;
@@ -52,10 +56,19 @@ public final class LoopbackDnsServer implements AutoCloseable {
 
   /** Starts a server on {@code bindAddress}, on a free port shared by UDP and TCP. */
   public static LoopbackDnsServer start(DnsZone zone, InetAddress bindAddress) {
+    return start(query -> ZoneMessages.respond(zone, query), bindAddress);
+  }
+
+  /**
+   * Starts a server on {@code bindAddress}, on a free port shared by UDP and TCP, that answers each
+   * query with what {@code responder} returns for it ({@code null}: no answer, as for a timeout).
+   * The responder runs on the shared I/O thread: it must answer at once, from memory.
+   */
+  public static LoopbackDnsServer start(UnaryOperator<Message> responder, InetAddress bindAddress) {
     IOException last = null;
     for (int attempt = 0; attempt < 20; attempt++) {
       try {
-        return bind(zone, bindAddress, 0);
+        return bind(responder, bindAddress, 0);
       } catch (IOException e) {
         last = e; // the TCP port of the free UDP port was taken: try another pair
       }
@@ -71,12 +84,13 @@ public final class LoopbackDnsServer implements AutoCloseable {
    */
   public static LoopbackDnsServer start(DnsZone zone, InetAddress bindAddress, int port) {
     try {
+      UnaryOperator<Message> responder = query -> ZoneMessages.respond(zone, query);
       try {
-        return bind(zone, bindAddress, port);
+        return bind(responder, bindAddress, port);
       } catch (IOException busy) {
         // A server just closed on this port frees it once the loop has deregistered its sockets.
         DnsIoLoop.shared().deregisterClosed();
-        return bind(zone, bindAddress, port);
+        return bind(responder, bindAddress, port);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen for DNS on " + bindAddress.getHostAddress() + " port " + port
@@ -85,7 +99,8 @@ public final class LoopbackDnsServer implements AutoCloseable {
   }
 
   /** UDP on {@code port} (0: any free one), then TCP on the same number; both closed if either fails. */
-  private static LoopbackDnsServer bind(DnsZone zone, InetAddress bindAddress, int port) throws IOException {
+  private static LoopbackDnsServer bind(UnaryOperator<Message> responder, InetAddress bindAddress, int port)
+      throws IOException {
     DatagramChannel udp = DatagramChannel.open();
     ServerSocketChannel tcp = null;
     try {
@@ -96,7 +111,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
       tcp.setOption(StandardSocketOptions.SO_REUSEADDR, true);
       tcp.bind(new InetSocketAddress(bindAddress, local.getPort()), 50);
       tcp.configureBlocking(false);
-      LoopbackDnsServer server = new LoopbackDnsServer(zone, udp, tcp, local);
+      LoopbackDnsServer server = new LoopbackDnsServer(responder, udp, tcp, local);
       server.register();
       return server;
     } catch (IOException | RuntimeException e) {
@@ -126,6 +141,11 @@ public final class LoopbackDnsServer implements AutoCloseable {
     });
   }
 
+  /** The error answer to {@code query} with {@code rcode} (such as {@code Rcode.REFUSED}), for responders. */
+  public static Message errorResponse(Message query, int rcode) {
+    return ZoneMessages.error(query, rcode);
+  }
+
   public InetAddress address() {
     return local.getAddress();
   }
@@ -153,7 +173,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
       if (from.equals(local) || from instanceof InetSocketAddress a && a.getPort() == 0) {
         continue; // spoofed: only this server sends from its own address, and port 0 cannot be answered
       }
-      byte[] reply = DnsWire.answer(zone, datagram.array(), datagram.position(), true);
+      byte[] reply = DnsWire.answer(responder, datagram.array(), datagram.position(), true);
       if (reply != null) {
         try {
           udp.send(ByteBuffer.wrap(reply), from); // a full send buffer drops it, as a network would
@@ -227,7 +247,7 @@ public final class LoopbackDnsServer implements AutoCloseable {
         if (message.hasRemaining()) {
           return;
         }
-        byte[] reply = DnsWire.answer(zone, message.array(), message.capacity(), false);
+        byte[] reply = DnsWire.answer(responder, message.array(), message.capacity(), false);
         message = null;
         if (reply != null) { // null: a response, or a simulated timeout: say nothing, keep the connection
           send(reply);

@@ -146,7 +146,7 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
   private static Receiver receiver(Settings settings, DnsZone zone) {
     Receiver.Builder builder = Receiver.builder(zone.resolver()).receivingHost(settings.receivingHost())
         .clock(settings.clock()).dmarcMode(settings.dmarcMode()).dkimPolicy(settings.dkimPolicy())
-        .blockLists(settings.blockLists()).senderDomain(settings.domain());
+        .blockLists(settings.blockLists()).senderDomain(settings.domain()).spamFilters(settings.spamFilters());
     parseIp(settings.clientIp(), "clientIp").ifPresent(builder::clientIp);
     if (!settings.clientHostName().isBlank()) {
       builder.clientHostName(settings.clientHostName());

@@ -3,6 +3,7 @@ package io.github.junitmailassert.internal.extension;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;
+import io.github.junitmailassert.filter.SpamFilter;
 import io.github.junitmailassert.internal.dns.ZoneDeclarations;
 import io.github.junitmailassert.mail.CapturedMails;
 import java.time.Clock;
@@ -27,12 +28,13 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param replacingRecords a test method's records, each replacing the declared records of its name
  *     and type
  * @param smtp how the capture server answers (TLS, faults)
+ * @param spamFilters the real filters whose verdict counts for SPAM_SCORE
  */
 public record Settings(String domain, String clientIp, String clientHostName, String spf, String dmarc,
     List<String> records, List<String> zoneFiles, String zoneFileOrigin, boolean verifyEachTest,
     Set<MailCheck> checks, String receivingHost, DmarcMode dmarcMode, DkimPolicy dkimPolicy, List<String> blockLists,
     boolean perClass, Clock clock, int smtpPort, int dnsPort, Duration awaitTimeout, List<String> replacingRecords,
-    SmtpSettings smtp) {
+    SmtpSettings smtp, List<SpamFilter> spamFilters) {
 
   private static final Pattern WAIT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
 
@@ -40,6 +42,7 @@ public record Settings(String domain, String clientIp, String clientHostName, St
     replacingRecords = List.copyOf(replacingRecords);
     records = List.copyOf(records);
     blockLists = List.copyOf(blockLists);
+    spamFilters = List.copyOf(spamFilters);
     zoneFiles = List.copyOf(zoneFiles);
     EnumSet<MailCheck> chosen = EnumSet.noneOf(MailCheck.class);
     chosen.addAll(checks);
@@ -79,6 +82,10 @@ public record Settings(String domain, String clientIp, String clientHostName, St
         throw new ExtensionConfigurationException("verifyEachTest checks SPF and REVERSE_DNS for the client IP receivers would"
             + " see: declare clientIp (over loopback every client is 127.0.0.1), or leave them out of checks");
       }
+      if (checks.contains(MailCheck.SPAM_SCORE) && spamFilters.isEmpty()) {
+        throw new ExtensionConfigurationException("verifyEachTest checks SPAM_SCORE: declare spamFilters (the real"
+            + " filters whose verdict counts), or leave SPAM_SCORE out of checks");
+      }
       if (checks.contains(MailCheck.BLOCK_LISTS) && (blockLists.isEmpty() || clientIp.isBlank())) {
         throw new ExtensionConfigurationException("verifyEachTest checks BLOCK_LISTS: declare blockLists (the zones the"
             + " receiver asks) and clientIp, or leave BLOCK_LISTS out of checks");
@@ -102,7 +109,7 @@ public record Settings(String domain, String clientIp, String clientHostName, St
     }
     return new Settings(domain, clientIp, clientHostName, spf, dmarc, records, zoneFiles, zoneFileOrigin, verifyEachTest,
         checks, receivingHost, dmarcMode, dkimPolicy, blockLists, perClass, clock, smtpPort, dnsPort, wait, replacingRecords,
-        smtp);
+        smtp, spamFilters);
   }
 
   /** What the zone is declared from. */
@@ -116,7 +123,7 @@ public record Settings(String domain, String clientIp, String clientHostName, St
     return domain.equals(other.domain) && clientIp.equals(other.clientIp)
         && clientHostName.equals(other.clientHostName) && receivingHost.equals(other.receivingHost)
         && dmarcMode == other.dmarcMode && dkimPolicy == other.dkimPolicy && blockLists.equals(other.blockLists)
-        && clock.equals(other.clock);
+        && clock.equals(other.clock) && spamFilters.equals(other.spamFilters);
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs every benchmark of the harness in turn, prints one line per figure, then the table of
  * paired ratios with the machine and its load. Arguments name the parts to run (capture, dkim,
- * spf, extension, await, pipelining); none runs them all.
+ * spf, extension, await, pipelining, filters); none runs them all.
  */
 public final class Benchmarks {
 
@@ -36,6 +36,9 @@ public final class Benchmarks {
     }
     if (parts.isEmpty() || parts.contains("pipelining")) {
       PipeliningBenchmark.run();
+    }
+    if (parts.isEmpty() || parts.contains("filters")) {
+      FilterBenchmark.run();
     }
     System.out.println("load at end: " + uptime());
     Harness.printTable();

@@ -36,7 +36,7 @@ class SendmailTest {
   private static final String CRON_MAIL =
       "To: user@example.com\nSubject: Nightly backup finished\n\nAll 42 tables were saved.\n";
 
-  private static final String[] MASQUERADING = {
+  static final String[] MASQUERADING = {
       "MASQUERADE_AS(`sample.co.jp')dnl",
       "FEATURE(`masquerade_envelope')dnl",
       "MASQUERADE_DOMAIN(`localhost')dnl",

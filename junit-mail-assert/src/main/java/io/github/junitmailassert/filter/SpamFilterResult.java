@@ -1,0 +1,108 @@
+package io.github.junitmailassert.filter;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A real spam filter's verdict on one mail: its score, the threshold it calls spam at, the action
+ * it asks for and every rule that fired, highest score first. When the filter could not score
+ * (not installed, or it failed), {@link #status()} says so and {@link #reason()} says why.
+ *
+ * @param filter which filter
+ * @param status scored, or why not
+ * @param reason for a mail not scored: why, with how to install the filter; else ""
+ * @param score the mail's total score (0 when not scored)
+ * @param threshold the score from which the filter calls the mail spam (SpamAssassin's
+ *     {@code required_score}; rspamd's lowest spam action's score)
+ * @param action what the filter asks the receiving MTA to do
+ * @param rules every rule that fired, highest score first, then by name
+ */
+public record SpamFilterResult(SpamFilter filter, Status status, String reason, double score, double threshold,
+    FilterAction action, List<FilterRule> rules) {
+
+  /** Whether the filter scored the mail. */
+  public enum Status {
+    /** The filter scored the mail. */
+    SCORED,
+    /** The filter is not installed on this machine. */
+    NOT_INSTALLED,
+    /** The filter is installed but did not start or did not answer. */
+    FAILED
+  }
+
+  private static final Comparator<FilterRule> HIGHEST_FIRST =
+      Comparator.comparingDouble(FilterRule::score).reversed().thenComparing(FilterRule::name);
+
+  public SpamFilterResult {
+    Objects.requireNonNull(filter, "filter");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(action, "action");
+    reason = Objects.requireNonNullElse(reason, "");
+    rules = rules.stream().sorted(HIGHEST_FIRST).toList();
+  }
+
+  /** A verdict for a mail the filter scored. */
+  public static SpamFilterResult scored(SpamFilter filter, double score, double threshold, FilterAction action,
+      List<FilterRule> rules) {
+    return new SpamFilterResult(filter, Status.SCORED, "", score, threshold, action, rules);
+  }
+
+  /** A mail the filter could not score, and why. */
+  public static SpamFilterResult notScored(SpamFilter filter, Status status, String reason) {
+    if (status == Status.SCORED) {
+      throw new IllegalArgumentException("a mail not scored needs NOT_INSTALLED or FAILED");
+    }
+    return new SpamFilterResult(filter, status, reason, 0, 0, FilterAction.NO_ACTION, List.of());
+  }
+
+  public boolean isScored() {
+    return status == Status.SCORED;
+  }
+
+  /** Whether the filter calls the mail spam: its action keeps it out of the inbox. */
+  public boolean isSpam() {
+    return isScored() && action.missesInbox();
+  }
+
+  /** The rule named {@code name} (case-insensitive), if it fired. */
+  public Optional<FilterRule> rule(String name) {
+    return rules.stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst();
+  }
+
+  /** Whether the rule named {@code name} fired. */
+  public boolean triggered(String name) {
+    return rule(name).isPresent();
+  }
+
+  /** The names of the rules that fired, highest score first. */
+  public List<String> ruleNames() {
+    return rules.stream().map(FilterRule::name).toList();
+  }
+
+  /** This verdict with {@code rules} in place of its own (the receiver adds its explanations so). */
+  public SpamFilterResult withRules(List<FilterRule> explained) {
+    return new SpamFilterResult(filter, status, reason, score, threshold, action, explained);
+  }
+
+  /** A one-line summary, such as {@code SpamAssassin 5.7 / 5.0 (add header)}. */
+  public String summary() {
+    if (!isScored()) {
+      return filter.displayName() + " not scored: " + reason;
+    }
+    return filter.displayName() + " " + format(score) + " / " + format(threshold) + " (" + action.label() + ")";
+  }
+
+  /** A score as the filters print it: at least one decimal, no trailing zeros beyond it. */
+  public static String format(double value) {
+    String text = String.format(Locale.ROOT, "%.2f", value);
+    return text.endsWith("0") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  @Override
+  public String toString() {
+    return summary();
+  }
+}

@@ -1,0 +1,206 @@
+package io.github.junitmailassert.internal.filter;
+
+import io.github.junitmailassert.filter.FilterAction;
+import io.github.junitmailassert.filter.FilterRule;
+import io.github.junitmailassert.filter.SpamFilter;
+import io.github.junitmailassert.filter.SpamFilterResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SpamAssassin's daemon {@code spamd} with a private site configuration, and our own client of the
+ * spamc protocol ({@code REPORT SPAMC/1.5}). The mail gets the {@code Return-Path} and the
+ * {@code Received} field the receiving MTA would write, which is where SpamAssassin reads the
+ * client IP, its reverse DNS, the HELO name and the envelope sender. Internal.
+ */
+final class SpamdFilter extends RunningFilter {
+
+  /** The plugins of Debian's {@code .pre} files, without the ones that ask the internet or learn. */
+  static final List<String> PLUGINS = List.of("URIDNSBL", "SPF", "SpamCop", "WelcomeListSubject", "MIMEHeader",
+      "ReplaceTags", "DKIM", "Check", "HTTPSMismatch", "URIDetail", "BodyEval", "DNSEval", "HTMLEval", "HeaderEval",
+      "MIMEEval", "RelayEval", "URIEval", "WLBLEval", "VBounce", "ImageInfo", "FreeMail", "AskDNS", "HashBL");
+  static final String RULES = "/usr/share/spamassassin";
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+  private static final int TIMEOUT_MILLIS = 60_000;
+  private static final Pattern SPAM_HEADER =
+      Pattern.compile("(?i)Spam:\\s*(True|False|Yes|No)\\s*;\\s*(-?[0-9.]+)\\s*/\\s*(-?[0-9.]+)");
+  private static final Pattern HIT = Pattern.compile("^\\*\\s+(-?[0-9.]+)\\s+(\\S+)\\s?(.*)$");
+  private static final DateTimeFormatter RFC5322 =
+      DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss xx", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final String program;
+  private final int children;
+  private int port;
+
+  SpamdFilter(String program, int children) {
+    super(SpamFilter.SPAMASSASSIN);
+    this.program = program;
+    this.children = children;
+  }
+
+  @Override
+  FilterProcess launch() {
+    StringBuilder pre = new StringBuilder();
+    for (String plugin : PLUGINS) {
+      pre.append("loadplugin Mail::SpamAssassin::Plugin::").append(plugin).append('\n');
+    }
+    write("site/init.pre", pre.toString());
+    write("site/local.cf", localCf(dns.address(), dns.port()));
+    Path home = writableDir("home");
+    port = FilterProcess.freePort();
+    List<String> command = new ArrayList<>(List.of(program, "-x", "-4", "-C", RULES, "--siteconfigpath=" + dir.resolve("site"),
+        "-H", home.toString(), "-i", "127.0.0.1:" + port, "-A", "127.0.0.1",
+        "--max-children=" + children, "--min-children=" + children, "--min-spare=" + children,
+        "--max-spare=" + children, "-s", "stderr", "-r", dir.resolve("spamd.pid").toString()));
+    return FilterProcess.start("spamd", command, dir.resolve("spamd.log"), port, START_TIMEOUT);
+  }
+
+  /** The site configuration: DNS to the front only, nothing learnt, nothing remembered between mails. */
+  static String localCf(String dnsAddress, int dnsPort) {
+    return String.join("\n",
+        "# junit-mail-assert: deterministic, offline. DNS goes to the test's zone only.",
+        "dns_server " + dnsAddress + ":" + dnsPort,
+        "dns_available yes",
+        "use_bayes 0",
+        "bayes_auto_learn 0",
+        "envelope_sender_header Return-Path",
+        // The declared client IP stands for a public one; a documentation address (RFC 5737) is what
+        // tests declare, and would fire this rule, which no receiver on the internet sees for it.
+        "score RCVD_ILLEGAL_IP 0",
+        "report_wrap_width 100000",
+        "clear_report_template",
+        "report _REPORT_",
+        "");
+  }
+
+  @Override
+  SpamFilterResult scoreInGate(FilterRequest request) throws IOException {
+    byte[] message = withTraceFields(request);
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
+      socket.setSoTimeout(TIMEOUT_MILLIS);
+      OutputStream out = socket.getOutputStream();
+      out.write(("REPORT SPAMC/1.5\r\nContent-length: " + message.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.write(message);
+      out.flush();
+      socket.shutdownOutput();
+      return parse(readAll(socket.getInputStream()));
+    }
+  }
+
+  /**
+   * The reply to a {@code REPORT} request: {@code SPAMD/1.1 0 EX_OK}, a {@code Spam:} header with
+   * the verdict, score and threshold, and the report template {@code _REPORT_}: one
+   * {@code * score RULE description} line per hit, notes after it.
+   */
+  SpamFilterResult parse(String reply) throws IOException {
+    int end = reply.indexOf("\r\n\r\n");
+    if (!reply.startsWith("SPAMD/") || end < 0) {
+      throw new IOException("not a spamd reply: " + abbreviate(reply));
+    }
+    String[] head = reply.substring(0, end).split("\r\n");
+    String[] status = head[0].split(" ", 3);
+    if (status.length < 2 || !"0".equals(status[1])) {
+      throw new IOException("spamd refused the mail: " + head[0]);
+    }
+    Matcher verdict = null;
+    for (String line : head) {
+      Matcher m = SPAM_HEADER.matcher(line);
+      if (m.lookingAt()) {
+        verdict = m;
+      }
+    }
+    if (verdict == null) {
+      throw new IOException("spamd's reply has no Spam header: " + abbreviate(reply));
+    }
+    boolean spam = verdict.group(1).equalsIgnoreCase("True") || verdict.group(1).equalsIgnoreCase("Yes");
+    double score = Double.parseDouble(verdict.group(2));
+    double threshold = Double.parseDouble(verdict.group(3));
+    return SpamFilterResult.scored(filter, score, threshold, spam ? FilterAction.ADD_HEADER : FilterAction.NO_ACTION,
+        rules(reply.substring(end + 4)));
+  }
+
+  static List<FilterRule> rules(String report) {
+    List<FilterRule> rules = new ArrayList<>();
+    String name = null;
+    double score = 0;
+    String description = "";
+    List<String> details = new ArrayList<>();
+    for (String line : report.split("\r?\n")) {
+      Matcher hit = HIT.matcher(line);
+      if (hit.matches()) {
+        if (name != null) {
+          rules.add(new FilterRule(name, score, description, details, List.of()));
+        }
+        name = hit.group(2);
+        score = Double.parseDouble(hit.group(1));
+        description = hit.group(3).strip();
+        details = new ArrayList<>();
+      } else if (name != null && !line.isBlank()) {
+        String note = line.startsWith("*") ? line.substring(1).strip() : line.strip();
+        if (!note.isEmpty()) {
+          details.add(note.startsWith("[") && note.endsWith("]") ? note.substring(1, note.length() - 1) : note);
+        }
+      }
+    }
+    if (name != null) {
+      rules.add(new FilterRule(name, score, description, details, List.of()));
+    }
+    return rules;
+  }
+
+  /**
+   * The message as the receiving MTA delivers it to the filter: {@code Return-Path} with the
+   * envelope sender, then the MTA's own {@code Received} field (Postfix's form:
+   * {@code from HELO (NAME [IP]) by HOST with ESMTP for <rcpt>; date}, NAME {@code unknown}
+   * without forward-confirmed reverse DNS), then the message as it came.
+   */
+  static byte[] withTraceFields(FilterRequest request) {
+    byte[] message = request.message();
+    String eol = new String(message, 0, Math.min(message.length, 8192), StandardCharsets.ISO_8859_1)
+        .contains("\r\n") ? "\r\n" : "\n";
+    String helo = request.heloName().isBlank() ? "unknown" : request.heloName();
+    String name = request.clientName().isBlank() ? "unknown" : request.clientName();
+    StringBuilder trace = new StringBuilder();
+    trace.append("Return-Path: <").append(request.envelopeSender()).append('>').append(eol);
+    trace.append("Received: from ").append(helo).append(" (").append(name).append(" [")
+        .append(request.clientIp().getHostAddress()).append("])").append(eol);
+    trace.append("\tby ").append(request.receivingHost()).append(" with ESMTP");
+    if (request.recipients().size() == 1) {
+      trace.append(eol).append("\tfor <").append(request.recipients().get(0)).append('>');
+    }
+    trace.append("; ").append(RFC5322.format(request.receivedAt())).append(eol);
+    byte[] head = trace.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[head.length + message.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(message, 0, all, head.length, message.length);
+    return all;
+  }
+
+  private static String readAll(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    in.transferTo(out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  static String abbreviate(String text) {
+    String oneLine = text.replace("\r", "").replace('\n', ' ');
+    return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
+  }
+}

@@ -1,0 +1,85 @@
+package io.github.junitmailassert.benchmark;
+
+import io.github.junitmailassert.dns.DnsZone;
+import io.github.junitmailassert.filter.SpamFilter;
+import io.github.junitmailassert.filter.SpamFilterResult;
+import io.github.junitmailassert.internal.filter.SpamFilters;
+import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.receiver.Receiver;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The real filters: each one's start (once per JVM) and the mails it scores per second, from 8
+ * client threads, every mail a new captured mail of one zone (SPF pass, matching PTR and A).
+ */
+public final class FilterBenchmark {
+
+  private static final int CLIENTS = 8;
+
+  private FilterBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    run();
+  }
+
+  public static void run() throws Exception {
+    DnsZone zone = DnsZone.create().spf("sample.co.jp", "v=spf1 ip4:203.0.113.25 -all")
+        .sendingHost("mail.sample.co.jp", "203.0.113.25").mx("sample.co.jp", 10, "mail.sample.co.jp");
+    Receiver receiver = Receiver.builder(zone.resolver()).clientIp("203.0.113.25").build();
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    try {
+      for (SpamFilter filter : SpamFilter.values()) {
+        if (SpamFilters.missing(filter).isPresent()) {
+          System.out.println(filter.program() + ": skipped, " + SpamFilters.missing(filter).get());
+          continue;
+        }
+        long began = System.nanoTime();
+        SpamFilterResult first = Receiver.checkOf(mail(receiver, 0)).spamFilter(filter);
+        long firstMail = System.nanoTime() - began;
+        if (!first.isScored()) {
+          System.out.println(filter.program() + ": " + first.reason());
+          continue;
+        }
+        Harness.report(filter.program() + " start until it listens, once per JVM",
+            Harness.millis(SpamFilters.startTime(filter).toNanos()));
+        Harness.report(filter.program() + " start and the first mail scored", Harness.millis(firstMail));
+        int mails = filter == SpamFilter.SPAMASSASSIN ? 32 : 600;
+        long nanos = Harness.medianNanos(1, 3, () -> scoreAll(pool, receiver, filter, mails));
+        Harness.report(filter.program() + " mails scored per second, " + CLIENTS + " clients",
+            String.format("%.0f/s", Harness.perSecond(mails, nanos)));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void scoreAll(ExecutorService pool, Receiver receiver, SpamFilter filter, int mails)
+      throws Exception {
+    List<Future<SpamFilterResult>> results = new ArrayList<>();
+    for (int i = 0; i < mails; i++) {
+      CapturedMail mail = mail(receiver, i);
+      results.add(pool.submit(() -> Receiver.checkOf(mail).spamFilter(filter)));
+    }
+    for (Future<SpamFilterResult> result : results) {
+      if (!result.get().isScored()) {
+        throw new IllegalStateException(result.get().reason());
+      }
+    }
+  }
+
+  private static CapturedMail mail(Receiver receiver, int i) {
+    String message = "From: Sample Shop <shop@sample.co.jp>\r\nTo: user@example.com\r\nSubject: Your order " + i
+        + "\r\nDate: " + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC))
+        + "\r\nMessage-ID: <" + i + ".order@sample.co.jp>\r\n\r\nThank you for your order.\r\n";
+    return CapturedMail.builder().sequence(i + 1).helo("EHLO", "mail.sample.co.jp")
+        .envelopeSender("no-reply@sample.co.jp").recipient("user@example.com").receivedAt(Instant.now())
+        .rawMessage(message.getBytes(StandardCharsets.UTF_8)).receiver(receiver).build();
+  }
+}
