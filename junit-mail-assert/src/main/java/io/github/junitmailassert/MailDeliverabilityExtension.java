@@ -81,34 +81,38 @@ public final class MailDeliverabilityExtension
     this.programmatic = programmatic;
   }
 
-  /** Starts a builder: the only way to make an extension for {@code @RegisterExtension}. */
+  /**
+   * Starts a builder: the only way to make an extension for {@code @RegisterExtension}.
+   *
+   * @return a new builder
+   */
   public static Builder newInstance() {
     return new Builder();
   }
 
   // ---------------------------------------------------------------- programmatic accessors
 
-  /** The mails captured in the running test. */
+  /** {@return the mails captured in the running test} */
   public CapturedMails mails() {
     return environment().mails();
   }
 
-  /** The fake DNS zone of the running test. */
+  /** {@return the fake DNS zone of the running test} */
   public DnsZone zone() {
     return environment().zone();
   }
 
-  /** Where the application under test sends its mail. */
+  /** {@return where the application under test sends its mail} */
   public SmtpEndpoint smtp() {
     return environment().smtpEndpoint();
   }
 
-  /** The loopback DNS server (started on first use) answering from the zone. */
+  /** {@return the loopback DNS server (started on first use) answering from the zone} */
   public DnsEndpoint dns() {
     return environment().dnsEndpoint();
   }
 
-  /** The receiver that checks the captured mails. */
+  /** {@return the receiver that checks the captured mails} */
   public Receiver receiver() {
     return environment().receiver();
   }
@@ -368,37 +372,67 @@ public final class MailDeliverabilityExtension
 
     private Builder() {}
 
-    /** @see MailDeliverability#domain() */
+    /**
+     * @see MailDeliverability#domain()
+     *
+     * @param domain as {@link MailDeliverability#domain()}
+     * @return this builder
+     */
     public Builder domain(String domain) {
       this.domain = Objects.requireNonNull(domain, "domain");
       return this;
     }
 
-    /** @see MailDeliverability#clientIp() */
+    /**
+     * @see MailDeliverability#clientIp()
+     *
+     * @param clientIp as {@link MailDeliverability#clientIp()}
+     * @return this builder
+     */
     public Builder clientIp(String clientIp) {
       this.clientIp = Objects.requireNonNull(clientIp, "clientIp");
       return this;
     }
 
-    /** @see MailDeliverability#clientHostName() */
+    /**
+     * @see MailDeliverability#clientHostName()
+     *
+     * @param clientHostName as {@link MailDeliverability#clientHostName()}
+     * @return this builder
+     */
     public Builder clientHostName(String clientHostName) {
       this.clientHostName = Objects.requireNonNull(clientHostName, "clientHostName");
       return this;
     }
 
-    /** @see MailDeliverability#spf() */
+    /**
+     * @see MailDeliverability#spf()
+     *
+     * @param spfRecord as {@link MailDeliverability#spf()}
+     * @return this builder
+     */
     public Builder spf(String spfRecord) {
       this.spf = Objects.requireNonNull(spfRecord, "spfRecord");
       return this;
     }
 
-    /** @see MailDeliverability#dmarc() */
+    /**
+     * @see MailDeliverability#dmarc()
+     *
+     * @param dmarcRecord as {@link MailDeliverability#dmarc()}
+     * @return this builder
+     */
     public Builder dmarc(String dmarcRecord) {
       this.dmarc = Objects.requireNonNull(dmarcRecord, "dmarcRecord");
       return this;
     }
 
-    /** @see MailDeliverability#records() */
+    /**
+     * @see MailDeliverability#records()
+     *
+     * @param bindLines as {@link MailDeliverability#records()}
+     * @return this builder
+     */
     public Builder records(String... bindLines) {
       for (String line : Objects.requireNonNull(bindLines, "bindLines")) {
         this.records.add(Objects.requireNonNull(line, "a DNS record line"));
@@ -406,7 +440,12 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
-    /** @see MailDeliverability#zoneFiles() */
+    /**
+     * @see MailDeliverability#zoneFiles()
+     *
+     * @param zoneFiles as {@link MailDeliverability#zoneFiles()}
+     * @return this builder
+     */
     public Builder zoneFiles(String... zoneFiles) {
       for (String file : Objects.requireNonNull(zoneFiles, "zoneFiles")) {
         this.zoneFiles.add(Objects.requireNonNull(file, "a zone file"));
@@ -414,19 +453,34 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
-    /** @see MailDeliverability#zoneFileOrigin() */
+    /**
+     * @see MailDeliverability#zoneFileOrigin()
+     *
+     * @param origin as {@link MailDeliverability#zoneFileOrigin()}
+     * @return this builder
+     */
     public Builder zoneFileOrigin(String origin) {
       this.zoneFileOrigin = Objects.requireNonNull(origin, "origin");
       return this;
     }
 
-    /** @see MailDeliverability#verifyEachTest() */
+    /**
+     * @see MailDeliverability#verifyEachTest()
+     *
+     * @param verify as {@link MailDeliverability#verifyEachTest()}
+     * @return this builder
+     */
     public Builder verifyEachTest(boolean verify) {
       this.verifyEachTest = verify;
       return this;
     }
 
-    /** @see MailDeliverability#checks() */
+    /**
+     * @see MailDeliverability#checks()
+     *
+     * @param checks as {@link MailDeliverability#checks()}
+     * @return this builder
+     */
     public Builder checks(MailCheck... checks) {
       EnumSet<MailCheck> chosen = EnumSet.noneOf(MailCheck.class);
       for (MailCheck check : Objects.requireNonNull(checks, "checks")) {
@@ -436,25 +490,45 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
-    /** @see MailDeliverability#receivingHost() */
+    /**
+     * @see MailDeliverability#receivingHost()
+     *
+     * @param receivingHost as {@link MailDeliverability#receivingHost()}
+     * @return this builder
+     */
     public Builder receivingHost(String receivingHost) {
       this.receivingHost = Objects.requireNonNull(receivingHost, "receivingHost");
       return this;
     }
 
-    /** @see MailDeliverability#dmarcMode() */
+    /**
+     * @see MailDeliverability#dmarcMode()
+     *
+     * @param mode as {@link MailDeliverability#dmarcMode()}
+     * @return this builder
+     */
     public Builder dmarcMode(DmarcMode mode) {
       this.dmarcMode = Objects.requireNonNull(mode, "mode");
       return this;
     }
 
-    /** @see MailDeliverability#dkimPolicy() */
+    /**
+     * @see MailDeliverability#dkimPolicy()
+     *
+     * @param policy as {@link MailDeliverability#dkimPolicy()}
+     * @return this builder
+     */
     public Builder dkimPolicy(DkimPolicy policy) {
       this.dkimPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** @see MailDeliverability#blockLists() */
+    /**
+     * @see MailDeliverability#blockLists()
+     *
+     * @param zones as {@link MailDeliverability#blockLists()}
+     * @return this builder
+     */
     public Builder blockLists(String... zones) {
       for (String zone : Objects.requireNonNull(zones, "zones")) {
         this.blockLists.add(Objects.requireNonNull(zone, "a block list zone"));
@@ -462,12 +536,22 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
-    /** The receiver's clock, for DKIM {@code t=} and {@code x=}; the system clock by default. */
+    /**
+     * The receiver's clock, for DKIM {@code t=} and {@code x=}; the system clock by default.
+     *
+     * @param clock the receiver's clock (signature expiry, timestamps)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
+    /**
+     * Makes the extension.
+     *
+     * @return the extension, for a {@code @RegisterExtension} field
+     */
     public MailDeliverabilityExtension build() {
       return new MailDeliverabilityExtension(new Settings(domain, clientIp, clientHostName, spf, dmarc, records,
           zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, dmarcMode, dkimPolicy, blockLists, false,

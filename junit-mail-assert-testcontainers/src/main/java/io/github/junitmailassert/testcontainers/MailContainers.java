@@ -57,6 +57,9 @@ public final class MailContainers {
    * Routes {@code container}'s mail and DNS lookups to the running test of {@code mail}, a
    * {@code @RegisterExtension} field. Call it before the container starts.
    *
+   * @param container the container, not started yet
+   * @param mail the extension whose test is running
+   * @return the route; close it after the test
    * @throws IllegalStateException when no test of that extension is running, the container already
    *     runs, or the route cannot listen on its ports (the message says why)
    */
@@ -70,6 +73,10 @@ public final class MailContainers {
    * parameters {@code @MailDeliverability} injects. Call it before the container starts, and after
    * {@code withNetwork} if the container has a network of yours: the route serves that network.
    *
+   * @param container the container, not started yet
+   * @param smtp the test's capture server
+   * @param zone the test's fake DNS zone
+   * @return the route; close it after the test
    * @throws IllegalStateException when the container already runs, or the route cannot listen on
    *     its ports (the message says why)
    * @throws IllegalArgumentException when the container uses a network mode other than a bridge

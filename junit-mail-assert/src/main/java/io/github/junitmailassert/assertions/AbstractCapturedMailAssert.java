@@ -44,6 +44,12 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
   // Set when MailSoftAssertions made this assertion, so that navigations are soft as well.
   private MailSoftAssertions softly;
 
+  /**
+   * Assertions on {@code actual}; tests start from {@link MailAssertions#assertThat}.
+   *
+   * @param actual what is checked
+   * @param selfType the concrete assertion class, as in AssertJ
+   */
   protected AbstractCapturedMailAssert(CapturedMail actual, Class<?> selfType) {
     super(actual, selfType);
   }
@@ -67,6 +73,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * // fails for MAIL FROM:<apache@localhost.localdomain>
    * assertThat(mail).hasEnvelopeSender("no-reply@sample.co.jp");
    * }</pre>
+   *
+   * @param expected the expected value, as the client sent it
+   * @return this assertion, to chain more
    */
   public SELF hasEnvelopeSender(String expected) {
     isNotNull();
@@ -87,6 +96,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * // fails for MAIL FROM:<apache@localhost.localdomain>, with the fix for Jakarta Mail, PHP and sendmail
    * assertThat(mail).hasEnvelopeSenderDomain("sample.co.jp");
    * }</pre>
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @return this assertion, to chain more
    */
   public SELF hasEnvelopeSenderDomain(String domain) {
     isNotNull();
@@ -106,6 +118,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * // fails for MAIL FROM:<mailer-daemon@sample.co.jp>
    * assertThat(bounce).hasNullSender();
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public SELF hasNullSender() {
     isNotNull();
@@ -123,6 +137,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasReturnPath("<no-reply@sample.co.jp>"); // passes for MAIL FROM:<no-reply@sample.co.jp>
    * assertThat(mail).hasReturnPath("<>");                       // fails for the same mail
    * }</pre>
+   *
+   * @param expected the expected value, as the client sent it
+   * @return this assertion, to chain more
    */
   public SELF hasReturnPath(String expected) {
     requireArgument(expected, "Return-Path");
@@ -137,6 +154,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasHeloName("mail.sample.co.jp"); // passes for EHLO mail.sample.co.jp
    * assertThat(mail).hasHeloName("mail.sample.co.jp"); // fails for EHLO localhost.localdomain
    * }</pre>
+   *
+   * @param expected the expected value, as the client sent it
+   * @return this assertion, to chain more
    */
   public SELF hasHeloName(String expected) {
     isNotNull();
@@ -154,6 +174,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasRecipients("alice@example.com", "bob@example.net"); // passes for those two RCPT TO
    * assertThat(mail).hasRecipients("alice@example.com");                    // fails: bob is there too
    * }</pre>
+   *
+   * @param expected the expected value, as the client sent it
+   * @return this assertion, to chain more
    */
   public SELF hasRecipients(String... expected) {
     isNotNull();
@@ -171,6 +194,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasRecipient("alice@example.com"); // passes when Alice is a RCPT TO
    * assertThat(mail).hasRecipient("carol@example.com"); // fails when she is not
    * }</pre>
+   *
+   * @param recipient the recipient address, without angle brackets
+   * @return this assertion, to chain more
    */
   public SELF hasRecipient(String recipient) {
     isNotNull();
@@ -188,6 +214,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasHeader("List-Unsubscribe"); // passes when the field is there
    * assertThat(mail).hasHeader("List-Unsubscribe"); // fails otherwise, listing the fields there are
    * }</pre>
+   *
+   * @param name the header field's name, in any case
+   * @return this assertion, to chain more
    */
   public SELF hasHeader(String name) {
     isNotNull();
@@ -205,6 +234,10 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasHeader("Subject", "Your order"); // passes for Subject: Your order
    * assertThat(mail).hasHeader("Subject", "Welcome");    // fails, showing the subject there is
    * }</pre>
+   *
+   * @param name the header field's name, in any case
+   * @param value the field's expected value, unfolded and trimmed
+   * @return this assertion, to chain more
    */
   public SELF hasHeader(String name, String value) {
     isNotNull();
@@ -224,6 +257,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).doesNotHaveHeader("X-Authentication-Warning"); // passes when absent
    * assertThat(mail).doesNotHaveHeader("X-Authentication-Warning"); // fails when sendmail added one
    * }</pre>
+   *
+   * @param name the header field's name, in any case
+   * @return this assertion, to chain more
    */
   public SELF doesNotHaveHeader(String name) {
     isNotNull();
@@ -243,6 +279,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasFromDomain("sample.co.jp"); // passes for From: Shop <shop@sample.co.jp>
    * assertThat(mail).hasFromDomain("sample.co.jp"); // fails for From: root@localhost.localdomain
    * }</pre>
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @return this assertion, to chain more
    */
   public SELF hasFromDomain(String domain) {
     isNotNull();
@@ -263,6 +302,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasMessageIdDomain("sample.co.jp"); // passes for <1234.5678@sample.co.jp>
    * assertThat(mail).hasMessageIdDomain("sample.co.jp"); // fails for <1234.5678@localhost.localdomain>
    * }</pre>
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @return this assertion, to chain more
    */
   public SELF hasMessageIdDomain(String domain) {
     isNotNull();
@@ -283,6 +325,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasNoLocalNameLeaks(); // passes for a mail from a correctly named host
    * assertThat(mail).hasNoLocalNameLeaks(); // fails for MAIL FROM:<root@localhost.localdomain>
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public SELF hasNoLocalNameLeaks() {
     isNotNull();
@@ -303,6 +347,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).spf().isPass();
    * }</pre>
+   *
+   * @return the assertions on it
    */
   @CheckReturnValue
   public SpfResultAssert spf() {
@@ -310,7 +356,11 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
     return navigate(SpfResultAssert.class, SpfResult.class, result.spf(), SpfResultAssert::new).within(result, this);
   }
 
-  /** Navigates to the SPF result for the HELO identity (RFC 7208 section 2.3). */
+  /**
+   * Navigates to the SPF result for the HELO identity (RFC 7208 section 2.3).
+   *
+   * @return the assertions on it
+   */
   @CheckReturnValue
   public SpfResultAssert spfForHelo() {
     ReceiverResult result = receiverResult();
@@ -323,6 +373,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).dkim().isPassFor("sample.co.jp");
    * }</pre>
+   *
+   * @return the assertions on it
    */
   @CheckReturnValue
   public DkimResultsAssert dkim() {
@@ -339,6 +391,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).dmarc().isPass().hasPolicy(DmarcPolicy.REJECT);
    * }</pre>
+   *
+   * @return the assertions on it
    */
   @CheckReturnValue
   public DmarcResultAssert dmarc() {
@@ -352,6 +406,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).sendingHost().hasForwardConfirmedReverseDns().hasValidHeloName();
    * }</pre>
+   *
+   * @return the assertions on it
    */
   @CheckReturnValue
   public SendingHostResultAssert sendingHost() {
@@ -368,6 +424,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).authenticationResults().hasResult("dmarc", "pass").hasProperty("dkim", "header.d", "sample.co.jp");
    * assertThat(mail).authenticationResults().asString().contains("dmarc=pass");
    * }</pre>
+   *
+   * @return the assertions on it
    */
   @CheckReturnValue
   public AuthenticationResultsAssert authenticationResults() {
@@ -383,6 +441,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).receiver().passes(MailCheck.SPF, MailCheck.DKIM, MailCheck.DMARC);
    * assertThat(mail).receiver().reachesInboxUnder(ReceiverProfile.bulkSenders2024());
    * }</pre>
+   *
+   * @return the assertions on it
    */
   @CheckReturnValue
   public ReceiverResultAssert receiver() {
@@ -398,6 +458,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasValidHeaderFormat(); // passes for what mail libraries build
    * assertThat(mail).hasValidHeaderFormat(); // fails for a hand-built message with two From fields
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public SELF hasValidHeaderFormat() {
     isNotNull();
@@ -409,20 +471,25 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
     return myself;
   }
 
-  /** The receiver's result for the mail: made once per mail, shared with the gate and the reports. */
+  /** {@return the receiver's result for the mail: made once per mail, shared with the gate and the reports} */
   protected ReceiverResult receiverResult() {
     isNotNull();
     return Receiver.checkOf(actual);
   }
 
-  /** A clear error for a null argument, as AssertJ gives. */
+  /**
+   * A clear error for a null argument, as AssertJ gives.
+   *
+   * @param argument the argument to check
+   * @param what the argument's name, for the message
+   */
   protected static void requireArgument(Object argument, String what) {
     if (argument == null) {
       throw new NullPointerException("The expected " + what + " should not be null");
     }
   }
 
-  /** The domain to write into fixes: the receiver's sending domain, else the From domain unless that is local too. */
+  /** {@return the domain to write into fixes: the receiver's sending domain, else the From domain unless that is local too} */
   protected String domainForFixes() {
     return actual.receiver().isPresent() ? Receiver.of(actual).domainForFixes(actual)
         : actual.header("From").flatMap(Addresses::firstDomain).filter(d -> LocalNames.whyLocal(d).isEmpty()).orElse(null);

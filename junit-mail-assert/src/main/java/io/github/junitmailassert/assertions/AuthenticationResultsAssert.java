@@ -23,6 +23,11 @@ public class AuthenticationResultsAssert extends AbstractObjectAssert<Authentica
 
   private AbstractCapturedMailAssert<?> origin;
 
+  /**
+   * Assertions on {@code actual}; tests start from {@link MailAssertions#assertThat}.
+   *
+   * @param actual what is checked
+   */
   public AuthenticationResultsAssert(AuthenticationResults actual) {
     super(actual, AuthenticationResultsAssert.class);
   }
@@ -40,6 +45,10 @@ public class AuthenticationResultsAssert extends AbstractObjectAssert<Authentica
    * assertThat(mail).authenticationResults().hasResult("spf", "pass"); // passes for spf=pass smtp.mailfrom=...
    * assertThat(mail).authenticationResults().hasResult("dkim", "pass"); // fails for dkim=none, showing the field
    * }</pre>
+   *
+   * @param method the method name, such as {@code spf} or {@code dkim}
+   * @param result the expected result, such as {@code pass}
+   * @return this assertion, to chain more
    */
   public AuthenticationResultsAssert hasResult(String method, String result) {
     isNotNull();
@@ -60,6 +69,11 @@ public class AuthenticationResultsAssert extends AbstractObjectAssert<Authentica
    * assertThat(mail).authenticationResults().hasProperty("dkim", "header.d", "sample.co.jp");
    * assertThat(mail).authenticationResults().hasProperty("spf", "smtp.mailfrom", "sample.co.jp"); // fails for esp.example
    * }</pre>
+   *
+   * @param method the method name, such as {@code spf} or {@code dkim}
+   * @param name the property, such as {@code header.d} or {@code smtp.mailfrom}
+   * @param value the property's expected value
+   * @return this assertion, to chain more
    */
   public AuthenticationResultsAssert hasProperty(String method, String name, String value) {
     isNotNull();
@@ -74,7 +88,11 @@ public class AuthenticationResultsAssert extends AbstractObjectAssert<Authentica
     return myself;
   }
 
-  /** Back to the mail's assertions. */
+  /**
+   * Back to the mail's assertions.
+   *
+   * @return the assertions on the mail
+   */
   public AbstractCapturedMailAssert<?> returnToMail() {
     if (origin == null) {
       throw new IllegalStateException("these Authentication-Results were not reached from a captured mail");

@@ -5,6 +5,11 @@ import io.github.junitmailassert.mail.CapturedMail;
 /** Assertions on one captured mail; start with {@link MailAssertions#assertThat(CapturedMail)}. */
 public class CapturedMailAssert extends AbstractCapturedMailAssert<CapturedMailAssert> {
 
+  /**
+   * Assertions on {@code actual}; tests start from {@link MailAssertions#assertThat}.
+   *
+   * @param actual what is checked
+   */
   public CapturedMailAssert(CapturedMail actual) {
     super(actual, CapturedMailAssert.class);
   }

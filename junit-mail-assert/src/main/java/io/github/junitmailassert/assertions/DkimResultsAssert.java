@@ -19,6 +19,11 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
   private ReceiverResult result;
   private AbstractCapturedMailAssert<?> origin;
 
+  /**
+   * Assertions on {@code actual}; tests start from {@link MailAssertions#assertThat}.
+   *
+   * @param actual what is checked
+   */
   public DkimResultsAssert(List<? extends DkimSignatureResult> actual) {
     super(actual == null ? null : List.copyOf(actual), DkimResultsAssert.class);
   }
@@ -37,6 +42,8 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * assertThat(mail).dkim().isPass(); // passes for a mail signed with a published key
    * assertThat(mail).dkim().isPass(); // fails for an unsigned mail, or one changed after signing
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public DkimResultsAssert isPass() {
     return hasPassing(r -> true, "a signature that passes");
@@ -49,6 +56,9 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * assertThat(mail).dkim().isPassFor("sample.co.jp"); // passes when d=sample.co.jp verifies
    * assertThat(mail).dkim().isPassFor("sample.co.jp"); // fails when only the provider's d= verifies
    * }</pre>
+   *
+   * @param domain the signing domain (d=), such as {@code sample.co.jp}
+   * @return this assertion, to chain more
    */
   public DkimResultsAssert isPassFor(String domain) {
     AbstractCapturedMailAssert.requireArgument(domain, "domain");
@@ -61,6 +71,10 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * <pre>{@code
    * assertThat(mail).dkim().isPassFor("sample.co.jp", "mail2026"); // passes for that key
    * }</pre>
+   *
+   * @param domain the signing domain (d=), such as {@code sample.co.jp}
+   * @param selector the DKIM selector, such as {@code s1}
+   * @return this assertion, to chain more
    */
   public DkimResultsAssert isPassFor(String domain, String selector) {
     AbstractCapturedMailAssert.requireArgument(domain, "domain");
@@ -69,7 +83,11 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
         "a passing signature with d=" + domain + " s=" + selector);
   }
 
-  /** Verifies that every signature passes (there is at least one). */
+  /**
+   * Verifies that every signature passes (there is at least one).
+   *
+   * @return this assertion, to chain more
+   */
   public DkimResultsAssert allPass() {
     isNotNull();
     if (actual.isEmpty() || !actual.stream().allMatch(DkimSignatureResult::isPass)) {
@@ -84,6 +102,8 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * <pre>{@code
    * assertThat(tampered).dkim().isFail(); // passes for a mail changed after signing
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public DkimResultsAssert isFail() {
     isNotNull();
@@ -93,7 +113,11 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
     return myself;
   }
 
-  /** Verifies that the mail carries no DKIM signature ({@code dkim=none}). */
+  /**
+   * Verifies that the mail carries no DKIM signature ({@code dkim=none}).
+   *
+   * @return this assertion, to chain more
+   */
   public DkimResultsAssert isNone() {
     isNotNull();
     if (!actual.isEmpty()) {
@@ -108,6 +132,10 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * <pre>{@code
    * assertThat(mail).dkim().hasCode(0, DkimResultCode.POLICY); // rsa-sha1, refused by RFC 8301
    * }</pre>
+   *
+   * @param index the signature's position, from 0
+   * @param expected the expected value
+   * @return this assertion, to chain more
    */
   public DkimResultsAssert hasCode(int index, DkimResultCode expected) {
     isNotNull();
@@ -118,7 +146,11 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
     return myself;
   }
 
-  /** Back to the mail's assertions. */
+  /**
+   * Back to the mail's assertions.
+   *
+   * @return the assertions on the mail
+   */
   public AbstractCapturedMailAssert<?> returnToMail() {
     if (origin == null) {
       throw new IllegalStateException("these DKIM results were not reached from a captured mail");

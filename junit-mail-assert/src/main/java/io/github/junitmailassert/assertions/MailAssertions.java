@@ -11,21 +11,37 @@ import org.assertj.core.annotation.CheckReturnValue;
  */
 public class MailAssertions {
 
+  /** For subclasses that add assertions of their own. */
   protected MailAssertions() {}
 
-  /** Assertions on one captured mail. */
+  /**
+   * Assertions on one captured mail.
+   *
+   * @param actual the captured mail
+   * @return the assertions
+   */
   @CheckReturnValue
   public static AbstractCapturedMailAssert<?> assertThat(CapturedMail actual) {
     return new CapturedMailAssert(actual);
   }
 
-  /** Assertions on the mails captured so far (no waiting: call {@link CapturedMails#await(int)} first if needed). */
+  /**
+   * Assertions on the mails captured so far (no waiting: call {@link CapturedMails#await(int)} first if needed).
+   *
+   * @param actual the captured mail
+   * @return the assertions
+   */
   @CheckReturnValue
   public static CapturedMailsAssert assertThat(CapturedMails actual) {
     return new CapturedMailsAssert(actual.all());
   }
 
-  /** Assertions on a list of captured mails. */
+  /**
+   * Assertions on a list of captured mails.
+   *
+   * @param actual the captured mail
+   * @return the assertions
+   */
   @CheckReturnValue
   public static CapturedMailsAssert assertThatMails(List<CapturedMail> actual) {
     return new CapturedMailsAssert(actual);

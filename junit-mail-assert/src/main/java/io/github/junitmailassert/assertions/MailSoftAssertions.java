@@ -21,6 +21,12 @@ import org.assertj.core.api.AbstractSoftAssertions;
  */
 public class MailSoftAssertions extends AbstractSoftAssertions {
 
+  /**
+   * Soft assertions on one captured mail.
+   *
+   * @param actual the mail
+   * @return the assertions
+   */
   public CapturedMailAssert assertThat(CapturedMail actual) {
     CapturedMailAssert softly = proxy(CapturedMailAssert.class, CapturedMail.class, actual);
     softly.collectInto(this);
@@ -33,10 +39,22 @@ public class MailSoftAssertions extends AbstractSoftAssertions {
     return proxy(assertType, actualType, actual);
   }
 
+  /**
+   * Soft assertions on the mails captured so far.
+   *
+   * @param actual the mails
+   * @return the assertions
+   */
   public CapturedMailsAssert assertThat(CapturedMails actual) {
     return assertThatMails(actual.all());
   }
 
+  /**
+   * Soft assertions on a list of captured mails.
+   *
+   * @param actual the mails
+   * @return the assertions
+   */
   @SuppressWarnings("unchecked")
   public CapturedMailsAssert assertThatMails(List<CapturedMail> actual) {
     return proxy(CapturedMailsAssert.class, List.class, actual);

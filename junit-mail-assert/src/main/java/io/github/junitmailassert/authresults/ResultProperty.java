@@ -18,6 +18,10 @@ public record ResultProperty(String ptype, String property, String value) {
    * <pre>{@code
    * new ResultProperty("header", "i", "@sample.co.jp").toString(); // header.i=@sample.co.jp
    * }</pre>
+   *
+   * @param ptype the property type, such as {@code smtp} or {@code header}
+   * @param property the property, such as {@code mailfrom} or {@code d}
+   * @param value the property's value
    */
   public ResultProperty {
     Objects.requireNonNull(ptype, "ptype");
@@ -26,7 +30,7 @@ public record ResultProperty(String ptype, String property, String value) {
   }
 
   /**
-   * {@code ptype.property}.
+   * {@return {@code ptype.property}}
    *
    * <pre>{@code
    * new ResultProperty("header", "from", "sample.co.jp").name(); // header.from

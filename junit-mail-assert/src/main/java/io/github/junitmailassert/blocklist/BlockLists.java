@@ -26,7 +26,9 @@ public final class BlockLists {
 
   /** One list's answer for the client IP. */
   public enum Status {
+    /** The list answered NXDOMAIN: the client IP is not listed. */
     NOT_LISTED,
+    /** The list answered with an address: the client IP is listed. */
     LISTED,
     /** The list could not be asked (timeout, SERVFAIL); receivers then ignore it. */
     TEMPERROR
@@ -41,10 +43,20 @@ public final class BlockLists {
    */
   public record Listing(String zone, String query, Status status, List<String> returnCodes, String reason) {
 
+    /**
+     * Checks the components; lists are copied.
+     *
+     * @param zone see {@link #zone()}
+     * @param query see {@link #query()}
+     * @param status see {@link #status()}
+     * @param returnCodes see {@link #returnCodes()}
+     * @param reason see {@link #reason()}
+     */
     public Listing {
       returnCodes = List.copyOf(returnCodes);
     }
 
+    /** {@return whether the list lists the client IP} */
     public boolean isListed() {
       return status == Status.LISTED;
     }
@@ -52,7 +64,14 @@ public final class BlockLists {
 
   private BlockLists() {}
 
-  /** Asks each list about {@code clientIp}. */
+  /**
+   * Asks each list about {@code clientIp}.
+   *
+   * @param resolver where DNS lookups go, typically the test zone's resolver
+   * @param clientIp the client IP address receivers would see
+   * @param listZones the block list zones to ask, such as {@code zen.dnsbl.example}
+   * @return one listing per list, in the order given
+   */
   public static List<Listing> check(Resolver resolver, InetAddress clientIp, String... listZones) {
     DnsLookup dns = new DnsLookup(resolver);
     List<Listing> listings = new ArrayList<>();
@@ -85,7 +104,11 @@ public final class BlockLists {
     return listings;
   }
 
-  /** One finding per list that lists the client IP; a list that could not be asked is noted, as receivers ignore it. */
+  /**
+   * {@return one finding per list that lists the client IP; a list that could not be asked is noted, as receivers ignore it}
+   *
+   * @param listings what each list answered
+   */
   public static List<Finding> findings(List<Listing> listings) {
     List<Finding> findings = new ArrayList<>();
     for (Listing l : listings) {
@@ -99,7 +122,11 @@ public final class BlockLists {
     return findings;
   }
 
-  /** One line for a listing: {@code zen.dnsbl.example: 25.113.0.203.zen.dnsbl.example -> 127.0.0.2 (why)}. */
+  /**
+   * {@return one line for a listing: {@code zen.dnsbl.example: 25.113.0.203.zen.dnsbl.example -> 127.0.0.2 (why)}}
+   *
+   * @param l the listing
+   */
   public static String describe(Listing l) {
     return l.zone() + ": " + l.query() + " -> " + String.join(", ", l.returnCodes())
         + (l.reason().isEmpty() ? "" : " (" + l.reason() + ")");

@@ -25,6 +25,15 @@ public record Finding(MailCheck check, Severity severity, String text, String fi
     INFO
   }
 
+  /**
+   * Checks the components.
+   *
+   * @param check see {@link #check()}
+   * @param severity see {@link #severity()}
+   * @param text see {@link #text()}
+   * @param fix see {@link #fix()}
+   * @param source see {@link #source()}
+   */
   public Finding {
     Objects.requireNonNull(check, "check");
     Objects.requireNonNull(severity, "severity");
@@ -33,7 +42,7 @@ public record Finding(MailCheck check, Severity severity, String text, String fi
     source = Objects.requireNonNullElse(source, "");
   }
 
-  /** Whether this finding makes its check fail (see {@link MailCheck#failsOn()}). */
+  /** {@return whether this finding makes its check fail (see {@link MailCheck#failsOn()})} */
   public boolean failsCheck() {
     return severity.ordinal() <= check.failsOn().ordinal();
   }

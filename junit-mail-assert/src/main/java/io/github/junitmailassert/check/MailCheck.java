@@ -30,6 +30,8 @@ public enum MailCheck {
   /**
    * The mildest severity that fails this check: receivers already hold a HELO name that does not
    * resolve against the sending host, while a missing Message-ID only costs spam score.
+   *
+   * @return the mildest failing severity
    */
   public Severity failsOn() {
     return failsOn;

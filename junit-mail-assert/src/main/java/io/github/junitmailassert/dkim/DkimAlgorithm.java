@@ -19,12 +19,12 @@ public enum DkimAlgorithm {
     this.keyType = keyType;
   }
 
-  /** The value of the signature's {@code a=} tag, such as {@code rsa-sha256}. */
+  /** {@return the value of the signature's {@code a=} tag, such as {@code rsa-sha256}} */
   public String tagValue() {
     return tagValue;
   }
 
-  /** The value of the key record's {@code k=} tag, such as {@code rsa}. */
+  /** {@return the value of the key record's {@code k=} tag, such as {@code rsa}} */
   public String keyType() {
     return keyType;
   }

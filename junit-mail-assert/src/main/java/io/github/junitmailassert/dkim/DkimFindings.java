@@ -16,6 +16,8 @@ public final class DkimFindings {
    * None when a signature passes; else one finding for the mail.
    *
    * @param domain the domain to sign with, for the fix: the From domain, so that DMARC aligns
+   * @param signatures the mail's DKIM signature results
+   * @return the findings, none or one
    */
   public static List<Finding> of(List<DkimSignatureResult> signatures, String domain) {
     if (signatures.stream().anyMatch(DkimSignatureResult::isPass)) {
@@ -27,7 +29,12 @@ public final class DkimFindings {
     return List.of(new Finding(MailCheck.DKIM, Severity.ERROR, text, fix(signatures, domain), SOURCE));
   }
 
-  /** The fix when no signature passes. */
+  /**
+   * {@return the fix when no signature passes}
+   *
+   * @param signatures the mail's DKIM signature results
+   * @param domain the From domain, whose signature DMARC needs
+   */
   public static String fix(List<DkimSignatureResult> signatures, String domain) {
     if (signatures.isEmpty()) {
       return "sign the mail with DKIM, d=" + domain + " (the From domain, so that DMARC aligns), and publish the key at"

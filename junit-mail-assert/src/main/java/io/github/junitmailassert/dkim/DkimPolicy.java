@@ -10,7 +10,11 @@ public enum DkimPolicy {
    */
   LEGACY;
 
-  /** This policy's settings on a verifier builder. */
+  /**
+   * {@return this policy's settings on a verifier builder}
+   *
+   * @param builder the verifier builder to configure
+   */
   public DkimVerifier.Builder apply(DkimVerifier.Builder builder) {
     return this == LEGACY ? builder.allowLegacyRsaSha1(true).minimumRsaKeyBits(512)
         : builder.allowLegacyRsaSha1(false).minimumRsaKeyBits(DkimVerifier.Builder.RFC_8301_MINIMUM_RSA_KEY_BITS);

@@ -25,7 +25,7 @@ public enum DkimResultCode {
    */
   POLICY;
 
-  /** The lower-case keyword of {@code Authentication-Results}, such as {@code pass}. */
+  /** {@return the lower-case keyword of {@code Authentication-Results}, such as {@code pass}} */
   public String keyword() {
     return name().toLowerCase(Locale.ROOT);
   }

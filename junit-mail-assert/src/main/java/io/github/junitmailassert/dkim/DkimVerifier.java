@@ -15,7 +15,7 @@ import org.xbill.DNS.Resolver;
  *
  * <pre>{@code
  * DkimVerifier verifier = DkimVerifier.builder(zone.resolver()).build();
- * List<DkimSignatureResult> results = verifier.verify(mail.rawBytes());
+ * List<DkimSignatureResult> results = verifier.verify(mail);
  * }</pre>
  *
  * <p>Each {@code DKIM-Signature} field is verified on its own, in the order the fields appear. A
@@ -40,12 +40,20 @@ public final class DkimVerifier {
   /**
    * A verifier that looks key records up through {@code resolver} (typically
    * {@code DnsZone.resolver()}), with the defaults of RFC 8301 and the system clock.
+   *
+   * @param resolver where DNS lookups go, typically the test zone's resolver
+   * @return the verifier
    */
   public static DkimVerifier using(Resolver resolver) {
     return builder(resolver).build();
   }
 
-  /** Starts a verifier with settings (clock, legacy RSA-SHA1, key sizes); options can grow here. */
+  /**
+   * Starts a verifier with settings (clock, legacy RSA-SHA1, key sizes); options can grow here.
+   *
+   * @param resolver where DNS lookups go, typically the test zone's resolver
+   * @return a new builder
+   */
   public static Builder builder(Resolver resolver) {
     return new Builder(resolver);
   }
@@ -63,6 +71,9 @@ public final class DkimVerifier {
   /**
    * Verifies every DKIM signature of a captured mail, from the mail's one parsed view (no copy of
    * its bytes, no second parse).
+   *
+   * @param mail the captured mail
+   * @return one result per signature, in header order
    */
   public List<DkimSignatureResult> verify(CapturedMail mail) {
     return engine.verify(ParsedMessages.of(Objects.requireNonNull(mail, "mail")));
@@ -85,7 +96,12 @@ public final class DkimVerifier {
       this.resolver = Objects.requireNonNull(resolver, "resolver");
     }
 
-    /** The clock that {@code x=} (signature expiration) is judged against; the system clock by default. */
+    /**
+     * The clock that {@code x=} (signature expiration) is judged against; the system clock by default.
+     *
+     * @param clock the receiver's clock (signature expiry, timestamps)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -94,6 +110,9 @@ public final class DkimVerifier {
     /**
      * Accepts {@code rsa-sha1} signatures, as legacy receivers did. Off by default: RFC 8301 says
      * they must not be considered valid, so they give {@code policy} even when they verify.
+     *
+     * @param allow whether {@code rsa-sha1} signatures may pass
+     * @return this builder
      */
     public Builder allowLegacyRsaSha1(boolean allow) {
       this.allowLegacyRsaSha1 = allow;
@@ -103,6 +122,9 @@ public final class DkimVerifier {
     /**
      * The smallest RSA key that may verify; {@value #RFC_8301_MINIMUM_RSA_KEY_BITS} by default
      * (RFC 8301). A smaller signing key gives {@code policy}. Lower it to model legacy receivers.
+     *
+     * @param bits the RSA key size in bits
+     * @return this builder
      */
     public Builder minimumRsaKeyBits(int bits) {
       if (bits < 0) {
@@ -115,6 +137,9 @@ public final class DkimVerifier {
     /**
      * How many signatures per message are verified (each may cost a DNS lookup); the rest are
      * {@code neutral}. {@value #DEFAULT_MAXIMUM_SIGNATURES} by default.
+     *
+     * @param maximum the most signatures verified per message
+     * @return this builder
      */
     public Builder maximumSignatures(int maximum) {
       if (maximum < 1) {
@@ -124,6 +149,11 @@ public final class DkimVerifier {
       return this;
     }
 
+    /**
+     * Makes the verifier.
+     *
+     * @return the verifier
+     */
     public DkimVerifier build() {
       return new DkimVerifier(this);
     }

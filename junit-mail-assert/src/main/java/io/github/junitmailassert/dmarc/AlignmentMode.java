@@ -7,7 +7,7 @@ public enum AlignmentMode {
   /** The domains must be identical (case-insensitive). */
   STRICT;
 
-  /** The value as written in a DMARC record: {@code r} or {@code s}. */
+  /** {@return the value as written in a DMARC record: {@code r} or {@code s}} */
   public String keyword() {
     return this == RELAXED ? "r" : "s";
   }

@@ -12,17 +12,32 @@ import java.util.Objects;
  */
 public record DkimIdentifier(String domain, String selector, boolean passed) {
 
+  /**
+   * Checks the components.
+   *
+   * @param domain see {@link #domain()}
+   * @param selector see {@link #selector()}
+   * @param passed see {@link #passed()}
+   */
   public DkimIdentifier {
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(selector, "selector");
   }
 
-  /** A signature of {@code domain} that verified. */
+  /**
+   * {@return a signature of {@code domain} that verified}
+   *
+   * @param domain the signature's d= domain
+   */
   public static DkimIdentifier pass(String domain) {
     return new DkimIdentifier(domain, "", true);
   }
 
-  /** A signature of {@code domain} that did not verify. */
+  /**
+   * {@return a signature of {@code domain} that did not verify}
+   *
+   * @param domain the signature's d= domain
+   */
   public static DkimIdentifier fail(String domain) {
     return new DkimIdentifier(domain, "", false);
   }

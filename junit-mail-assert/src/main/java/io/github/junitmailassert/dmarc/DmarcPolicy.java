@@ -12,17 +12,22 @@ public enum DmarcPolicy {
   /** Refuse the mail during the SMTP transaction. */
   REJECT;
 
-  /** The value as written in a DMARC record and in Authentication-Results. */
+  /** {@return the value as written in a DMARC record and in Authentication-Results} */
   public String keyword() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The policy one level milder, which is what {@code t=y} (testing) asks receivers to apply. */
+  /** {@return the policy one level milder, which is what {@code t=y} (testing) asks receivers to apply} */
   public DmarcPolicy oneLevelBelow() {
     return this == REJECT ? QUARANTINE : NONE;
   }
 
-  /** Parses a record value (case-insensitive, as RFC 5234 strings are); empty when not a policy. */
+  /**
+   * Parses a record value (case-insensitive, as RFC 5234 strings are); empty when not a policy.
+   *
+   * @param value the record's value, such as {@code reject}
+   * @return the policy, or empty
+   */
   public static Optional<DmarcPolicy> fromKeyword(String value) {
     for (DmarcPolicy p : values()) {
       if (p.keyword().equalsIgnoreCase(value)) {

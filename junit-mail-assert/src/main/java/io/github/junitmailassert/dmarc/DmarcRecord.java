@@ -49,6 +49,23 @@ public record DmarcRecord(
     U
   }
 
+  /**
+   * Checks the components; lists are copied.
+   *
+   * @param domain see {@link #domain()}
+   * @param text see {@link #text()}
+   * @param policy see {@link #policy()}
+   * @param subdomainPolicy see {@link #subdomainPolicy()}
+   * @param nonExistentSubdomainPolicy see {@link #nonExistentSubdomainPolicy()}
+   * @param psd see {@link #psd()}
+   * @param dkimAlignment see {@link #dkimAlignment()}
+   * @param spfAlignment see {@link #spfAlignment()}
+   * @param testing see {@link #testing()}
+   * @param aggregateReportUris see {@link #aggregateReportUris()}
+   * @param failureReportUris see {@link #failureReportUris()}
+   * @param percent see {@link #percent()}
+   * @param problems see {@link #problems()}
+   */
   public DmarcRecord {
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(text, "text");

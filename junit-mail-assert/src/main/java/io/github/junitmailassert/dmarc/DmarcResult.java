@@ -38,6 +38,22 @@ public record DmarcResult(
     List<String> notes,
     MethodResult methodResult) {
 
+  /**
+   * Checks the components; lists are copied.
+   *
+   * @param code see {@link #code()}
+   * @param mode see {@link #mode()}
+   * @param authorDomain see {@link #authorDomain()}
+   * @param organizationalDomain see {@link #organizationalDomain()}
+   * @param record see {@link #record()}
+   * @param policyTag see {@link #policyTag()}
+   * @param policy see {@link #policy()}
+   * @param disposition see {@link #disposition()}
+   * @param alignments see {@link #alignments()}
+   * @param reason see {@link #reason()}
+   * @param notes see {@link #notes()}
+   * @param methodResult see {@link #methodResult()}
+   */
   public DmarcResult {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(mode, "mode");
@@ -53,12 +69,13 @@ public record DmarcResult(
     notes = List.copyOf(notes);
   }
 
+  /** {@return whether DMARC passed} */
   public boolean isPass() {
     return code == DmarcResultCode.PASS;
   }
 
   /**
-   * This result as text in Authentication-Results; {@link #methodResult()} written.
+   * {@return this result as text in Authentication-Results; {@link #methodResult()} written}
    *
    * <pre>{@code
    * dmarc.authenticationResultsPart(); // dmarc=pass (p=reject dis=none) header.from=sample.co.jp

@@ -15,7 +15,7 @@ public enum DmarcResultCode {
   /** The message cannot be evaluated, such as one without a usable From domain. */
   PERMERROR;
 
-  /** The result code as written in Authentication-Results. */
+  /** {@return the result code as written in Authentication-Results} */
   public String keyword() {
     return name().toLowerCase(Locale.ROOT);
   }

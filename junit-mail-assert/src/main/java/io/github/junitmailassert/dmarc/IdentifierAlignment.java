@@ -27,7 +27,9 @@ public record IdentifierAlignment(
 
   /** The check behind the identifier. */
   public enum Method {
+    /** The SPF domain (the envelope sender's). */
     SPF,
+    /** A DKIM signature's d= domain. */
     DKIM
   }
 
@@ -41,6 +43,18 @@ public record IdentifierAlignment(
     NONE
   }
 
+  /**
+   * Checks the components.
+   *
+   * @param method see {@link #method()}
+   * @param domain see {@link #domain()}
+   * @param selector see {@link #selector()}
+   * @param authenticated see {@link #authenticated()}
+   * @param level see {@link #level()}
+   * @param required see {@link #required()}
+   * @param aligned see {@link #aligned()}
+   * @param explanation see {@link #explanation()}
+   */
   public IdentifierAlignment {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(domain, "domain");

@@ -11,7 +11,7 @@ public enum PolicyTag {
   /** {@code np}: the From domain does not exist (NXDOMAIN), below the organizational domain (RFC 9989 only). */
   NP;
 
-  /** The tag name as written in a record. */
+  /** {@return the tag name as written in a record} */
   public String tag() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -14,13 +14,21 @@ public record LocalNameLeak(Place place, String value, String localName, String 
 
   /** Where in the SMTP transaction or the header a leak was found. */
   public enum Place {
+    /** The envelope sender, {@code MAIL FROM}. */
     MAIL_FROM("MAIL FROM"),
+    /** The HELO or EHLO name. */
     HELO("HELO/EHLO"),
+    /** The Return-Path header field. */
     RETURN_PATH("Return-Path"),
+    /** The From header field. */
     FROM("From"),
+    /** The Sender header field. */
     SENDER("Sender"),
+    /** The Reply-To header field. */
     REPLY_TO("Reply-To"),
+    /** The Message-ID header field. */
     MESSAGE_ID("Message-ID"),
+    /** A Received header field. */
     RECEIVED("Received");
 
     private final String label;
@@ -29,13 +37,13 @@ public record LocalNameLeak(Place place, String value, String localName, String 
       this.label = label;
     }
 
-    /** The name as it appears in SMTP or in the header. */
+    /** {@return the name as it appears in SMTP or in the header} */
     public String label() {
       return label;
     }
   }
 
-  /** One line for reports: {@code MAIL FROM <root@localhost.localdomain>: localhost.localdomain is ...}. */
+  /** {@return one line for reports: {@code MAIL FROM <root@localhost.localdomain>: localhost.localdomain is ...}} */
   public String describe() {
     return place.label() + " " + value + ": " + localName + " is " + why;
   }

@@ -36,7 +36,12 @@ public final class LocalNames {
 
   private LocalNames() {}
 
-  /** Why {@code host} (a name or an address literal, brackets allowed) is local, or empty if it is not. */
+  /**
+   * Why {@code host} (a name or an address literal, brackets allowed) is local, or empty if it is not.
+   *
+   * @param host a host name or an address literal (brackets allowed)
+   * @return why the host is local, or empty
+   */
   public static Optional<String> whyLocal(String host) {
     if (host == null) {
       return Optional.empty();
@@ -72,7 +77,11 @@ public final class LocalNames {
     return Optional.empty();
   }
 
-  /** Every leak in a captured mail, in the order of the places above. */
+  /**
+   * {@return every leak in a captured mail, in the order of the places above}
+   *
+   * @param mail the captured mail
+   */
   public static List<LocalNameLeak> findLeaks(CapturedMail mail) {
     List<LocalNameLeak> leaks = new ArrayList<>();
     if (!mail.isNullSender()) {

@@ -32,7 +32,11 @@ public final class HeaderSanity {
     return new Finding(MailCheck.FORMAT, severity, text, fix, "RFC 5322; Gmail sender guidelines (RFC 5322 format)");
   }
 
-  /** Every format problem of the mail; empty when its header is in order. */
+  /**
+   * {@return every format problem of the mail; empty when its header is in order}
+   *
+   * @param mail the captured mail
+   */
   public static List<Finding> check(CapturedMail mail) {
     RawMessage message = ParsedMessages.of(mail);
     List<Finding> findings = new ArrayList<>();

@@ -38,6 +38,16 @@ public record HeloCheck(
     NO_PTR_NAME
   }
 
+  /**
+   * Checks the components; lists are copied.
+   *
+   * @param heloName see {@link #heloName()}
+   * @param fullyQualified see {@link #fullyQualified()}
+   * @param addresses see {@link #addresses()}
+   * @param resolvesToClient see {@link #resolvesToClient()}
+   * @param ptrMatch see {@link #ptrMatch()}
+   * @param findings see {@link #findings()}
+   */
   public HeloCheck {
     heloName = Objects.requireNonNullElse(heloName, "");
     addresses = List.copyOf(addresses);
@@ -45,7 +55,7 @@ public record HeloCheck(
     findings = List.copyOf(findings);
   }
 
-  /** Whether nothing of severity ERROR or WARNING was found. */
+  /** {@return whether nothing of severity ERROR or WARNING was found} */
   public boolean isConsistent() {
     return findings.stream().noneMatch(f -> f.severity() != Finding.Severity.INFO);
   }

@@ -39,6 +39,17 @@ public record ReverseDns(
     TEMPERROR
   }
 
+  /**
+   * Checks the components; lists are copied.
+   *
+   * @param clientIp see {@link #clientIp()}
+   * @param reverseName see {@link #reverseName()}
+   * @param ptrNames see {@link #ptrNames()}
+   * @param forwardAddresses see {@link #forwardAddresses()}
+   * @param confirmedName see {@link #confirmedName()}
+   * @param status see {@link #status()}
+   * @param findings see {@link #findings()}
+   */
   public ReverseDns {
     Objects.requireNonNull(clientIp, "clientIp");
     Objects.requireNonNull(status, "status");
@@ -48,6 +59,7 @@ public record ReverseDns(
     findings = List.copyOf(findings);
   }
 
+  /** {@return whether a PTR name resolves back to the client IP} */
   public boolean isConfirmed() {
     return status == Status.CONFIRMED;
   }

@@ -16,6 +16,14 @@ import java.util.Objects;
  */
 public record SendingHostResult(InetAddress clientIp, String heloName, ReverseDns reverseDns, HeloCheck helo) {
 
+  /**
+   * Checks the components.
+   *
+   * @param clientIp see {@link #clientIp()}
+   * @param heloName see {@link #heloName()}
+   * @param reverseDns see {@link #reverseDns()}
+   * @param helo see {@link #helo()}
+   */
   public SendingHostResult {
     Objects.requireNonNull(clientIp, "clientIp");
     heloName = Objects.requireNonNullElse(heloName, "");
@@ -23,12 +31,16 @@ public record SendingHostResult(InetAddress clientIp, String heloName, ReverseDn
     Objects.requireNonNull(helo, "helo");
   }
 
-  /** Reverse DNS confirmed and nothing wrong with the HELO name (INFO findings allowed). */
+  /**
+   * Reverse DNS confirmed and nothing wrong with the HELO name (INFO findings allowed).
+   *
+   * @return whether the sending host is consistent
+   */
   public boolean isConsistent() {
     return reverseDns.isConfirmed() && helo.isConsistent();
   }
 
-  /** Every finding: reverse DNS first, then the HELO name. */
+  /** {@return every finding: reverse DNS first, then the HELO name} */
   public List<Finding> findings() {
     List<Finding> all = new ArrayList<>(reverseDns.findings());
     all.addAll(helo.findings());

@@ -35,10 +35,16 @@ public final class CapturedMails {
   private int size;
   private long sequence;
 
+  /** Mails captured by hand, with the default wait. */
   public CapturedMails() {
     this(DEFAULT_WAIT);
   }
 
+  /**
+   * Mails captured by hand, waited for at most {@code defaultWait}.
+   *
+   * @param defaultWait how long {@link #await(int)} waits
+   */
   public CapturedMails(Duration defaultWait) {
     this.defaultWait = defaultWait;
   }
@@ -46,6 +52,8 @@ public final class CapturedMails {
   /**
    * Adds a mail built by hand, with the sequence it has, for tests of code that consumes captured
    * mails. The capture server uses {@link #add(CapturedMail.Builder)}.
+   *
+   * @param mail the captured mail
    */
   public void add(CapturedMail mail) {
     Objects.requireNonNull(mail, "mail");
@@ -63,6 +71,7 @@ public final class CapturedMails {
    * order however many clients send at once. The capture server calls this.
    *
    * @return the mail as added
+   * @param mail the captured mail
    */
   public CapturedMail add(CapturedMail.Builder mail) {
     Objects.requireNonNull(mail, "mail");
@@ -97,7 +106,7 @@ public final class CapturedMails {
     }
   }
 
-  /** The mails captured so far, without waiting. */
+  /** {@return the mails captured so far, without waiting} */
   public List<CapturedMail> all() {
     lock.lock();
     try {
@@ -111,7 +120,7 @@ public final class CapturedMails {
     return new Snapshot(mails, size);
   }
 
-  /** How many mails were captured so far. */
+  /** {@return how many mails were captured so far} */
   public int count() {
     lock.lock();
     try {
@@ -125,6 +134,8 @@ public final class CapturedMails {
    * Waits until at least {@code count} mails were captured, at most the default wait.
    *
    * @throws AssertionError saying how many arrived, and from whom, when the time is up
+   * @param count how many mails to wait for
+   * @return the mails captured so far, at least {@code count}, in sequence order
    */
   public List<CapturedMail> await(int count) {
     return await(count, defaultWait);
@@ -134,6 +145,9 @@ public final class CapturedMails {
    * Waits until at least {@code count} mails were captured, at most {@code timeout}.
    *
    * @throws AssertionError saying how many arrived, and from whom, when the time is up
+   * @param count how many mails to wait for
+   * @param timeout how long to wait at most
+   * @return the mails captured so far, at least {@code count}, in sequence order
    */
   public List<CapturedMail> await(int count, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -157,7 +171,7 @@ public final class CapturedMails {
   }
 
   /**
-   * The one mail of this test: waits for it, and fails if more than one arrived.
+   * {@return the one mail of this test: waits for it, and fails if more than one arrived}
    *
    * @throws AssertionError when none arrived within the default wait, or several did
    */
@@ -169,18 +183,30 @@ public final class CapturedMails {
     return got.get(0);
   }
 
-  /** The mails with {@code recipient} among their {@code RCPT TO} addresses (case-insensitive). */
+  /**
+   * {@return the mails with {@code recipient} among their {@code RCPT TO} addresses (case-insensitive)}
+   *
+   * @param recipient the recipient address, without angle brackets
+   */
   public List<CapturedMail> to(String recipient) {
     String wanted = recipient.toLowerCase(Locale.ROOT);
     return matching(m -> m.recipients().stream().anyMatch(r -> r.toLowerCase(Locale.ROOT).equals(wanted)));
   }
 
-  /** The mails whose envelope sender is {@code envelopeSender} (case-insensitive; "" for the null sender). */
+  /**
+   * {@return the mails whose envelope sender is {@code envelopeSender} (case-insensitive; "" for the null sender)}
+   *
+   * @param envelopeSender the envelope sender ({@code MAIL FROM}), without angle brackets
+   */
   public List<CapturedMail> from(String envelopeSender) {
     return matching(m -> m.envelopeSender().equalsIgnoreCase(envelopeSender));
   }
 
-  /** The mails that match. */
+  /**
+   * {@return the mails that match}
+   *
+   * @param predicate which mails to keep
+   */
   public List<CapturedMail> matching(Predicate<CapturedMail> predicate) {
     List<CapturedMail> found = new ArrayList<>();
     for (CapturedMail m : all()) {

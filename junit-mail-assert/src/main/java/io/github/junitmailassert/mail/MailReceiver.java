@@ -7,6 +7,6 @@ package io.github.junitmailassert.mail;
  */
 public interface MailReceiver {
 
-  /** The receiver's host name, as written in the header fields it adds. */
+  /** {@return the receiver's host name, as written in the header fields it adds} */
   String receivingHost();
 }

@@ -10,7 +10,7 @@ import java.util.Properties;
  */
 public record SmtpEndpoint(String host, int port) {
 
-  /** {@code mail.smtp.host} and {@code mail.smtp.port}, as Jakarta Mail (and Angus) read them. */
+  /** {@return {@code mail.smtp.host} and {@code mail.smtp.port}, as Jakarta Mail (and Angus) read them} */
   public Properties javaMailProperties() {
     Properties p = new Properties();
     p.setProperty("mail.smtp.host", host);

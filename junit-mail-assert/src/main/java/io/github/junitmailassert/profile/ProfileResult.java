@@ -14,6 +14,13 @@ public record ProfileResult(String profile, Verdict verdict, List<BrokenRule> br
   /** A rule the mail broke, how, and the fix. */
   public record BrokenRule(ProfileRule rule, String problem, String fix) {}
 
+  /**
+   * Checks the components; lists are copied.
+   *
+   * @param profile see {@link #profile()}
+   * @param verdict see {@link #verdict()}
+   * @param broken see {@link #broken()}
+   */
   public ProfileResult {
     broken = List.copyOf(broken);
   }

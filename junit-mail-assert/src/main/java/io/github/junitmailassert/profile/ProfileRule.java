@@ -27,12 +27,26 @@ public record ProfileRule(String requirement, String source, Verdict consequence
 
   /** How a mail breaks a rule, and the fix. */
   public record Breach(String problem, String fix) {
+    /**
+     * Checks the components.
+     *
+     * @param problem see {@link #problem()}
+     * @param fix see {@link #fix()}
+     */
     public Breach {
       Objects.requireNonNull(problem, "problem");
       Objects.requireNonNull(fix, "fix");
     }
   }
 
+  /**
+   * Checks the components.
+   *
+   * @param requirement see {@link #requirement()}
+   * @param source see {@link #source()}
+   * @param consequence see {@link #consequence()}
+   * @param check see {@link #check()}
+   */
   public ProfileRule {
     Objects.requireNonNull(requirement, "requirement");
     Objects.requireNonNull(source, "source");
@@ -40,12 +54,28 @@ public record ProfileRule(String requirement, String source, Verdict consequence
     Objects.requireNonNull(check, "check");
   }
 
-  /** A rule kept when {@code check} passes; the breach is the check's findings (or why it was not checked). */
+  /**
+   * {@return a rule kept when {@code check} passes; the breach is the check's findings (or why it was not checked)}
+   *
+   * @param check the check
+   * @param requirement the requirement in words, as a report shows it
+   * @param source where the rule comes from, such as a provider's published sender requirements
+   * @param consequence the verdict when the requirement is not met
+   */
   public static ProfileRule requiring(MailCheck check, String requirement, String source, Verdict consequence) {
     return new ProfileRule(requirement, source, consequence, result -> breachOf(result.outcome(check)));
   }
 
-  /** A rule kept when {@code kept} holds; else broken with {@code problem} and {@code fix}. */
+  /**
+   * {@return a rule kept when {@code kept} holds; else broken with {@code problem} and {@code fix}}
+   *
+   * @param requirement the requirement in words, as a report shows it
+   * @param source where the rule comes from, such as a provider's published sender requirements
+   * @param consequence the verdict when the requirement is not met
+   * @param kept what passing the rule requires of the mail's result
+   * @param problem what a failing mail is told, in words
+   * @param fix how to fix it, in the sender's stack
+   */
   public static ProfileRule of(String requirement, String source, Verdict consequence,
       Predicate<ReceiverResult> kept, Function<ReceiverResult, String> problem, String fix) {
     Objects.requireNonNull(kept, "kept");

@@ -34,7 +34,12 @@ public final class ReceiverProfile {
     this.rules = List.copyOf(rules);
   }
 
-  /** A profile of your own. */
+  /**
+   * {@return a profile of your own}
+   *
+   * @param name the profile's name, as reports show it
+   * @param rules the profile's rules, in order
+   */
   public static ReceiverProfile of(String name, List<ProfileRule> rules) {
     return new ReceiverProfile(Objects.requireNonNull(name, "name"), rules);
   }
@@ -42,6 +47,8 @@ public final class ReceiverProfile {
   /**
    * What Gmail and Yahoo ask of every sender since February 2024: SPF or DKIM passes, the sending
    * IP has forward and reverse DNS that agree, the connection uses TLS, the message is RFC 5322.
+   *
+   * @return the profile
    */
   public static ReceiverProfile allSenders2024() {
     return new ReceiverProfile("all senders, February 2024 (Gmail and Yahoo requirements as published)", List.of(
@@ -52,6 +59,8 @@ public final class ReceiverProfile {
    * What Gmail and Yahoo ask of bulk senders (5,000 mails a day and more to Gmail) since February
    * 2024: everything {@link #allSenders2024()} asks, SPF and DKIM both pass, a DMARC record, From
    * aligned with SPF or DKIM, and one-click unsubscribe (RFC 8058).
+   *
+   * @return the profile
    */
   public static ReceiverProfile bulkSenders2024() {
     return new ReceiverProfile("bulk senders, February 2024 (Gmail and Yahoo requirements as published)", List.of(
@@ -66,6 +75,8 @@ public final class ReceiverProfile {
   /**
    * The authentication part of {@link #bulkSenders2024()}: SPF passes, DKIM passes, the From
    * domain publishes DMARC, and From is aligned with a passing SPF or DKIM domain.
+   *
+   * @return the profile
    */
   public static ReceiverProfile bulkSenderAuthentication2024() {
     return new ReceiverProfile("bulk sender authentication, February 2024 (Gmail and Yahoo requirements as published)",
@@ -81,6 +92,8 @@ public final class ReceiverProfile {
   /**
    * A receiver that accepts only mail whose SPF passes, as the spoofing filters that Japanese
    * mobile carriers offer their users can be set to do.
+   *
+   * @return the profile
    */
   public static ReceiverProfile strictSpf() {
     return new ReceiverProfile("strict SPF (accepts SPF pass only)", List.of(
@@ -88,15 +101,21 @@ public final class ReceiverProfile {
             "receivers that reject on SPF, such as the spoofing filters of Japanese mobile carriers", Verdict.REJECTED)));
   }
 
+  /** {@return the profile's name, as reports show it} */
   public String name() {
     return name;
   }
 
+  /** {@return the rules, in order} */
   public List<ProfileRule> rules() {
     return rules;
   }
 
-  /** The verdict on the mail whose receiver result this is, with every broken rule. */
+  /**
+   * {@return the verdict on the mail whose receiver result this is, with every broken rule}
+   *
+   * @param result the receiver's result on the mail
+   */
   public ProfileResult evaluate(ReceiverResult result) {
     Objects.requireNonNull(result, "result");
     Verdict verdict = Verdict.INBOX;
@@ -111,7 +130,11 @@ public final class ReceiverProfile {
     return new ProfileResult(name, verdict, broken);
   }
 
-  /** The verdict on a captured mail, from the result of the receiver that captured it. */
+  /**
+   * {@return the verdict on a captured mail, from the result of the receiver that captured it}
+   *
+   * @param mail the captured mail
+   */
   public ProfileResult evaluate(CapturedMail mail) {
     return evaluate(Receiver.checkOf(mail));
   }

@@ -18,7 +18,12 @@ public final class GateReport {
 
   private GateReport() {}
 
-  /** The report for all mails, or null when every mail passes {@code checks}. */
+  /**
+   * {@return the report for all mails, or null when every mail passes {@code checks}}
+   *
+   * @param results the receiver's results, one per captured mail
+   * @param checks the checks the gate counts
+   */
   public static String of(List<ReceiverResult> results, Set<MailCheck> checks) {
     StringBuilder report = new StringBuilder();
     Set<String> fixes = new LinkedHashSet<>();
@@ -70,7 +75,11 @@ public final class GateReport {
     return out.toString().stripTrailing();
   }
 
-  /** The names of {@code checks}, in their order, comma separated. */
+  /**
+   * {@return the names of {@code checks}, in their order, comma separated}
+   *
+   * @param checks the checks the gate counts
+   */
   public static String names(Set<MailCheck> checks) {
     List<String> names = new ArrayList<>();
     for (MailCheck c : MailCheck.values()) {

@@ -17,6 +17,9 @@ public final class SpfFindings {
    * line the receiver writes.
    *
    * @param clientIpDeclared whether the test declared the client IP; if not, the fix is to declare it
+   * @param result the SPF result
+   * @param receivedSpf the Received-SPF header field the receiver would write
+   * @return the findings, none or one
    */
   public static List<Finding> of(SpfResult result, String receivedSpf, boolean clientIpDeclared) {
     if (result.isPass()) {
@@ -26,7 +29,12 @@ public final class SpfFindings {
         "RFC 7208 section 8 (" + result.code().keyword() + ")"));
   }
 
-  /** The fix for {@code result}, or "" for pass. */
+  /**
+   * {@return the fix for {@code result}, or "" for pass}
+   *
+   * @param result the SPF result
+   * @param clientIpDeclared whether the test declared the client IP
+   */
   public static String fix(SpfResult result, boolean clientIpDeclared) {
     String domain = result.domain();
     if (result.isPass()) {

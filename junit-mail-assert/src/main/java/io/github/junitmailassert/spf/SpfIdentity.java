@@ -9,7 +9,7 @@ public enum SpfIdentity {
   /** The HELO/EHLO name the client gave. */
   HELO;
 
-  /** The keyword of Received-SPF's {@code identity=} key: {@code mailfrom} or {@code helo}. */
+  /** {@return the keyword of Received-SPF's {@code identity=} key: {@code mailfrom} or {@code helo}} */
   public String keyword() {
     return name().toLowerCase(Locale.ROOT);
   }

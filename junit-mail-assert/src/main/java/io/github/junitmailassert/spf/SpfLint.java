@@ -24,13 +24,22 @@ public final class SpfLint {
     this.dns = dns;
   }
 
-  /** A lint that asks {@code resolver}; never dnsjava's static default resolver. */
+  /**
+   * {@return a lint that asks {@code resolver}; never dnsjava's static default resolver}
+   *
+   * @param resolver where DNS lookups go, typically the test zone's resolver
+   */
   public static SpfLint using(Resolver resolver) {
     Objects.requireNonNull(resolver, "resolver");
     return new SpfLint(new DnsLookup(resolver));
   }
 
-  /** Lints the SPF record of {@code domain} and every record it includes or redirects to. */
+  /**
+   * Lints the SPF record of {@code domain} and every record it includes or redirects to.
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @return the lint report
+   */
   public SpfLintReport lint(String domain) {
     Objects.requireNonNull(domain, "domain");
     return new SpfLinter(dns).lint(domain.trim());

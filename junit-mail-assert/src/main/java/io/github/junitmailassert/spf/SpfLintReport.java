@@ -14,12 +14,21 @@ import java.util.Objects;
  */
 public record SpfLintReport(String domain, String record, int dnsLookups, List<Finding> findings) {
 
+  /**
+   * Checks the components; lists are copied.
+   *
+   * @param domain see {@link #domain()}
+   * @param record see {@link #record()}
+   * @param dnsLookups see {@link #dnsLookups()}
+   * @param findings see {@link #findings()}
+   */
   public SpfLintReport {
     domain = Objects.requireNonNullElse(domain, "");
     record = Objects.requireNonNullElse(record, "");
     findings = List.copyOf(findings);
   }
 
+  /** {@return whether some finding is an error} */
   public boolean hasErrors() {
     return findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR);
   }

@@ -19,7 +19,7 @@ public enum SpfResultCode {
   /** The published record is broken; receivers treat this like a missing or failed policy. */
   PERMERROR;
 
-  /** The lower-case keyword used in Received-SPF and Authentication-Results, e.g. {@code softfail}. */
+  /** {@return the lower-case keyword used in Received-SPF and Authentication-Results, e.g} {@code softfail}. */
   public String keyword() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -11,11 +11,28 @@ public final class ShouldHaveAuthenticationResult extends BasicErrorMessageFacto
     super(format, arguments);
   }
 
+  /**
+   * The failure message when it should have method result but does not.
+   *
+   * @param actual what is checked
+   * @param method the method name, such as {@code spf} or {@code dkim}
+   * @param result the result
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveMethodResult(AuthenticationResults actual, String method, String result) {
     return new ShouldHaveAuthenticationResult("%nExpecting the receiver's%n  %s%nto have %s=%s but it does not",
         unquotedString(actual.toString()), unquotedString(method), unquotedString(result));
   }
 
+  /**
+   * The failure message when it should have property but does not.
+   *
+   * @param actual what is checked
+   * @param method the method name, such as {@code spf} or {@code dkim}
+   * @param property the property, such as {@code mailfrom} or {@code d}
+   * @param value the value
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveProperty(AuthenticationResults actual, String method, String property,
       String value) {
     return new ShouldHaveAuthenticationResult("%nExpecting the receiver's%n  %s%nto have a %s result with %s=%s but it"

@@ -15,6 +15,14 @@ public final class ShouldHaveDkimResult extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
+  /**
+   * The failure message when it should have dkim result but does not.
+   *
+   * @param actual what is checked
+   * @param result the result
+   * @param expectation what the assertion expected, in words
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveDkimResult(List<DkimSignatureResult> actual, ReceiverResult result,
       String expectation) {
     StringBuilder sb = new StringBuilder(String.format("%nExpecting DKIM of%n  %s%nto have %s but ",

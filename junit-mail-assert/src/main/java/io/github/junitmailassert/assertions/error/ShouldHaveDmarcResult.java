@@ -14,6 +14,14 @@ public final class ShouldHaveDmarcResult extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
+  /**
+   * The failure message when it should have dmarc result but does not.
+   *
+   * @param actual what is checked
+   * @param result the result
+   * @param expectation what the assertion expected, in words
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveDmarcResult(DmarcResult actual, ReceiverResult result, String expectation) {
     StringBuilder sb = new StringBuilder(String.format("%nExpecting DMARC for the From domain %s of%n  %s%n%s:%n  %s%n%s%n",
         actual.authorDomain().isEmpty() ? "(none)" : actual.authorDomain(),

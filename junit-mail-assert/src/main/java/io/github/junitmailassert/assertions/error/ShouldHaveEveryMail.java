@@ -14,13 +14,23 @@ public final class ShouldHaveEveryMail extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** @param failures the failure message of each mail that failed */
+  /**
+   * @param failures the failure message of each mail that failed
+   *
+   * @param mails how many mails were checked
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldPassForEveryMail(int mails, List<String> failures) {
     return new ShouldHaveEveryMail("%s of %s mail(s) failed:%n%s", unquotedString(Integer.toString(failures.size())),
         unquotedString(Integer.toString(mails)), unquotedString(String.join(String.format("%n%n"), failures)));
   }
 
-  /** @param leaks each leaking mail with its leaks, in capture order */
+  /**
+   * @param leaks each leaking mail with its leaks, in capture order
+   *
+   * @param mails how many mails were checked
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveNoLocalNameLeaks(int mails, Map<CapturedMail, List<LocalNameLeak>> leaks) {
     StringBuilder report = new StringBuilder();
     leaks.forEach((mail, found) -> {

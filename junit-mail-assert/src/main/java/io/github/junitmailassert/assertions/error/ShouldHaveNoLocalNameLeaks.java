@@ -16,6 +16,14 @@ public final class ShouldHaveNoLocalNameLeaks extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
+  /**
+   * The failure message when it should have no local name leaks but does not.
+   *
+   * @param actual what is checked
+   * @param leaks the local-name leaks found
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveNoLocalNameLeaks(CapturedMail actual, List<LocalNameLeak> leaks, String domain) {
     StringBuilder found = new StringBuilder();
     Set<String> fixes = new LinkedHashSet<>();

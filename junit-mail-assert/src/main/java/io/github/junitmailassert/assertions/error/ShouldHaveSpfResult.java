@@ -21,6 +21,8 @@ public final class ShouldHaveSpfResult extends BasicErrorMessageFactory {
   /**
    * @param result the mail's receiver result, or null for a result checked on its own
    * @param expectation such as {@code "to be pass but it was none"}
+   * @param actual the SPF result
+   * @return the failure message, for AssertJ
    */
   public static ErrorMessageFactory shouldHaveSpfResult(SpfResult actual, ReceiverResult result, String expectation) {
     CapturedMail mail = result == null ? null : result.mail();

@@ -13,6 +13,13 @@ public final class ShouldHaveValidHeaderFormat extends BasicErrorMessageFactory 
     super(format, arguments);
   }
 
+  /**
+   * The failure message when it should have valid header format but does not.
+   *
+   * @param actual what is checked
+   * @param errors the header format errors found
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveValidHeaderFormat(CapturedMail actual, List<Finding> errors) {
     StringBuilder sb = new StringBuilder();
     for (Finding f : errors) {

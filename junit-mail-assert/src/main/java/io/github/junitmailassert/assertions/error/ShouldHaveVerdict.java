@@ -14,6 +14,15 @@ public final class ShouldHaveVerdict extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
+  /**
+   * The failure message when it should have verdict but does not.
+   *
+   * @param actual what is checked
+   * @param profile the receiver profile
+   * @param expected the expected value
+   * @param result the profile's result on the mail
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveVerdict(CapturedMail actual, ReceiverProfile profile, Verdict expected,
       ProfileResult result) {
     StringBuilder sb = new StringBuilder();
@@ -30,7 +39,13 @@ public final class ShouldHaveVerdict extends BasicErrorMessageFactory {
         unquotedString(sb.toString()));
   }
 
-  /** The failure of {@code meetsBulkSenderAuthenticationRequirements}: each unmet requirement. */
+  /**
+   * The failure of {@code meetsBulkSenderAuthenticationRequirements}: each unmet requirement.
+   *
+   * @param actual what is checked
+   * @param result the profile's result on the mail
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldMeetBulkSenderAuthentication(CapturedMail actual, ProfileResult result) {
     StringBuilder sb = new StringBuilder();
     for (ProfileResult.BrokenRule broken : result.broken()) {

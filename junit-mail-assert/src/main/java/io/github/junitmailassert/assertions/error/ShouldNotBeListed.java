@@ -14,14 +14,26 @@ public final class ShouldNotBeListed extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** The block lists could not be asked: no client IP was declared (the outcome says why and what to declare). */
+  /**
+   * The block lists could not be asked: no client IP was declared (the outcome says why and what to declare).
+   *
+   * @param actual the mail
+   * @param notChecked the outcome that says why the lists were not asked
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldBeAskedAbout(CapturedMail actual, CheckOutcome notChecked) {
     return new ShouldNotBeListed("%nExpecting the client IP of%n  %s%nto be on no block list but it was not checked: %s."
         + "%nFix: %s", unquotedString(actual.toString()), unquotedString(notChecked.reason()),
         unquotedString(notChecked.fix()));
   }
 
-  /** @param clientIpNote which client IP was asked and why, as the receiver says it */
+  /**
+   * @param clientIpNote which client IP was asked and why, as the receiver says it
+   *
+   * @param actual the mail
+   * @param listed the lists that list the client IP
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldNotBeListed(CapturedMail actual, String clientIpNote,
       List<BlockLists.Listing> listed) {
     StringBuilder sb = new StringBuilder();

@@ -10,7 +10,11 @@ public final class ShouldPassReceiverChecks extends BasicErrorMessageFactory {
     super(format, arguments);
   }
 
-  /** @param gateReport the CI gate's report of the mail, as {@code GateReport} renders it */
+  /**
+   * @param gateReport the CI gate's report of the mail, as {@code GateReport} renders it
+   *
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldPassReceiverChecks(String gateReport) {
     return new ShouldPassReceiverChecks("%n%s", unquotedString(gateReport));
   }
