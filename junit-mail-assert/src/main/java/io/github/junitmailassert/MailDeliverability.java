@@ -13,6 +13,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(MailDeliverabilityExtension.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public @interface MailDeliverability {
 
   /** {@return the domain the application sends from; the envelope sender should be in it} */
@@ -136,6 +138,7 @@ public @interface MailDeliverability {
   Lifecycle lifecycle() default Lifecycle.PER_METHOD;
 
   /** When the capture server and the fake zone start and stop. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   enum Lifecycle {
     /**
      * New servers and an empty zone for every test method: tests may run in parallel. Starting

@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -55,6 +56,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * anyone. State lives in JUnit's {@link ExtensionContext.Store}, which closes the servers even when
  * a test fails.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MailDeliverabilityExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
@@ -352,6 +354,7 @@ public final class MailDeliverabilityExtension
    * {@link MailDeliverability}, plus the receiver's clock; the lifecycle follows the field (static:
    * per class, instance: per test).
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     // The annotation's defaults, so that both doors start from the same settings.
     private String domain = DeclaredSettings.DEFAULTS.domain();

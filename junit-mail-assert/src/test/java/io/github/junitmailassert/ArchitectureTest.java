@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,6 +135,43 @@ class ArchitectureTest {
       }
     }
     assertThat(leaks).isEmpty();
+  }
+
+  /**
+   * Why not a module-info that exports only the API: GreenMail 2.1 has no module name (no
+   * Automatic-Module-Name), so a descriptor would require the name derived from its file name, which
+   * breaks users as soon as GreenMail names its module. So the jar has an Automatic-Module-Name and
+   * every public type says its status: {@code INTERNAL} under {@code internal}, else published API.
+   */
+  @Test
+  void should_give_every_public_type_its_api_status() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+        String name = SOURCES.relativize(file).toString().replace(".java", "").replace('/', '.').replace('\\', '.');
+        if (!name.endsWith("package-info")) {
+          checkApiStatus(Class.forName(name), wrong);
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  private static void checkApiStatus(Class<?> type, List<String> wrong) {
+    if (!Modifier.isPublic(type.getModifiers())) {
+      return;
+    }
+    API api = type.getAnnotation(API.class);
+    boolean internal = type.getName().startsWith(ROOT + ".internal.");
+    if (api == null) {
+      wrong.add(type.getName() + ": no @API status");
+    } else if (internal != (api.status() == API.Status.INTERNAL)) {
+      wrong.add(type.getName() + ": @API(status = " + api.status() + ") in " + (internal ? "an internal" : "a published")
+          + " package");
+    }
+    for (Class<?> nested : type.getDeclaredClasses()) {
+      checkApiStatus(nested, wrong);
+    }
   }
 
   private static boolean isApi(int modifiers) {

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -49,6 +50,7 @@ import org.testcontainers.containers.Network;
  * {@code sysctl net.ipv4.ip_unprivileged_port_start=25}. Each route has its own network, so routes
  * of tests running in parallel never meet.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MailContainers {
 
   private MailContainers() {}

@@ -4,6 +4,7 @@ import io.github.junitmailassert.mail.DnsEndpoint;
 import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.internal.dns.LoopbackDnsServer;
 import java.net.InetAddress;
+import org.apiguardian.api.API;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 
@@ -16,6 +17,7 @@ import org.testcontainers.containers.Network;
  * closing it also stops the container if it still runs, since a container cannot outlive the
  * network it runs on; then the network is removed.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MailRoute implements AutoCloseable {
 
   /** The name containers reach the test's host by: the one Testcontainers uses for host ports. */

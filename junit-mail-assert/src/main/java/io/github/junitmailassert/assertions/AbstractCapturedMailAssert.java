@@ -30,6 +30,7 @@ import io.github.junitmailassert.spf.SpfResult;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractObjectAssert;
 
@@ -38,6 +39,7 @@ import org.assertj.core.api.AbstractObjectAssert;
  *
  * @param <SELF> the assertion type, so subclasses keep their own methods in chains
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMailAssert<SELF>>
     extends AbstractObjectAssert<SELF, CapturedMail> {
 

@@ -7,6 +7,7 @@ import io.github.junitmailassert.authresults.AuthenticationResults;
 import io.github.junitmailassert.authresults.MethodResult;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -19,6 +20,7 @@ import org.assertj.core.api.AbstractObjectAssert;
  *     .hasProperty("dkim", "header.d", "sample.co.jp");
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class AuthenticationResultsAssert extends AbstractObjectAssert<AuthenticationResultsAssert, AuthenticationResults> {
 
   private AbstractCapturedMailAssert<?> origin;

@@ -1,8 +1,10 @@
 package io.github.junitmailassert.assertions;
 
 import io.github.junitmailassert.mail.CapturedMail;
+import org.apiguardian.api.API;
 
 /** Assertions on one captured mail; start with {@link MailAssertions#assertThat(CapturedMail)}. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class CapturedMailAssert extends AbstractCapturedMailAssert<CapturedMailAssert> {
 
   /**

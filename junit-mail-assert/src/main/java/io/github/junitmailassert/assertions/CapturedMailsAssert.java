@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.assertj.core.api.FactoryBasedNavigableListAssert;
 
 /**
@@ -19,6 +20,7 @@ import org.assertj.core.api.FactoryBasedNavigableListAssert;
  * {@code element(i)}, ...) where each element navigates to a {@link CapturedMailAssert}, plus the
  * mail-specific ones below.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class CapturedMailsAssert
     extends FactoryBasedNavigableListAssert<CapturedMailsAssert, List<CapturedMail>, CapturedMail, CapturedMailAssert> {
 

@@ -7,6 +7,7 @@ import io.github.junitmailassert.dkim.DkimResultCode;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -14,6 +15,7 @@ import org.assertj.core.api.AbstractObjectAssert;
  * {@link AbstractCapturedMailAssert#dkim()}. A failure lists each signature as a receiver writes it
  * in Authentication-Results, with the reason it did not pass.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, List<DkimSignatureResult>> {
 
   private ReceiverResult result;

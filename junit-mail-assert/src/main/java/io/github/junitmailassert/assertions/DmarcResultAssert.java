@@ -6,6 +6,7 @@ import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.dmarc.DmarcPolicy;
 import io.github.junitmailassert.dmarc.DmarcResult;
 import io.github.junitmailassert.dmarc.DmarcResultCode;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -13,6 +14,7 @@ import org.assertj.core.api.AbstractObjectAssert;
  * {@link AbstractCapturedMailAssert#dmarc()}. A failure shows the result as a receiver writes it,
  * each identifier's alignment with the From domain, and the fix.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, DmarcResult> {
 
   private ReceiverResult result;

@@ -3,12 +3,14 @@ package io.github.junitmailassert.assertions;
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.mail.CapturedMails;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.annotation.CheckReturnValue;
 
 /**
  * Entry point of the mail assertions. Import it statically beside AssertJ's
  * {@code Assertions.assertThat}; the overloads do not clash.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class MailAssertions {
 
   /** For subclasses that add assertions of their own. */

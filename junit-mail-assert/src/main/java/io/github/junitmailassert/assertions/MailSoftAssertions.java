@@ -3,6 +3,7 @@ package io.github.junitmailassert.assertions;
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.mail.CapturedMails;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractSoftAssertions;
 
 /**
@@ -19,6 +20,7 @@ import org.assertj.core.api.AbstractSoftAssertions;
  * softly.assertAll();
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class MailSoftAssertions extends AbstractSoftAssertions {
 
   /**

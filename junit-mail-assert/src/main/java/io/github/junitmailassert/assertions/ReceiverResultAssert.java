@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -25,6 +26,7 @@ import org.assertj.core.api.AbstractObjectAssert;
  * {@link AbstractCapturedMailAssert#receiver()}: the checks a test chooses, receiver profiles and
  * block lists, each rendering the mail's one {@link ReceiverResult}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAssert, ReceiverResult> {
 
   private AbstractCapturedMailAssert<?> origin;

@@ -8,12 +8,14 @@ import io.github.junitmailassert.check.CheckOutcome;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.host.SendingHostResult;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
  * Assertions on the sending host's DNS as a receiver checks it: forward-confirmed reverse DNS of the
  * client IP and the HELO name. Reached with {@link AbstractCapturedMailAssert#sendingHost()}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostResultAssert, SendingHostResult> {
 
   private ReceiverResult result;

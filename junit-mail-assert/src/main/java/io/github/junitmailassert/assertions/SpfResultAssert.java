@@ -5,6 +5,7 @@ import static io.github.junitmailassert.assertions.error.ShouldHaveSpfResult.sho
 import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.spf.SpfResult;
 import io.github.junitmailassert.spf.SpfResultCode;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -12,6 +13,7 @@ import org.assertj.core.api.AbstractObjectAssert;
  * {@link AbstractCapturedMailAssert#spf()}. A failure shows the {@code Received-SPF} line a receiver
  * would write, the client IP used, the trace of every term and DNS answer, and the fix.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfResult> {
 
   private ReceiverResult result;

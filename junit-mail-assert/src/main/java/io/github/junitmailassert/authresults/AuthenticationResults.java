@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The Authentication-Results header field a receiver adds (RFC 8601): who checked
@@ -26,6 +27,7 @@ import java.util.Optional;
  *     ({@code ;} for an empty one) or the words of a result that are not properties
  *     ({@code action=none}); empty for a field that was built
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record AuthenticationResults(String authservId, List<MethodResult> results, List<String> skipped) {
 
   /** The field name. */
@@ -217,6 +219,7 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
   }
 
   /** Collects results; the field it builds is immutable. Not thread-safe. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final String authservId;
     private final List<MethodResult> results = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The result of one authentication method in an Authentication-Results field (RFC 8601 section 2.2
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param reason the {@code reason=} text, empty when none
  * @param properties the properties, in order
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record MethodResult(String method, String result, String comment, String reason, List<ResultProperty> properties) {
 
   /**

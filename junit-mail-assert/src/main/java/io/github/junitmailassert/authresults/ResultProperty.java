@@ -1,6 +1,7 @@
 package io.github.junitmailassert.authresults;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One property of a method result, such as {@code smtp.mailfrom=sample.co.jp} or {@code header.d=sample.co.jp}
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param property the property within the type: {@code mailfrom}, {@code d}, {@code from}, ...
  * @param value the value, unquoted
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ResultProperty(String ptype, String property, String value) {
 
   /**

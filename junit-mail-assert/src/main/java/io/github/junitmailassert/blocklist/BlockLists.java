@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -22,9 +23,11 @@ import org.xbill.DNS.Type;
  * list's zone; an A record in 127.0.0.0/8 means listed, its TXT record says why. In a test the
  * fake zone stands in for the lists, so a test publishes the listing it wants to simulate.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class BlockLists {
 
   /** One list's answer for the client IP. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Status {
     /** The list answered NXDOMAIN: the client IP is not listed. */
     NOT_LISTED,
@@ -41,6 +44,7 @@ public final class BlockLists {
    * @param returnCodes the A records of a listing, such as {@code 127.0.0.2}
    * @param reason the list's TXT record, or ""
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record Listing(String zone, String query, Status status, List<String> returnCodes, String reason) {
 
     /**

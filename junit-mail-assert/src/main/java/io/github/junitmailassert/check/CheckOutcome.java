@@ -2,6 +2,7 @@ package io.github.junitmailassert.check;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How one check ended for one mail: passed, failed, or not checked (and why). Not checked is never
@@ -13,9 +14,11 @@ import java.util.Objects;
  * @param fix for {@link Status#NOT_CHECKED}: what the test declares so that the check can run; else ""
  * @param findings what the check found, in the order found; empty when not checked
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record CheckOutcome(MailCheck check, Status status, String reason, String fix, List<Finding> findings) {
 
   /** The three states of a check. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Status {
     /** The check ran and found nothing that fails it. */
     PASSED,

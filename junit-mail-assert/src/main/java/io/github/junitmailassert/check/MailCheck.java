@@ -1,8 +1,10 @@
 package io.github.junitmailassert.check;
 
 import io.github.junitmailassert.check.Finding.Severity;
+import org.apiguardian.api.API;
 
 /** The receiver checks, each with its own findings; the CI gate ({@code verifyEachTest}) runs a chosen set. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum MailCheck {
   /** The envelope sender is in the declared sending domain. */
   ENVELOPE_DOMAIN(Severity.ERROR),

@@ -1,10 +1,13 @@
 package io.github.junitmailassert.dkim;
 
+import org.apiguardian.api.API;
+
 /**
  * The DKIM signing algorithms a sender should use today: {@code rsa-sha256} (RFC 6376, RFC 8301)
  * and {@code ed25519-sha256} (RFC 8463). {@code rsa-sha1} is deliberately absent: RFC 8301 forbids
  * it for signing.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum DkimAlgorithm {
   /** RSA with SHA-256; the key record says {@code k=rsa}. */
   RSA_SHA256("rsa-sha256", "rsa"),

@@ -4,8 +4,10 @@ import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.Finding.Severity;
 import io.github.junitmailassert.check.MailCheck;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** What it means for the sender when no DKIM signature passes, and the fix. The fixes live here and nowhere else. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DkimFindings {
 
   private static final String SOURCE = "RFC 6376 section 6.1; DMARC needs a passing, aligned signature or SPF";

@@ -10,6 +10,7 @@ import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A fresh DKIM key pair for a test: the private key to configure the application's signer with
@@ -23,6 +24,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe. {@link #toString()} never shows the private key.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DkimKeyPair {
 
   /** The RSA size used unless one is asked for: what receivers and RFC 8301 recommend. */

@@ -1,6 +1,9 @@
 package io.github.junitmailassert.dkim;
 
+import org.apiguardian.api.API;
+
 /** Which DKIM signatures a receiver accepts. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum DkimPolicy {
   /** RFC 8301: {@code rsa-sha1} and RSA keys under 1024 bits give {@code policy}. What receivers do today. */
   RFC8301,

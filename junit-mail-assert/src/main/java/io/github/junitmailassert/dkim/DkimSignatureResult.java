@@ -2,6 +2,7 @@ package io.github.junitmailassert.dkim;
 
 import io.github.junitmailassert.authresults.MethodResult;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a receiver concluded about one {@code DKIM-Signature} field of a message. Each signature is
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param testing whether the key record says {@code t=y}: the domain is testing DKIM, and receivers
  *     must not treat the message differently from an unsigned one
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record DkimSignatureResult(
     DkimResultCode code,
     String domain,

@@ -7,6 +7,7 @@ import java.util.List;
 import io.github.junitmailassert.internal.mail.ParsedMessages;
 import io.github.junitmailassert.mail.CapturedMail;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -28,6 +29,7 @@ import org.xbill.DNS.Resolver;
  *
  * <p>Thread-safety: immutable; one verifier may be shared by any number of threads.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DkimVerifier {
 
   private final DkimEngine engine;
@@ -80,6 +82,7 @@ public final class DkimVerifier {
   }
 
   /** Options of a {@link DkimVerifier}; not thread-safe, build once and share the verifier. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     /** RFC 8301 section 3.2: receivers do not accept RSA keys under this size. */
     public static final int RFC_8301_MINIMUM_RSA_KEY_BITS = 1024;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The RFC5322.From domain of a message, which DMARC protects, or the reason there is not exactly one.
@@ -22,9 +23,11 @@ import java.util.Optional;
  * @param addresses the addresses as written in the field (local part, then {@code @domain} if any)
  * @param reason one sentence for reports
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record AuthorDomain(Status status, List<String> domains, List<String> addresses, String reason) {
 
   /** Why a message has, or has not, one From domain. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Status {
     /** Exactly one address with a domain. */
     FOUND,

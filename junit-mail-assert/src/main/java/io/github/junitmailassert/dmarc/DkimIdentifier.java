@@ -1,6 +1,7 @@
 package io.github.junitmailassert.dmarc;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One DKIM signature's outcome as DMARC needs it: its signing domain ({@code d=}), its selector
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param selector the {@code s=} selector, empty when unknown
  * @param passed whether the signature verified ({@code dkim=pass})
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record DkimIdentifier(String domain, String selector, boolean passed) {
 
   /**

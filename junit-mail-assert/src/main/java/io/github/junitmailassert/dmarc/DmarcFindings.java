@@ -5,8 +5,10 @@ import io.github.junitmailassert.check.Finding.Severity;
 import io.github.junitmailassert.check.MailCheck;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** What a DMARC result other than pass means for the sender, and its fix. The fixes live here and nowhere else. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DmarcFindings {
 
   private DmarcFindings() {}

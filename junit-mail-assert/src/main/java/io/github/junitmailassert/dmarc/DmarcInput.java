@@ -3,6 +3,7 @@ package io.github.junitmailassert.dmarc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What DMARC looks at: the From domain, the SPF outcome for the MAIL FROM identity, and every DKIM
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param spfPassed whether that check gave {@code pass}; only then can it align
  * @param dkimSignatures every DKIM signature's outcome, passed or not
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record DmarcInput(AuthorDomain author, String spfDomain, boolean spfPassed, List<DkimIdentifier> dkimSignatures) {
 
   /**
@@ -74,6 +76,7 @@ public record DmarcInput(AuthorDomain author, String spfDomain, boolean spfPasse
   }
 
   /** Collects the authenticated identifiers. Not thread-safe; the input it builds is immutable. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final AuthorDomain author;
     private String spfDomain = "";

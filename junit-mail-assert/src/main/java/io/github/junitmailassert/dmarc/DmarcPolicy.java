@@ -2,8 +2,10 @@ package io.github.junitmailassert.dmarc;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** What a domain owner asks receivers to do with mail that fails DMARC ({@code p}, {@code sp}, {@code np}). */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum DmarcPolicy {
   /** No preference: deliver as usual, only report. */
   NONE,

@@ -4,6 +4,7 @@ import io.github.junitmailassert.authresults.MethodResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a receiver concludes from DMARC for one message: the result, the policy the From domain's
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param methodResult this result as a receiver writes it in Authentication-Results, e.g.
  *     {@code dmarc=pass (p=reject dis=none) header.from=sample.co.jp}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record DmarcResult(
     DmarcResultCode code,
     DmarcMode mode,

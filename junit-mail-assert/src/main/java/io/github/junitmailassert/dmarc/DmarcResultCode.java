@@ -1,8 +1,10 @@
 package io.github.junitmailassert.dmarc;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** The DMARC result codes of RFC 9989 section 9.2, as written in Authentication-Results. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum DmarcResultCode {
   /** A policy exists and an authenticated identifier aligns with the From domain. */
   PASS,

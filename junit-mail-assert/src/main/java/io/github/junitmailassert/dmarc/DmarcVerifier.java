@@ -4,6 +4,7 @@ import io.github.junitmailassert.internal.dmarc.DmarcEvaluator;
 import io.github.junitmailassert.internal.dmarc.PublicSuffixList;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -20,6 +21,7 @@ import org.xbill.DNS.Resolver;
  * <p>Thread-safety: immutable; {@link #evaluate} may be called from any thread, each call does its
  * own DNS lookups (no cache is shared).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DmarcVerifier {
 
   private final DmarcMode mode;
@@ -76,6 +78,7 @@ public final class DmarcVerifier {
   }
 
   /** Options of a {@link DmarcVerifier}; the builder is the only way to make one, so options can grow. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final Resolver resolver;
     private DmarcMode mode = DmarcMode.RFC9989;

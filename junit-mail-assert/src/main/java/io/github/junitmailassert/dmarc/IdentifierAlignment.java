@@ -1,6 +1,7 @@
 package io.github.junitmailassert.dmarc;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Whether one authenticated identifier (the SPF MAIL FROM domain or a DKIM {@code d=}) aligns with
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param aligned whether this identifier counts for DMARC
  * @param explanation one sentence for reports
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record IdentifierAlignment(
     Method method,
     String domain,
@@ -26,6 +28,7 @@ public record IdentifierAlignment(
     String explanation) {
 
   /** The check behind the identifier. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Method {
     /** The SPF domain (the envelope sender's). */
     SPF,
@@ -34,6 +37,7 @@ public record IdentifierAlignment(
   }
 
   /** How closely two domains match. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Level {
     /** Identical. */
     STRICT,

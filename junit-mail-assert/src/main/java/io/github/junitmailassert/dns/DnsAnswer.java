@@ -1,6 +1,7 @@
 package io.github.junitmailassert.dns;
 
 import java.util.List;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Record;
 
 /**
@@ -11,9 +12,11 @@ import org.xbill.DNS.Record;
  * @param records the records of the queried type (CNAMEs already followed); empty unless {@code OK}
  * @param detail a short text for reports, such as "SERVFAIL" or "timed out"
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record DnsAnswer(Status status, List<Record> records, String detail) {
 
   /** The outcomes a resolver can report, in the words of RFC 7208 section 2.6 where they differ. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Status {
     /** At least one record of the queried type. */
     OK,

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -50,6 +51,7 @@ import org.xbill.DNS.Type;
  * <p>Thread-safety: all methods may be called from any thread; a record added is visible to the next
  * lookup.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DnsZone {
 
   private static final long TTL = 300;

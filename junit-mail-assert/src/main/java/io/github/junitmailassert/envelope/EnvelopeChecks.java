@@ -10,11 +10,13 @@ import io.github.junitmailassert.internal.mail.Domains;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The envelope checks ({@link MailCheck#ENVELOPE_DOMAIN}, {@link MailCheck#LOCAL_NAMES}): their
  * findings, and the usual fix in each sender stack. The fixes live here and nowhere else.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class EnvelopeChecks {
 
   private static final String PLACEHOLDER = "your-domain.example";

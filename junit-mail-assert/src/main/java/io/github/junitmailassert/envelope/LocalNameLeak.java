@@ -1,5 +1,7 @@
 package io.github.junitmailassert.envelope;
 
+import org.apiguardian.api.API;
+
 /**
  * A host name or address of the sender's own machine that a receiver can see in the mail, such as
  * {@code localhost.localdomain} in {@code MAIL FROM}. Receivers treat these as the mark of a
@@ -10,9 +12,11 @@ package io.github.junitmailassert.envelope;
  * @param localName the offending name or address
  * @param why why it counts as local, such as "a dotless host name"
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record LocalNameLeak(Place place, String value, String localName, String why) {
 
   /** Where in the SMTP transaction or the header a leak was found. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Place {
     /** The envelope sender, {@code MAIL FROM}. */
     MAIL_FROM("MAIL FROM"),

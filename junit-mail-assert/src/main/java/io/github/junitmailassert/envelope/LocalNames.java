@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Finds the sender machine's own names where receivers see them: {@code localhost},
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * Searched in {@code MAIL FROM}, the HELO name, and the Return-Path, From, Sender, Reply-To,
  * Message-ID and Received header fields.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class LocalNames {
 
   private static final List<String> LOCAL_SUFFIXES =

@@ -12,12 +12,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * RFC 5322 format as receivers check it (Gmail's sender guidelines ask for it): the fields a
  * message must have once, the ones it may have at most once, a Message-ID, a Date receivers can
  * read, lines within 998 characters, CRLF line ends, and 8-bit header text only with SMTPUTF8.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class HeaderSanity {
 
   private static final List<String> EXACTLY_ONCE = List.of("From", "Date");

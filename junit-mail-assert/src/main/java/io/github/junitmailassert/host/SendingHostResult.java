@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The sending host's DNS as receivers see it: reverse DNS of the client IP and the HELO name.
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param reverseDns forward-confirmed reverse DNS of the client IP
  * @param helo the HELO name's checks
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record SendingHostResult(InetAddress clientIp, String heloName, ReverseDns reverseDns, HeloCheck helo) {
 
   /**

@@ -8,6 +8,7 @@ import io.github.junitmailassert.dmarc.DmarcVerifier;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -22,6 +23,7 @@ import org.xbill.DNS.Resolver;
  *
  * <p>Never throws for anything DNS holds. Thread-safe and reusable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SendingHostVerifier {
 
   private final SendingHostChecks checks;

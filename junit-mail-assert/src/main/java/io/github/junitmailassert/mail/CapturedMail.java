@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One SMTP transaction as the capture server saw it: the envelope (who connected, the HELO name,
@@ -23,6 +24,7 @@ import java.util.Optional;
  *
  * <p>Immutable and safe to share between threads.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class CapturedMail {
 
   private final long sequence;
@@ -273,6 +275,7 @@ public final class CapturedMail {
   }
 
   /** Builds a {@link CapturedMail}; the capture server uses it, and so can tests. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private long sequence;
     private InetSocketAddress clientAddress = new InetSocketAddress("127.0.0.1", 0);

@@ -11,6 +11,7 @@ import java.util.RandomAccess;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * The mails captured during the current test, in the order the server accepted them.
@@ -22,6 +23,7 @@ import java.util.function.Predicate;
  * appended, so a snapshot is the first {@code n} of them, and waiting or filtering stays linear in
  * the number of mails however often a test calls {@link #await(int)}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class CapturedMails {
 
   /** How long {@link #single()} and {@link #await(int)} wait unless told otherwise. */

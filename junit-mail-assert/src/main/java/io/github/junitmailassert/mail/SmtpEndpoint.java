@@ -1,6 +1,7 @@
 package io.github.junitmailassert.mail;
 
 import java.util.Properties;
+import org.apiguardian.api.API;
 
 /**
  * Where the application under test sends its mail: the capture server's host and port.
@@ -8,6 +9,7 @@ import java.util.Properties;
  * @param host the loopback address the server listens on, such as {@code 127.0.0.1}
  * @param port the port, chosen freely when the server started
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record SmtpEndpoint(String host, int port) {
 
   /** {@return {@code mail.smtp.host} and {@code mail.smtp.port}, as Jakarta Mail (and Angus) read them} */

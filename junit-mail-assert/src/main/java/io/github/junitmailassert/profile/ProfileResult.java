@@ -1,6 +1,7 @@
 package io.github.junitmailassert.profile;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link ReceiverProfile} makes of a mail: the verdict, and each rule the mail broke.
@@ -9,9 +10,11 @@ import java.util.List;
  * @param verdict the worst consequence of the broken rules; {@link Verdict#INBOX} when none was broken
  * @param broken each broken rule with the problem found
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ProfileResult(String profile, Verdict verdict, List<BrokenRule> broken) {
 
   /** A rule the mail broke, how, and the fix. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record BrokenRule(ProfileRule rule, String problem, String fix) {}
 
   /**

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * One rule of a {@link ReceiverProfile}: what it requires, where the requirement is published,
@@ -22,10 +23,12 @@ import java.util.function.Predicate;
  * @param consequence where a mail that breaks the rule ends up
  * @param check gives the breach when the mail breaks the rule, empty when it keeps it
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ProfileRule(String requirement, String source, Verdict consequence,
     Function<ReceiverResult, Optional<Breach>> check) {
 
   /** How a mail breaks a rule, and the fix. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record Breach(String problem, String fix) {
     /**
      * Checks the components.

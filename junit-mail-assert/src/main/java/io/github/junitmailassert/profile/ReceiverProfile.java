@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A named set of rules that turns a mail's {@link ReceiverResult} into a verdict: inbox, spam
@@ -21,6 +22,7 @@ import java.util.Optional;
  * assertThat(mail).receiver().reachesInboxUnder(ReceiverProfile.bulkSenders2024());
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ReceiverProfile {
 
   private static final String GMAIL_YAHOO_2024 =

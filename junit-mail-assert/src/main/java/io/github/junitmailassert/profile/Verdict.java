@@ -1,6 +1,9 @@
 package io.github.junitmailassert.profile;
 
+import org.apiguardian.api.API;
+
 /** Where a receiver profile puts a mail, from best to worst. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum Verdict {
   /** Delivered to the inbox. */
   INBOX,

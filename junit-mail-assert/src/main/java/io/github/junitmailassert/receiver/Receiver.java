@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -37,6 +38,7 @@ import org.xbill.DNS.Resolver;
  *
  * <p>Thread-safety: immutable apart from the per-mail memo, which is safe to use from any thread.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Receiver implements MailReceiver {
 
   /** The receiving host name used unless a test names another. */
@@ -206,6 +208,7 @@ public final class Receiver implements MailReceiver {
   }
 
   /** Builds a {@link Receiver}; the only way to make one, so that settings can grow. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final Resolver resolver;
     private Optional<InetAddress> clientIp = Optional.empty();

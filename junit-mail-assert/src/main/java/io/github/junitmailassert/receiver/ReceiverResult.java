@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Everything the receiver made of one captured mail: each check's typed result (SPF for both
@@ -40,6 +41,7 @@ import java.util.function.Supplier;
  * <p>Each part is computed on first use and then kept; the result is safe to read from any thread.
  * Get it from {@link Receiver#check(CapturedMail)}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ReceiverResult {
 
   static final String NO_CLIENT_IP = "no clientIp declared: over loopback every client is 127.0.0.1, which no"

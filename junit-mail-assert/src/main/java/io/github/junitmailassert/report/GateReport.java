@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The CI gate's report ({@code verifyEachTest}, {@code receiver().passes(...)}): each mail's
  * receiver result filtered by the checks the test chose, with every fix once. It judges nothing
  * itself. A chosen check that could not run is reported with its reason: not checked is not passed.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class GateReport {
 
   private GateReport() {}

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A human-readable report of one captured mail: its envelope as the receiver saw it, the verdict
@@ -23,6 +24,7 @@ import java.util.Set;
  * {@link ReceiverResult} and judges nothing itself. The extension prints it for each mail when the
  * configuration parameter (or system property) {@value #REPORT_PARAMETER} is {@code true}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MailReport {
 
   /** The JUnit configuration parameter that turns printed reports on. */

@@ -6,8 +6,10 @@ import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.envelope.LocalNames;
 import java.net.Inet6Address;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** What an SPF result other than pass means for the sender, and its fix. The fixes live here and nowhere else. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SpfFindings {
 
   private SpfFindings() {}

@@ -1,8 +1,10 @@
 package io.github.junitmailassert.spf;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** Which identity an SPF check authorized (RFC 7208 section 2.2 and 2.3). */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum SpfIdentity {
   /** The domain of the envelope sender, SMTP {@code MAIL FROM} (what DMARC aligns with). */
   MAILFROM,

@@ -3,6 +3,7 @@ package io.github.junitmailassert.spf;
 import io.github.junitmailassert.internal.dns.DnsLookup;
 import io.github.junitmailassert.internal.spf.SpfLinter;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -16,6 +17,7 @@ import org.xbill.DNS.Resolver;
  *
  * <p>Never throws for anything DNS holds. Thread-safe and reusable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SpfLint {
 
   private final DnsLookup dns;

@@ -5,6 +5,7 @@ import io.github.junitmailassert.internal.spf.IpAddresses;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of one SPF check, with everything a report needs: what was checked, what matched,
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param problem for {@code permerror} and {@code temperror}: what went wrong; else ""
  * @param trace one line per DNS answer and per term evaluated, in order
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record SpfResult(
     SpfResultCode code,
     SpfIdentity identity,

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -27,6 +28,7 @@ import org.xbill.DNS.Resolver;
  * results. Thread-safe and reusable; each check keeps its own state. Settings return a new
  * verifier.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SpfVerifier {
 
   /** RFC 7208 section 4.6.4 asks for at least 20 seconds. */

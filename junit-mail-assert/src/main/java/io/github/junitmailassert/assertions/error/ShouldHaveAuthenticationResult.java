@@ -1,10 +1,12 @@
 package io.github.junitmailassert.assertions.error;
 
 import io.github.junitmailassert.authresults.AuthenticationResults;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** An Authentication-Results field without the expected method result or property: the field as written. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveAuthenticationResult extends BasicErrorMessageFactory {
 
   private ShouldHaveAuthenticationResult(String format, Object... arguments) {

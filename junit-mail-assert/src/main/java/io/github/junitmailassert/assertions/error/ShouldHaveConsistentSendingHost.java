@@ -5,10 +5,12 @@ import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.host.SendingHostResult;
 import io.github.junitmailassert.receiver.ReceiverResult;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** The sending host's DNS other than expected: each finding with the record to publish or the setting to change. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveConsistentSendingHost extends BasicErrorMessageFactory {
 
   private ShouldHaveConsistentSendingHost(String format, Object... arguments) {

@@ -5,10 +5,12 @@ import io.github.junitmailassert.dkim.DkimFindings;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import io.github.junitmailassert.receiver.ReceiverResult;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** DKIM results other than expected: each signature as written in Authentication-Results, with its reason; or the fix for an unsigned mail. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveDkimResult extends BasicErrorMessageFactory {
 
   private ShouldHaveDkimResult(String format, Object... arguments) {

@@ -4,10 +4,12 @@ import io.github.junitmailassert.dmarc.DmarcFindings;
 import io.github.junitmailassert.dmarc.DmarcResult;
 import io.github.junitmailassert.dmarc.IdentifierAlignment;
 import io.github.junitmailassert.receiver.ReceiverResult;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** A DMARC result other than expected: the result as written, why, each alignment, and the fix. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveDmarcResult extends BasicErrorMessageFactory {
 
   private ShouldHaveDmarcResult(String format, Object... arguments) {

@@ -2,10 +2,12 @@ package io.github.junitmailassert.assertions.error;
 
 import io.github.junitmailassert.mail.CapturedMail;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Failures about the HELO name, the recipients and header fields. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveEnvelopeField extends BasicErrorMessageFactory {
 
   private ShouldHaveEnvelopeField(String format, Object... arguments) {

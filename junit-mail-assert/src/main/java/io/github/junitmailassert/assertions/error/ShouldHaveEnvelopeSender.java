@@ -2,10 +2,12 @@ package io.github.junitmailassert.assertions.error;
 
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.envelope.EnvelopeChecks;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Failures about the envelope sender ({@code MAIL FROM}). */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveEnvelopeSender extends BasicErrorMessageFactory {
 
   private ShouldHaveEnvelopeSender(String format, Object... arguments) {

@@ -4,10 +4,12 @@ import io.github.junitmailassert.envelope.LocalNameLeak;
 import io.github.junitmailassert.mail.CapturedMail;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Failures of the assertions on all captured mails: every failing mail at once. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveEveryMail extends BasicErrorMessageFactory {
 
   private ShouldHaveEveryMail(String format, Object... arguments) {

@@ -6,10 +6,12 @@ import io.github.junitmailassert.envelope.EnvelopeChecks;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** The failure listing every local name a receiver would see, with the usual fixes. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveNoLocalNameLeaks extends BasicErrorMessageFactory {
 
   private ShouldHaveNoLocalNameLeaks(String format, Object... arguments) {

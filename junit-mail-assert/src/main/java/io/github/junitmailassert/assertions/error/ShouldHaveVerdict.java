@@ -4,10 +4,12 @@ import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.profile.ProfileResult;
 import io.github.junitmailassert.profile.ReceiverProfile;
 import io.github.junitmailassert.profile.Verdict;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Failures of a receiver profile: each broken rule, where it is published, and the fix. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveVerdict extends BasicErrorMessageFactory {
 
   private ShouldHaveVerdict(String format, Object... arguments) {

@@ -4,10 +4,12 @@ import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.blocklist.BlockLists;
 import io.github.junitmailassert.check.CheckOutcome;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** The failure of {@code isNotListedOn}: each list that lists the client IP, and why. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldNotBeListed extends BasicErrorMessageFactory {
 
   private ShouldNotBeListed(String format, Object... arguments) {

@@ -1,9 +1,11 @@
 package io.github.junitmailassert.assertions.error;
 
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** The failure of {@code receiver().passes(...)}: the gate's report of the mail. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldPassReceiverChecks extends BasicErrorMessageFactory {
 
   private ShouldPassReceiverChecks(String format, Object... arguments) {

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apiguardian.api.API;
 
 /**
  * A real DNS server on a loopback port, UDP and TCP on the same port number, answering from a
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * or to another server. Every server has its own sockets; all share one I/O thread ({@link DnsIoLoop}).
  * Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class LoopbackDnsServer implements AutoCloseable {
 
   private static final long IDLE_CONNECTION_NANOS = TimeUnit.SECONDS.toNanos(30);

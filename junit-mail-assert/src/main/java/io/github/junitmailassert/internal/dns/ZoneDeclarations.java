@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
@@ -26,6 +27,7 @@ import org.xbill.DNS.TextParseException;
  * (or a file it includes) changes size or modification time. A class path zone file is parsed once
  * per JVM for each origin. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public record ZoneDeclarations(String domain, String clientIp, String clientHostName, String spf, String dmarc,
     List<String> records, List<String> zoneFiles, String zoneFileOrigin) {
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the run is over. Internal.
  */
 @SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those
+@API(status = API.Status.INTERNAL)
 public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
   private record Mail(String summary, String report, boolean passes, List<Finding> failures, List<Finding> information) {}

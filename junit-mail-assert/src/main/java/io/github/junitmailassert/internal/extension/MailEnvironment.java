@@ -16,6 +16,7 @@ import io.github.junitmailassert.internal.smtp.CaptureSmtpServer;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * or one test class. Lives in the JUnit store, which closes it even when a test fails. Internal.
  */
 @SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those
+@API(status = API.Status.INTERNAL)
 public final class MailEnvironment implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();

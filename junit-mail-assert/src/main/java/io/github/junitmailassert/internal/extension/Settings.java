@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  *
  * @param perClass whether the tests of a class share one environment (lifecycle PER_CLASS)
  */
+@API(status = API.Status.INTERNAL)
 public record Settings(String domain, String clientIp, String clientHostName, String spf, String dmarc,
     List<String> records, List<String> zoneFiles, String zoneFileOrigin, boolean verifyEachTest,
     Set<MailCheck> checks, String receivingHost, DmarcMode dmarcMode, DkimPolicy dkimPolicy, List<String> blockLists,
