@@ -376,7 +376,7 @@ public final class MailDeliverabilityExtension
     private Builder() {}
 
     /**
-     * @see MailDeliverability#domain()
+     * Sets what {@link MailDeliverability#domain()} sets.
      *
      * @param domain as {@link MailDeliverability#domain()}
      * @return this builder
@@ -387,7 +387,7 @@ public final class MailDeliverabilityExtension
     }
 
     /**
-     * @see MailDeliverability#clientIp()
+     * Sets what {@link MailDeliverability#clientIp()} sets.
      *
      * @param clientIp as {@link MailDeliverability#clientIp()}
      * @return this builder
@@ -398,7 +398,7 @@ public final class MailDeliverabilityExtension
     }
 
     /**
-     * @see MailDeliverability#clientHostName()
+     * Sets what {@link MailDeliverability#clientHostName()} sets.
      *
      * @param clientHostName as {@link MailDeliverability#clientHostName()}
      * @return this builder
@@ -409,7 +409,7 @@ public final class MailDeliverabilityExtension
     }
 
     /**
-     * @see MailDeliverability#spf()
+     * Sets what {@link MailDeliverability#spf()} sets.
      *
      * @param spfRecord as {@link MailDeliverability#spf()}
      * @return this builder
@@ -420,7 +420,7 @@ public final class MailDeliverabilityExtension
     }
 
     /**
-     * @see MailDeliverability#dmarc()
+     * Sets what {@link MailDeliverability#dmarc()} sets.
      *
      * @param dmarcRecord as {@link MailDeliverability#dmarc()}
      * @return this builder
@@ -431,7 +431,7 @@ public final class MailDeliverabilityExtension
     }
 
     /**
-     * @see MailDeliverability#records()
+     * Sets what {@link MailDeliverability#records()} sets.
      *
      * @param bindLines as {@link MailDeliverability#records()}
      * @return this builder
@@ -444,7 +444,7 @@ public final class MailDeliverabilityExtension
     }
 
     /**
-     * @see MailDeliverability#zoneFiles()
+     * Sets what {@link MailDeliverability#zoneFiles()} sets.
      *
      * @param zoneFiles as {@link MailDeliverability#zoneFiles()}
      * @return this builder
@@ -457,7 +457,7 @@ public final class MailDeliverabilityExtension
     }
 
     /**
-     * @see MailDeliverability#zoneFileOrigin()
+     * Sets what {@link MailDeliverability#zoneFileOrigin()} sets.
      *
      * @param origin as {@link MailDeliverability#zoneFileOrigin()}
      * @return this builder
@@ -468,7 +468,7 @@ public final class MailDeliverabilityExtension
     }
 
     /**
-     * @see MailDeliverability#verifyEachTest()
+     * Sets what {@link MailDeliverability#verifyEachTest()} sets.
      *
      * @param verify as {@link MailDeliverability#verifyEachTest()}
      * @return this builder
@@ -479,7 +479,7 @@ public final class MailDeliverabilityExtension
     }
 
     /**
-     * @see MailDeliverability#checks()
+     * Sets what {@link MailDeliverability#checks()} sets.
      *
      * @param checks as {@link MailDeliverability#checks()}
      * @return this builder
@@ -494,7 +494,7 @@ public final class MailDeliverabilityExtension
     }
 
     /**
-     * @see MailDeliverability#receivingHost()
+     * Sets what {@link MailDeliverability#receivingHost()} sets.
      *
      * @param receivingHost as {@link MailDeliverability#receivingHost()}
      * @return this builder
@@ -505,7 +505,7 @@ public final class MailDeliverabilityExtension
     }
 
     /**
-     * @see MailDeliverability#dmarcMode()
+     * Sets what {@link MailDeliverability#dmarcMode()} sets.
      *
      * @param mode as {@link MailDeliverability#dmarcMode()}
      * @return this builder
@@ -516,7 +516,7 @@ public final class MailDeliverabilityExtension
     }
 
     /**
-     * @see MailDeliverability#dkimPolicy()
+     * Sets what {@link MailDeliverability#dkimPolicy()} sets.
      *
      * @param policy as {@link MailDeliverability#dkimPolicy()}
      * @return this builder
@@ -527,7 +527,7 @@ public final class MailDeliverabilityExtension
     }
 
     /**
-     * @see MailDeliverability#blockLists()
+     * Sets what {@link MailDeliverability#blockLists()} sets.
      *
      * @param zones as {@link MailDeliverability#blockLists()}
      * @return this builder

@@ -23,6 +23,9 @@ import org.assertj.core.api.AbstractSoftAssertions;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class MailSoftAssertions extends AbstractSoftAssertions {
 
+  /** Soft assertions to collect failures in; {@link #assertAll()} reports them. */
+  public MailSoftAssertions() {}
+
   /**
    * Soft assertions on one captured mail.
    *

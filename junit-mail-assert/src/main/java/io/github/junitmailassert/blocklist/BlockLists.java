@@ -38,6 +38,8 @@ public final class BlockLists {
   }
 
   /**
+   * What one list answered about the client IP.
+   *
    * @param zone the list's DNS zone, such as {@code zen.dnsbl.example}
    * @param query the name asked
    * @param status the answer

@@ -56,7 +56,6 @@ public final class DkimKeyPair {
     return algorithm == DkimAlgorithm.RSA_SHA256 ? rsa(selector, domain, DEFAULT_RSA_KEY_BITS) : ed25519(selector, domain);
   }
 
-  /** A new {@value #DEFAULT_RSA_KEY_BITS}-bit RSA pair for {@code rsa-sha256}. */
   /**
    * Generates a key pair and publishes its key record in {@code zone} at
    * {@code <selector>._domainkey.<domain>}; configure the application's signer with the returned
@@ -80,7 +79,7 @@ public final class DkimKeyPair {
   }
 
   /**
-   * Generates a 2048-bit RSA key pair.
+   * A new {@value #DEFAULT_RSA_KEY_BITS}-bit RSA pair for {@code rsa-sha256}.
    *
    * @param selector the DKIM selector, such as {@code s1}
    * @param domain the signing domain, such as {@code sample.co.jp}

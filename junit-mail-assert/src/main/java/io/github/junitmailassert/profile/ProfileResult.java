@@ -13,7 +13,13 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ProfileResult(String profile, Verdict verdict, List<BrokenRule> broken) {
 
-  /** A rule the mail broke, how, and the fix. */
+  /**
+   * A rule the mail broke, how, and the fix.
+   *
+   * @param rule the rule
+   * @param problem what the mail does that breaks it
+   * @param fix how to fix it, in the sender's stack
+   */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record BrokenRule(ProfileRule rule, String problem, String fix) {}
 

@@ -27,7 +27,12 @@ import org.apiguardian.api.API;
 public record ProfileRule(String requirement, String source, Verdict consequence,
     Function<ReceiverResult, Optional<Breach>> check) {
 
-  /** How a mail breaks a rule, and the fix. */
+  /**
+   * How a mail breaks a rule, and the fix.
+   *
+   * @param problem what the mail does that breaks the rule
+   * @param fix how to fix it, in the sender's stack
+   */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record Breach(String problem, String fix) {
     /**

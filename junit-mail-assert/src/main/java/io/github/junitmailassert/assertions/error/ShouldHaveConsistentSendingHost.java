@@ -32,8 +32,9 @@ public final class ShouldHaveConsistentSendingHost extends BasicErrorMessageFact
   }
 
   /**
-   * @param shown which findings to list
+   * The failure message when the sending host is not consistent.
    *
+   * @param shown which findings to list
    * @param actual the sending host's result
    * @param result the receiver's result on the mail
    * @param expectation what the assertion expected, in words

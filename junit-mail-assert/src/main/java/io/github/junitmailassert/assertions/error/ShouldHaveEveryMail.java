@@ -17,8 +17,9 @@ public final class ShouldHaveEveryMail extends BasicErrorMessageFactory {
   }
 
   /**
-   * @param failures the failure message of each mail that failed
+   * The failure message when some mails fail, one line each.
    *
+   * @param failures the failure message of each mail that failed
    * @param mails how many mails were checked
    * @return the failure message, for AssertJ
    */
@@ -28,8 +29,9 @@ public final class ShouldHaveEveryMail extends BasicErrorMessageFactory {
   }
 
   /**
-   * @param leaks each leaking mail with its leaks, in capture order
+   * The failure message when some mails leak local names.
    *
+   * @param leaks each leaking mail with its leaks, in capture order
    * @param mails how many mails were checked
    * @return the failure message, for AssertJ
    */

@@ -21,6 +21,8 @@ public final class ShouldHaveSpfResult extends BasicErrorMessageFactory {
   }
 
   /**
+   * The failure message when the SPF result is not the expected one.
+   *
    * @param result the mail's receiver result, or null for a result checked on its own
    * @param expectation such as {@code "to be pass but it was none"}
    * @param actual the SPF result

@@ -30,8 +30,9 @@ public final class ShouldNotBeListed extends BasicErrorMessageFactory {
   }
 
   /**
-   * @param clientIpNote which client IP was asked and why, as the receiver says it
+   * The failure message when a block list lists the client IP.
    *
+   * @param clientIpNote which client IP was asked and why, as the receiver says it
    * @param actual the mail
    * @param listed the lists that list the client IP
    * @return the failure message, for AssertJ

@@ -13,8 +13,9 @@ public final class ShouldPassReceiverChecks extends BasicErrorMessageFactory {
   }
 
   /**
-   * @param gateReport the CI gate's report of the mail, as {@code GateReport} renders it
+   * The failure message when the receiver checks fail.
    *
+   * @param gateReport the CI gate's report of the mail, as {@code GateReport} renders it
    * @return the failure message, for AssertJ
    */
   public static ErrorMessageFactory shouldPassReceiverChecks(String gateReport) {
