@@ -14,6 +14,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -49,36 +50,39 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(MailDeliverabilityExtension.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public @interface MailDeliverability {
 
-  /** The domain the application sends from; the envelope sender should be in it. */
+  /** {@return the domain the application sends from; the envelope sender should be in it} */
   String domain() default "";
 
   /**
-   * The public IP address receivers would see as the client. Over loopback every client is
+   * {@return the public IP address receivers would see as the client} Over loopback every client is
    * 127.0.0.1, which no SPF record lists; the checks use this address instead and say so.
    */
   String clientIp() default "";
 
-  /** The sending host's name; with {@link #clientIp()} the zone gets its A and PTR records. */
+  /** {@return the sending host's name; with {@link #clientIp()} the zone gets its A and PTR records} */
   String clientHostName() default "";
 
-  /** An SPF record to publish at {@link #domain()}, such as {@code "v=spf1 ip4:203.0.113.25 -all"}. */
+  /** {@return an SPF record to publish at {@link #domain()}, such as {@code "v=spf1 ip4:203.0.113.25 -all"}} */
   String spf() default "";
 
-  /** A DMARC record to publish at {@code _dmarc.}{@link #domain()}, such as {@code "v=DMARC1; p=reject"}. */
+  /** {@return a DMARC record to publish at {@code _dmarc.}{@link #domain()}, such as {@code "v=DMARC1; p=reject"}} */
   String dmarc() default "";
 
   /**
    * More DNS records, one per entry in BIND zone-file syntax, relative to {@link #domain()}:
    * {@code "mail IN A 203.0.113.25"}, {@code "@ IN MX 10 mail"}.
+   *
+   * @return the records; none by default
    */
   String[] records() default {};
 
-  /** BIND zone files to load: file paths, or class path resources written {@code classpath:zones/x.zone}. */
+  /** {@return BIND zone files to load: file paths, or class path resources written {@code classpath:zones/x.zone}} */
   String[] zoneFiles() default {};
 
-  /** The origin of relative names in {@link #zoneFiles()}; {@link #domain()} when empty. */
+  /** {@return the origin of relative names in {@link #zoneFiles()}; {@link #domain()} when empty} */
   String zoneFileOrigin() default "";
 
   /**
@@ -86,11 +90,13 @@ public @interface MailDeliverability {
    * with one report of every offending mail and the fixes: the {@link #checks()}, by default
    * envelope sender in {@link #domain()}, no local names leaking, SPF pass and forward-confirmed
    * reverse DNS for {@link #clientIp()}. This is how a team gates merges in CI.
+   *
+   * @return whether each test checks every captured mail
    */
   boolean verifyEachTest() default false;
 
   /**
-   * The checks {@link #verifyEachTest()} runs. SPF and REVERSE_DNS need {@link #clientIp()}
+   * {@return the checks {@link #verifyEachTest()} runs} SPF and REVERSE_DNS need {@link #clientIp()}
    * (and reverse DNS a PTR record, which {@link #clientHostName()} gives); ENVELOPE_DOMAIN needs
    * {@link #domain()}. Add DKIM and DMARC once the application signs its mail.
    */
@@ -99,12 +105,16 @@ public @interface MailDeliverability {
   /**
    * How the receiver finds the DMARC policy: the RFC 9989 DNS tree walk (the default), or RFC 7489
    * with the Public Suffix List, which needs {@code com.google.guava:guava} on the test class path.
+   *
+   * @return the DMARC mode
    */
   DmarcMode dmarcMode() default DmarcMode.RFC9989;
 
   /**
    * Which DKIM signatures the receiver accepts: RFC 8301 (the default: no {@code rsa-sha1}, RSA
    * keys of 1024 bits and more), or {@link DkimPolicy#LEGACY} to model an old receiver.
+   *
+   * @return the DKIM policy
    */
   DkimPolicy dkimPolicy() default DkimPolicy.RFC8301;
 
@@ -112,6 +122,8 @@ public @interface MailDeliverability {
    * DNS block list zones the receiver asks for the client IP (RFC 5782), such as
    * {@code "zen.dnsbl.example"}; the test publishes the listings it simulates in the zone.
    * {@code MailCheck.BLOCK_LISTS} in {@link #checks()} makes the gate fail a listed client.
+   *
+   * @return the block list zones; none by default
    */
   String[] blockLists() default {};
 
@@ -126,10 +138,12 @@ public @interface MailDeliverability {
    * The receiver's clock as a fixed instant in ISO-8601, such as {@code "2026-11-27T10:00:00Z"},
    * for DKIM {@code t=} and {@code x=} and SPF's {@code %{t}}; the system clock when empty. (The
    * builder takes a {@link java.time.Clock}.)
+   *
+   * @return the instant, or empty for the system clock
    */
   String clock() default "";
 
-  /** The receiving MTA's host name, written in the {@code Received-SPF} and {@code Authentication-Results} it reports. */
+  /** {@return the receiving MTA's host name, written in the {@code Received-SPF} and {@code Authentication-Results} it reports} */
   String receivingHost() default Receiver.DEFAULT_RECEIVING_HOST;
 
   /**
@@ -178,6 +192,7 @@ public @interface MailDeliverability {
   String awaitTimeout() default "";
 
   /** When the capture server and the fake zone start and stop. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   enum Lifecycle {
     /**
      * New servers and an empty zone for every test method: tests may run in parallel. Starting

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -63,6 +64,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * anyone. State lives in JUnit's {@link ExtensionContext.Store}, which closes the servers even when
  * a test fails.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MailDeliverabilityExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
@@ -94,34 +96,38 @@ public final class MailDeliverabilityExtension
     this.programmatic = programmatic;
   }
 
-  /** Starts a builder: the only way to make an extension for {@code @RegisterExtension}. */
+  /**
+   * Starts a builder: the only way to make an extension for {@code @RegisterExtension}.
+   *
+   * @return a new builder
+   */
   public static Builder newInstance() {
     return new Builder();
   }
 
   // ---------------------------------------------------------------- programmatic accessors
 
-  /** The mails captured in the running test. */
+  /** {@return the mails captured in the running test} */
   public CapturedMails mails() {
     return environment().mails();
   }
 
-  /** The fake DNS zone of the running test. */
+  /** {@return the fake DNS zone of the running test} */
   public DnsZone zone() {
     return environment().zone();
   }
 
-  /** Where the application under test sends its mail. */
+  /** {@return where the application under test sends its mail} */
   public SmtpEndpoint smtp() {
     return environment().smtpEndpoint();
   }
 
-  /** The loopback DNS server (started on first use) answering from the zone. */
+  /** {@return the loopback DNS server (started on first use) answering from the zone} */
   public DnsEndpoint dns() {
     return environment().dnsEndpoint();
   }
 
-  /** The receiver that checks the captured mails. */
+  /** {@return the receiver that checks the captured mails} */
   public Receiver receiver() {
     return environment().receiver();
   }
@@ -482,6 +488,7 @@ public final class MailDeliverabilityExtension
    * {@link MailDeliverability}, plus the receiver's clock; the lifecycle follows the field (static:
    * per class, instance: per test).
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     // The annotation's defaults, so that both doors start from the same settings.
     private String domain = DeclaredSettings.DEFAULTS.domain();
@@ -509,37 +516,67 @@ public final class MailDeliverabilityExtension
 
     private Builder() {}
 
-    /** @see MailDeliverability#domain() */
+    /**
+     * Sets what {@link MailDeliverability#domain()} sets.
+     *
+     * @param domain as {@link MailDeliverability#domain()}
+     * @return this builder
+     */
     public Builder domain(String domain) {
       this.domain = Objects.requireNonNull(domain, "domain");
       return this;
     }
 
-    /** @see MailDeliverability#clientIp() */
+    /**
+     * Sets what {@link MailDeliverability#clientIp()} sets.
+     *
+     * @param clientIp as {@link MailDeliverability#clientIp()}
+     * @return this builder
+     */
     public Builder clientIp(String clientIp) {
       this.clientIp = Objects.requireNonNull(clientIp, "clientIp");
       return this;
     }
 
-    /** @see MailDeliverability#clientHostName() */
+    /**
+     * Sets what {@link MailDeliverability#clientHostName()} sets.
+     *
+     * @param clientHostName as {@link MailDeliverability#clientHostName()}
+     * @return this builder
+     */
     public Builder clientHostName(String clientHostName) {
       this.clientHostName = Objects.requireNonNull(clientHostName, "clientHostName");
       return this;
     }
 
-    /** @see MailDeliverability#spf() */
+    /**
+     * Sets what {@link MailDeliverability#spf()} sets.
+     *
+     * @param spfRecord as {@link MailDeliverability#spf()}
+     * @return this builder
+     */
     public Builder spf(String spfRecord) {
       this.spf = Objects.requireNonNull(spfRecord, "spfRecord");
       return this;
     }
 
-    /** @see MailDeliverability#dmarc() */
+    /**
+     * Sets what {@link MailDeliverability#dmarc()} sets.
+     *
+     * @param dmarcRecord as {@link MailDeliverability#dmarc()}
+     * @return this builder
+     */
     public Builder dmarc(String dmarcRecord) {
       this.dmarc = Objects.requireNonNull(dmarcRecord, "dmarcRecord");
       return this;
     }
 
-    /** @see MailDeliverability#records() */
+    /**
+     * Sets what {@link MailDeliverability#records()} sets.
+     *
+     * @param bindLines as {@link MailDeliverability#records()}
+     * @return this builder
+     */
     public Builder records(String... bindLines) {
       for (String line : Objects.requireNonNull(bindLines, "bindLines")) {
         this.records.add(Objects.requireNonNull(line, "a DNS record line"));
@@ -547,7 +584,12 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
-    /** @see MailDeliverability#zoneFiles() */
+    /**
+     * Sets what {@link MailDeliverability#zoneFiles()} sets.
+     *
+     * @param zoneFiles as {@link MailDeliverability#zoneFiles()}
+     * @return this builder
+     */
     public Builder zoneFiles(String... zoneFiles) {
       for (String file : Objects.requireNonNull(zoneFiles, "zoneFiles")) {
         this.zoneFiles.add(Objects.requireNonNull(file, "a zone file"));
@@ -555,19 +597,34 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
-    /** @see MailDeliverability#zoneFileOrigin() */
+    /**
+     * Sets what {@link MailDeliverability#zoneFileOrigin()} sets.
+     *
+     * @param origin as {@link MailDeliverability#zoneFileOrigin()}
+     * @return this builder
+     */
     public Builder zoneFileOrigin(String origin) {
       this.zoneFileOrigin = Objects.requireNonNull(origin, "origin");
       return this;
     }
 
-    /** @see MailDeliverability#verifyEachTest() */
+    /**
+     * Sets what {@link MailDeliverability#verifyEachTest()} sets.
+     *
+     * @param verify as {@link MailDeliverability#verifyEachTest()}
+     * @return this builder
+     */
     public Builder verifyEachTest(boolean verify) {
       this.verifyEachTest = verify;
       return this;
     }
 
-    /** @see MailDeliverability#checks() */
+    /**
+     * Sets what {@link MailDeliverability#checks()} sets.
+     *
+     * @param checks as {@link MailDeliverability#checks()}
+     * @return this builder
+     */
     public Builder checks(MailCheck... checks) {
       EnumSet<MailCheck> chosen = EnumSet.noneOf(MailCheck.class);
       for (MailCheck check : Objects.requireNonNull(checks, "checks")) {
@@ -577,25 +634,45 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
-    /** @see MailDeliverability#receivingHost() */
+    /**
+     * Sets what {@link MailDeliverability#receivingHost()} sets.
+     *
+     * @param receivingHost as {@link MailDeliverability#receivingHost()}
+     * @return this builder
+     */
     public Builder receivingHost(String receivingHost) {
       this.receivingHost = Objects.requireNonNull(receivingHost, "receivingHost");
       return this;
     }
 
-    /** @see MailDeliverability#dmarcMode() */
+    /**
+     * Sets what {@link MailDeliverability#dmarcMode()} sets.
+     *
+     * @param mode as {@link MailDeliverability#dmarcMode()}
+     * @return this builder
+     */
     public Builder dmarcMode(DmarcMode mode) {
       this.dmarcMode = Objects.requireNonNull(mode, "mode");
       return this;
     }
 
-    /** @see MailDeliverability#dkimPolicy() */
+    /**
+     * Sets what {@link MailDeliverability#dkimPolicy()} sets.
+     *
+     * @param policy as {@link MailDeliverability#dkimPolicy()}
+     * @return this builder
+     */
     public Builder dkimPolicy(DkimPolicy policy) {
       this.dkimPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** @see MailDeliverability#blockLists() */
+    /**
+     * Sets what {@link MailDeliverability#blockLists()} sets.
+     *
+     * @param zones as {@link MailDeliverability#blockLists()}
+     * @return this builder
+     */
     public Builder blockLists(String... zones) {
       for (String zone : Objects.requireNonNull(zones, "zones")) {
         this.blockLists.add(Objects.requireNonNull(zone, "a block list zone"));

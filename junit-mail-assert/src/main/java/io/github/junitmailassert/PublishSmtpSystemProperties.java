@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
@@ -28,4 +29,5 @@ import org.junit.jupiter.api.parallel.Resources;
 @Documented
 @Inherited
 @ResourceLock(Resources.SYSTEM_PROPERTIES)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public @interface PublishSmtpSystemProperties {}

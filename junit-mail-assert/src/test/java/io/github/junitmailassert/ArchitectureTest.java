@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +62,8 @@ class ArchitectureTest {
           "internal.host", "format", "blocklist", "filter", "internal.filter"),
       Set.of("receiver"),
       Set.of("profile", "report", "assertions", "assertions.error"),
-      Set.of("", "internal.extension", "internal.smtp", "testcontainers"));
+      Set.of("", "internal.extension", "internal.smtp"));
+  // Above them all, in an artifact of its own: junit-mail-assert-testcontainers (package testcontainers).
 
   @Test
   void should_keep_every_package_in_its_layer_and_depend_only_downwards() throws IOException {
@@ -94,45 +96,88 @@ class ArchitectureTest {
   @Test
   void should_keep_internal_types_out_of_public_signatures() throws Exception {
     List<String> leaks = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(SOURCES)) {
-      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
-        String name = SOURCES.relativize(file).toString().replace(".java", "").replace('/', '.').replace('\\', '.');
-        if (name.contains(".internal.") || name.endsWith("package-info")) {
-          continue;
+    for (String name : sourceTypeNames()) {
+      if (name.contains(".internal.")) {
+        continue;
+      }
+      Class<?> type = Class.forName(name);
+      if (!Modifier.isPublic(type.getModifiers())) {
+        continue;
+      }
+      List<Type> exposed = new ArrayList<>();
+      for (Method m : type.getDeclaredMethods()) {
+        if (isApi(m.getModifiers())) {
+          exposed.add(m.getGenericReturnType());
+          exposed.addAll(List.of(m.getGenericParameterTypes()));
         }
-        Class<?> type = Class.forName(name);
-        if (!Modifier.isPublic(type.getModifiers())) {
-          continue;
+      }
+      for (Constructor<?> c : type.getDeclaredConstructors()) {
+        if (isApi(c.getModifiers())) {
+          exposed.addAll(List.of(((Executable) c).getGenericParameterTypes()));
         }
-        List<Type> exposed = new ArrayList<>();
-        for (Method m : type.getDeclaredMethods()) {
-          if (isApi(m.getModifiers())) {
-            exposed.add(m.getGenericReturnType());
-            exposed.addAll(List.of(m.getGenericParameterTypes()));
-          }
+      }
+      for (Field f : type.getDeclaredFields()) {
+        if (isApi(f.getModifiers())) {
+          exposed.add(f.getGenericType());
         }
-        for (Constructor<?> c : type.getDeclaredConstructors()) {
-          if (isApi(c.getModifiers())) {
-            exposed.addAll(List.of(((Executable) c).getGenericParameterTypes()));
-          }
-        }
-        for (Field f : type.getDeclaredFields()) {
-          if (isApi(f.getModifiers())) {
-            exposed.add(f.getGenericType());
-          }
-        }
-        if (type.getGenericSuperclass() != null) {
-          exposed.add(type.getGenericSuperclass());
-        }
-        exposed.addAll(List.of(type.getGenericInterfaces()));
-        for (Type t : exposed) {
-          if (mentionsInternal(t)) {
-            leaks.add(name + ": " + t.getTypeName());
-          }
+      }
+      if (type.getGenericSuperclass() != null) {
+        exposed.add(type.getGenericSuperclass());
+      }
+      exposed.addAll(List.of(type.getGenericInterfaces()));
+      for (Type t : exposed) {
+        if (mentionsInternal(t)) {
+          leaks.add(name + ": " + t.getTypeName());
         }
       }
     }
     assertThat(leaks).isEmpty();
+  }
+
+  /**
+   * Why not a module-info that exports only the API: GreenMail 2.1 has no module name (no
+   * Automatic-Module-Name), so a descriptor would require the name derived from its file name, which
+   * breaks users as soon as GreenMail names its module. So the jar has an Automatic-Module-Name and
+   * every public type says its status: {@code INTERNAL} under {@code internal}, else published API.
+   */
+  @Test
+  void should_give_every_public_type_its_api_status() throws Exception {
+    List<String> wrong = new ArrayList<>();
+    for (String name : sourceTypeNames()) {
+      checkApiStatus(Class.forName(name), wrong);
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  /** The top-level types of the library's sources, by binary name. */
+  private static List<String> sourceTypeNames() throws IOException {
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+        String name = SOURCES.relativize(file).toString().replace(".java", "").replace('/', '.').replace('\\', '.');
+        if (!name.endsWith("package-info")) {
+          names.add(name);
+        }
+      }
+    }
+    return names;
+  }
+
+  private static void checkApiStatus(Class<?> type, List<String> wrong) {
+    if (!Modifier.isPublic(type.getModifiers())) {
+      return;
+    }
+    API api = type.getAnnotation(API.class);
+    boolean internal = type.getName().startsWith(ROOT + ".internal.");
+    if (api == null) {
+      wrong.add(type.getName() + ": no @API status");
+    } else if (internal != (api.status() == API.Status.INTERNAL)) {
+      wrong.add(type.getName() + ": @API(status = " + api.status() + ") in " + (internal ? "an internal" : "a published")
+          + " package");
+    }
+    for (Class<?> nested : type.getDeclaredClasses()) {
+      checkApiStatus(nested, wrong);
+    }
   }
 
   private static boolean isApi(int modifiers) {

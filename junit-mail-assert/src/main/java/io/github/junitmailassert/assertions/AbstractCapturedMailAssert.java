@@ -45,6 +45,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractObjectAssert;
 import org.assertj.core.api.AbstractStringAssert;
@@ -59,12 +60,19 @@ import org.opentest4j.TestAbortedException;
  *
  * @param <SELF> the assertion type, so subclasses keep their own methods in chains
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMailAssert<SELF>>
     extends AbstractObjectAssert<SELF, CapturedMail> {
 
   // Set when MailSoftAssertions made this assertion, so that navigations are soft as well.
   private MailSoftAssertions softly;
 
+  /**
+   * Assertions on {@code actual}; tests start from {@link MailAssertions#assertThat}.
+   *
+   * @param actual what is checked
+   * @param selfType the concrete assertion class, as in AssertJ
+   */
   protected AbstractCapturedMailAssert(CapturedMail actual, Class<?> selfType) {
     super(actual, selfType);
   }
@@ -88,6 +96,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * // fails for MAIL FROM:<apache@localhost.localdomain>
    * assertThat(mail).hasEnvelopeSender("no-reply@sample.co.jp");
    * }</pre>
+   *
+   * @param expected the expected value, as the client sent it
+   * @return this assertion, to chain more
    */
   public SELF hasEnvelopeSender(String expected) {
     isNotNull();
@@ -108,6 +119,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * // fails for MAIL FROM:<apache@localhost.localdomain>, with the fix for Jakarta Mail, PHP and sendmail
    * assertThat(mail).hasEnvelopeSenderDomain("sample.co.jp");
    * }</pre>
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @return this assertion, to chain more
    */
   public SELF hasEnvelopeSenderDomain(String domain) {
     isNotNull();
@@ -127,6 +141,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * // fails for MAIL FROM:<mailer-daemon@sample.co.jp>
    * assertThat(bounce).hasNullSender();
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public SELF hasNullSender() {
     isNotNull();
@@ -144,6 +160,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasReturnPath("<no-reply@sample.co.jp>"); // passes for MAIL FROM:<no-reply@sample.co.jp>
    * assertThat(mail).hasReturnPath("<>");                       // fails for the same mail
    * }</pre>
+   *
+   * @param expected the expected value, as the client sent it
+   * @return this assertion, to chain more
    */
   public SELF hasReturnPath(String expected) {
     requireArgument(expected, "Return-Path");
@@ -158,6 +177,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasHeloName("mail.sample.co.jp"); // passes for EHLO mail.sample.co.jp
    * assertThat(mail).hasHeloName("mail.sample.co.jp"); // fails for EHLO localhost.localdomain
    * }</pre>
+   *
+   * @param expected the expected value, as the client sent it
+   * @return this assertion, to chain more
    */
   public SELF hasHeloName(String expected) {
     isNotNull();
@@ -175,6 +197,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasRecipients("alice@example.com", "bob@example.net"); // passes for those two RCPT TO
    * assertThat(mail).hasRecipients("alice@example.com");                    // fails: bob is there too
    * }</pre>
+   *
+   * @param expected the expected value, as the client sent it
+   * @return this assertion, to chain more
    */
   public SELF hasRecipients(String... expected) {
     isNotNull();
@@ -192,6 +217,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasRecipient("alice@example.com"); // passes when Alice is a RCPT TO
    * assertThat(mail).hasRecipient("carol@example.com"); // fails when she is not
    * }</pre>
+   *
+   * @param recipient the recipient address, without angle brackets
+   * @return this assertion, to chain more
    */
   public SELF hasRecipient(String recipient) {
     isNotNull();
@@ -209,6 +237,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasHeader("List-Unsubscribe"); // passes when the field is there
    * assertThat(mail).hasHeader("List-Unsubscribe"); // fails otherwise, listing the fields there are
    * }</pre>
+   *
+   * @param name the header field's name, in any case
+   * @return this assertion, to chain more
    */
   public SELF hasHeader(String name) {
     isNotNull();
@@ -229,6 +260,10 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasHeader("Subject", "Your order"); // passes for Subject: Your order
    * assertThat(mail).hasHeader("Subject", "Welcome");    // fails, showing the subject there is
    * }</pre>
+   *
+   * @param name the header field's name, in any case
+   * @param value the field's expected value, unfolded and trimmed
+   * @return this assertion, to chain more
    */
   public SELF hasHeader(String name, String value) {
     isNotNull();
@@ -248,6 +283,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).doesNotHaveHeader("X-Authentication-Warning"); // passes when absent
    * assertThat(mail).doesNotHaveHeader("X-Authentication-Warning"); // fails when sendmail added one
    * }</pre>
+   *
+   * @param name the header field's name, in any case
+   * @return this assertion, to chain more
    */
   public SELF doesNotHaveHeader(String name) {
     isNotNull();
@@ -267,6 +305,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasFromDomain("sample.co.jp"); // passes for From: Shop <shop@sample.co.jp>
    * assertThat(mail).hasFromDomain("sample.co.jp"); // fails for From: root@localhost.localdomain
    * }</pre>
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @return this assertion, to chain more
    */
   public SELF hasFromDomain(String domain) {
     isNotNull();
@@ -287,6 +328,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasMessageIdDomain("sample.co.jp"); // passes for <1234.5678@sample.co.jp>
    * assertThat(mail).hasMessageIdDomain("sample.co.jp"); // fails for <1234.5678@localhost.localdomain>
    * }</pre>
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @return this assertion, to chain more
    */
   public SELF hasMessageIdDomain(String domain) {
     isNotNull();
@@ -668,6 +712,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasNoLocalNameLeaks(); // passes for a mail from a correctly named host
    * assertThat(mail).hasNoLocalNameLeaks(); // fails for MAIL FROM:<root@localhost.localdomain>
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public SELF hasNoLocalNameLeaks() {
     isNotNull();
@@ -688,6 +734,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).spf().isPass();
    * }</pre>
+   *
+   * @return the assertions on it
    */
   @CheckReturnValue
   public SpfResultAssert spf() {
@@ -695,7 +743,11 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
     return navigate(SpfResultAssert.class, SpfResult.class, result.spf(), SpfResultAssert::new).within(result, this);
   }
 
-  /** Navigates to the SPF result for the HELO identity (RFC 7208 section 2.3). */
+  /**
+   * Navigates to the SPF result for the HELO identity (RFC 7208 section 2.3).
+   *
+   * @return the assertions on it
+   */
   @CheckReturnValue
   public SpfResultAssert spfForHelo() {
     ReceiverResult result = receiverResult();
@@ -708,6 +760,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).dkim().isPassFor("sample.co.jp");
    * }</pre>
+   *
+   * @return the assertions on it
    */
   @CheckReturnValue
   public DkimResultsAssert dkim() {
@@ -724,6 +778,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).dmarc().isPass().hasPolicy(DmarcPolicy.REJECT);
    * }</pre>
+   *
+   * @return the assertions on it
    */
   @CheckReturnValue
   public DmarcResultAssert dmarc() {
@@ -737,6 +793,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).sendingHost().hasForwardConfirmedReverseDns().hasValidHeloName();
    * }</pre>
+   *
+   * @return the assertions on it
    */
   @CheckReturnValue
   public SendingHostResultAssert sendingHost() {
@@ -753,6 +811,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).authenticationResults().hasResult("dmarc", "pass").hasProperty("dkim", "header.d", "sample.co.jp");
    * assertThat(mail).authenticationResults().asString().contains("dmarc=pass");
    * }</pre>
+   *
+   * @return the assertions on it
    */
   @CheckReturnValue
   public AuthenticationResultsAssert authenticationResults() {
@@ -768,6 +828,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).receiver().passes(MailCheck.SPF, MailCheck.DKIM, MailCheck.DMARC);
    * assertThat(mail).receiver().reachesInboxUnder(ReceiverProfile.bulkSenders2024());
    * }</pre>
+   *
+   * @return the assertions on it
    */
   @CheckReturnValue
   public ReceiverResultAssert receiver() {
@@ -783,6 +845,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasValidHeaderFormat(); // passes for what mail libraries build
    * assertThat(mail).hasValidHeaderFormat(); // fails for a hand-built message with two From fields
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public SELF hasValidHeaderFormat() {
     isNotNull();
@@ -794,20 +858,25 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
     return myself;
   }
 
-  /** The receiver's result for the mail: made once per mail, shared with the gate and the reports. */
+  /** {@return the receiver's result for the mail: made once per mail, shared with the gate and the reports} */
   protected ReceiverResult receiverResult() {
     isNotNull();
     return Receiver.checkOf(actual);
   }
 
-  /** A clear error for a null argument, as AssertJ gives. */
+  /**
+   * A clear error for a null argument, as AssertJ gives.
+   *
+   * @param argument the argument to check
+   * @param what the argument's name, for the message
+   */
   protected static void requireArgument(Object argument, String what) {
     if (argument == null) {
       throw new NullPointerException("The expected " + what + " should not be null");
     }
   }
 
-  /** The domain to write into fixes: the receiver's sending domain, else the From domain unless that is local too. */
+  /** {@return the domain to write into fixes: the receiver's sending domain, else the From domain unless that is local too} */
   protected String domainForFixes() {
     return actual.receiver().isPresent() ? Receiver.of(actual).domainForFixes(actual)
         : actual.header("From").flatMap(Addresses::firstDomain).filter(d -> LocalNames.whyLocal(d).isEmpty()).orElse(null);

@@ -7,6 +7,7 @@ import io.github.junitmailassert.authresults.AuthenticationResults;
 import io.github.junitmailassert.authresults.MethodResult;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -19,10 +20,16 @@ import org.assertj.core.api.AbstractObjectAssert;
  *     .hasProperty("dkim", "header.d", "sample.co.jp");
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class AuthenticationResultsAssert extends AbstractObjectAssert<AuthenticationResultsAssert, AuthenticationResults> {
 
   private AbstractCapturedMailAssert<?> origin;
 
+  /**
+   * Assertions on {@code actual}; tests start from {@link MailAssertions#assertThat}.
+   *
+   * @param actual what is checked
+   */
   public AuthenticationResultsAssert(AuthenticationResults actual) {
     super(actual, AuthenticationResultsAssert.class);
   }
@@ -40,6 +47,10 @@ public class AuthenticationResultsAssert extends AbstractObjectAssert<Authentica
    * assertThat(mail).authenticationResults().hasResult("spf", "pass"); // passes for spf=pass smtp.mailfrom=...
    * assertThat(mail).authenticationResults().hasResult("dkim", "pass"); // fails for dkim=none, showing the field
    * }</pre>
+   *
+   * @param method the method name, such as {@code spf} or {@code dkim}
+   * @param result the expected result, such as {@code pass}
+   * @return this assertion, to chain more
    */
   public AuthenticationResultsAssert hasResult(String method, String result) {
     isNotNull();
@@ -60,6 +71,11 @@ public class AuthenticationResultsAssert extends AbstractObjectAssert<Authentica
    * assertThat(mail).authenticationResults().hasProperty("dkim", "header.d", "sample.co.jp");
    * assertThat(mail).authenticationResults().hasProperty("spf", "smtp.mailfrom", "sample.co.jp"); // fails for esp.example
    * }</pre>
+   *
+   * @param method the method name, such as {@code spf} or {@code dkim}
+   * @param name the property, such as {@code header.d} or {@code smtp.mailfrom}
+   * @param value the property's expected value
+   * @return this assertion, to chain more
    */
   public AuthenticationResultsAssert hasProperty(String method, String name, String value) {
     isNotNull();
@@ -74,7 +90,11 @@ public class AuthenticationResultsAssert extends AbstractObjectAssert<Authentica
     return myself;
   }
 
-  /** Back to the mail's assertions. */
+  /**
+   * Back to the mail's assertions.
+   *
+   * @return the assertions on the mail
+   */
   public AbstractCapturedMailAssert<?> returnToMail() {
     if (origin == null) {
       throw new IllegalStateException("these Authentication-Results were not reached from a captured mail");

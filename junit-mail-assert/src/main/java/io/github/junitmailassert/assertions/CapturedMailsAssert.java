@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.assertj.core.api.FactoryBasedNavigableListAssert;
 
 /**
@@ -19,9 +20,15 @@ import org.assertj.core.api.FactoryBasedNavigableListAssert;
  * {@code element(i)}, ...) where each element navigates to a {@link CapturedMailAssert}, plus the
  * mail-specific ones below.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class CapturedMailsAssert
     extends FactoryBasedNavigableListAssert<CapturedMailsAssert, List<CapturedMail>, CapturedMail, CapturedMailAssert> {
 
+  /**
+   * Assertions on {@code actual}; tests start from {@link MailAssertions#assertThat}.
+   *
+   * @param actual what is checked
+   */
   public CapturedMailsAssert(List<CapturedMail> actual) {
     super(actual, CapturedMailsAssert.class, CapturedMailAssert::new);
   }
@@ -30,8 +37,11 @@ public class CapturedMailsAssert
    * Narrows to the mails with {@code recipient} among their {@code RCPT TO} (case-insensitive).
    *
    * <pre>{@code
-   * assertThat(mails.all()).sentTo("alice@example.com").hasSize(1); // passes when one mail went to Alice
+   * assertThat(mails).sentTo("alice@example.com").hasSize(1); // passes when one mail went to Alice
    * }</pre>
+   *
+   * @param recipient the recipient address, without angle brackets
+   * @return the assertions on those mails
    */
   public CapturedMailsAssert sentTo(String recipient) {
     isNotNull();
@@ -46,8 +56,11 @@ public class CapturedMailsAssert
    * Verifies each mail with the mail assertions, reporting every failing mail at once.
    *
    * <pre>{@code
-   * assertThat(mails.all()).everyMail(mail -> mail.hasEnvelopeSenderDomain("sample.co.jp"));
+   * assertThat(mails).everyMail(mail -> mail.hasEnvelopeSenderDomain("sample.co.jp"));
    * }</pre>
+   *
+   * @param requirements assertions each mail must pass
+   * @return this assertion, to chain more
    */
   public CapturedMailsAssert everyMail(Consumer<CapturedMailAssert> requirements) {
     isNotNull();
@@ -67,6 +80,8 @@ public class CapturedMailsAssert
 
   /**
    * Verifies that no mail leaks a local host name; see {@link AbstractCapturedMailAssert#hasNoLocalNameLeaks()}.
+   *
+   * @return this assertion, to chain more
    */
   public CapturedMailsAssert haveNoLocalNameLeaks() {
     isNotNull();

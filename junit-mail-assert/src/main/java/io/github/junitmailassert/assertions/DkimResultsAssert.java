@@ -7,6 +7,7 @@ import io.github.junitmailassert.dkim.DkimResultCode;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -14,11 +15,17 @@ import org.assertj.core.api.AbstractObjectAssert;
  * {@link AbstractCapturedMailAssert#dkim()}. A failure lists each signature as a receiver writes it
  * in Authentication-Results, with the reason it did not pass.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, List<DkimSignatureResult>> {
 
   private ReceiverResult result;
   private AbstractCapturedMailAssert<?> origin;
 
+  /**
+   * Assertions on {@code actual}; tests start from {@link MailAssertions#assertThat}.
+   *
+   * @param actual what is checked
+   */
   public DkimResultsAssert(List<? extends DkimSignatureResult> actual) {
     super(actual == null ? null : List.copyOf(actual), DkimResultsAssert.class);
   }
@@ -37,6 +44,8 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * assertThat(mail).dkim().isPass(); // passes for a mail signed with a published key
    * assertThat(mail).dkim().isPass(); // fails for an unsigned mail, or one changed after signing
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public DkimResultsAssert isPass() {
     return hasPassing(r -> true, "a signature that passes");
@@ -49,6 +58,9 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * assertThat(mail).dkim().isPassFor("sample.co.jp"); // passes when d=sample.co.jp verifies
    * assertThat(mail).dkim().isPassFor("sample.co.jp"); // fails when only the provider's d= verifies
    * }</pre>
+   *
+   * @param domain the signing domain (d=), such as {@code sample.co.jp}
+   * @return this assertion, to chain more
    */
   public DkimResultsAssert isPassFor(String domain) {
     AbstractCapturedMailAssert.requireArgument(domain, "domain");
@@ -61,6 +73,10 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * <pre>{@code
    * assertThat(mail).dkim().isPassFor("sample.co.jp", "mail2026"); // passes for that key
    * }</pre>
+   *
+   * @param domain the signing domain (d=), such as {@code sample.co.jp}
+   * @param selector the DKIM selector, such as {@code s1}
+   * @return this assertion, to chain more
    */
   public DkimResultsAssert isPassFor(String domain, String selector) {
     AbstractCapturedMailAssert.requireArgument(domain, "domain");
@@ -69,7 +85,11 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
         "a passing signature with d=" + domain + " s=" + selector);
   }
 
-  /** Verifies that every signature passes (there is at least one). */
+  /**
+   * Verifies that every signature passes (there is at least one).
+   *
+   * @return this assertion, to chain more
+   */
   public DkimResultsAssert allPass() {
     isNotNull();
     if (actual.isEmpty() || !actual.stream().allMatch(DkimSignatureResult::isPass)) {
@@ -84,6 +104,8 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * <pre>{@code
    * assertThat(tampered).dkim().isFail(); // passes for a mail changed after signing
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public DkimResultsAssert isFail() {
     isNotNull();
@@ -93,7 +115,11 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
     return myself;
   }
 
-  /** Verifies that the mail carries no DKIM signature ({@code dkim=none}). */
+  /**
+   * Verifies that the mail carries no DKIM signature ({@code dkim=none}).
+   *
+   * @return this assertion, to chain more
+   */
   public DkimResultsAssert isNone() {
     isNotNull();
     if (!actual.isEmpty()) {
@@ -108,6 +134,10 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
    * <pre>{@code
    * assertThat(mail).dkim().hasCode(0, DkimResultCode.POLICY); // rsa-sha1, refused by RFC 8301
    * }</pre>
+   *
+   * @param index the signature's position, from 0
+   * @param expected the expected value
+   * @return this assertion, to chain more
    */
   public DkimResultsAssert hasCode(int index, DkimResultCode expected) {
     isNotNull();
@@ -118,7 +148,11 @@ public class DkimResultsAssert extends AbstractObjectAssert<DkimResultsAssert, L
     return myself;
   }
 
-  /** Back to the mail's assertions. */
+  /**
+   * Back to the mail's assertions.
+   *
+   * @return the assertions on the mail
+   */
   public AbstractCapturedMailAssert<?> returnToMail() {
     if (origin == null) {
       throw new IllegalStateException("these DKIM results were not reached from a captured mail");

@@ -6,6 +6,7 @@ import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.dmarc.DmarcPolicy;
 import io.github.junitmailassert.dmarc.DmarcResult;
 import io.github.junitmailassert.dmarc.DmarcResultCode;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -13,11 +14,17 @@ import org.assertj.core.api.AbstractObjectAssert;
  * {@link AbstractCapturedMailAssert#dmarc()}. A failure shows the result as a receiver writes it,
  * each identifier's alignment with the From domain, and the fix.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, DmarcResult> {
 
   private ReceiverResult result;
   private AbstractCapturedMailAssert<?> origin;
 
+  /**
+   * Assertions on {@code actual}; tests start from {@link MailAssertions#assertThat}.
+   *
+   * @param actual what is checked
+   */
   public DmarcResultAssert(DmarcResult actual) {
     super(actual, DmarcResultAssert.class);
   }
@@ -36,27 +43,45 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
    * assertThat(mail).dmarc().isPass(); // passes: From sample.co.jp, DKIM d=sample.co.jp passes
    * assertThat(mail).dmarc().isPass(); // fails: From sample.co.jp, only the ESP's d= passes
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public DmarcResultAssert isPass() {
     return hasCode(DmarcResultCode.PASS);
   }
 
-  /** Verifies {@code fail}: a policy exists and nothing aligns. */
+  /**
+   * Verifies {@code fail}: a policy exists and nothing aligns.
+   *
+   * @return this assertion, to chain more
+   */
   public DmarcResultAssert isFail() {
     return hasCode(DmarcResultCode.FAIL);
   }
 
-  /** Verifies {@code none}: no DMARC policy applies to the From domain. */
+  /**
+   * Verifies {@code none}: no DMARC policy applies to the From domain.
+   *
+   * @return this assertion, to chain more
+   */
   public DmarcResultAssert isNone() {
     return hasCode(DmarcResultCode.NONE);
   }
 
-  /** Verifies {@code temperror}: a DNS failure; receivers try again later. */
+  /**
+   * Verifies {@code temperror}: a DNS failure; receivers try again later.
+   *
+   * @return this assertion, to chain more
+   */
   public DmarcResultAssert isTemperror() {
     return hasCode(DmarcResultCode.TEMPERROR);
   }
 
-  /** Verifies {@code permerror}: the message cannot be evaluated, such as one without a usable From. */
+  /**
+   * Verifies {@code permerror}: the message cannot be evaluated, such as one without a usable From.
+   *
+   * @return this assertion, to chain more
+   */
   public DmarcResultAssert isPermerror() {
     return hasCode(DmarcResultCode.PERMERROR);
   }
@@ -67,6 +92,9 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
    * <pre>{@code
    * assertThat(mail).dmarc().hasCode(DmarcResultCode.FAIL); // passes when nothing aligns under a policy
    * }</pre>
+   *
+   * @param expected the expected value
+   * @return this assertion, to chain more
    */
   public DmarcResultAssert hasCode(DmarcResultCode expected) {
     isNotNull();
@@ -83,6 +111,9 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
    * <pre>{@code
    * assertThat(mail).dmarc().hasPolicy(DmarcPolicy.REJECT); // passes for v=DMARC1; p=reject
    * }</pre>
+   *
+   * @param expected the expected value
+   * @return this assertion, to chain more
    */
   public DmarcResultAssert hasPolicy(DmarcPolicy expected) {
     isNotNull();
@@ -99,6 +130,9 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
    * <pre>{@code
    * assertThat(mail).dmarc().hasDisposition(DmarcPolicy.NONE); // passes for a passing mail
    * }</pre>
+   *
+   * @param expected the expected value
+   * @return this assertion, to chain more
    */
   public DmarcResultAssert hasDisposition(DmarcPolicy expected) {
     isNotNull();
@@ -110,7 +144,11 @@ public class DmarcResultAssert extends AbstractObjectAssert<DmarcResultAssert, D
     return myself;
   }
 
-  /** Back to the mail's assertions. */
+  /**
+   * Back to the mail's assertions.
+   *
+   * @return the assertions on the mail
+   */
   public AbstractCapturedMailAssert<?> returnToMail() {
     if (origin == null) {
       throw new IllegalStateException("this DMARC result was not reached from a captured mail");

@@ -4,6 +4,7 @@ import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.mail.SmtpAttempt;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractSoftAssertions;
 
 /**
@@ -22,8 +23,18 @@ import org.assertj.core.api.AbstractSoftAssertions;
  * softly.assertAll();
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class MailSoftAssertions extends AbstractSoftAssertions {
 
+  /** Soft assertions to collect failures in; {@link #assertAll()} reports them. */
+  public MailSoftAssertions() {}
+
+  /**
+   * Soft assertions on one captured mail.
+   *
+   * @param actual the mail
+   * @return the assertions
+   */
   public CapturedMailAssert assertThat(CapturedMail actual) {
     CapturedMailAssert softly = proxy(CapturedMailAssert.class, CapturedMail.class, actual);
     softly.collectInto(this);
@@ -36,10 +47,22 @@ public class MailSoftAssertions extends AbstractSoftAssertions {
     return proxy(assertType, actualType, actual);
   }
 
+  /**
+   * Soft assertions on the mails captured so far.
+   *
+   * @param actual the mails
+   * @return the assertions
+   */
   public CapturedMailsAssert assertThat(CapturedMails actual) {
     return assertThatMails(actual.all());
   }
 
+  /**
+   * Soft assertions on a list of captured mails.
+   *
+   * @param actual the mails
+   * @return the assertions
+   */
   @SuppressWarnings("unchecked")
   public CapturedMailsAssert assertThatMails(List<CapturedMail> actual) {
     return proxy(CapturedMailsAssert.class, List.class, actual);

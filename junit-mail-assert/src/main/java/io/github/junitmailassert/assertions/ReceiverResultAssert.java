@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -27,10 +28,16 @@ import org.assertj.core.api.AbstractObjectAssert;
  * {@link AbstractCapturedMailAssert#receiver()}: the checks a test chooses, receiver profiles and
  * block lists, each rendering the mail's one {@link ReceiverResult}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAssert, ReceiverResult> {
 
   private AbstractCapturedMailAssert<?> origin;
 
+  /**
+   * Assertions on {@code actual}; tests start from {@link MailAssertions#assertThat}.
+   *
+   * @param actual what is checked
+   */
   public ReceiverResultAssert(ReceiverResult actual) {
     super(actual, ReceiverResultAssert.class);
   }
@@ -49,6 +56,10 @@ public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAss
    * assertThat(mail).receiver().passes(MailCheck.SPF, MailCheck.DKIM, MailCheck.DMARC); // passes for a signed, aligned mail
    * assertThat(mail).receiver().passes(MailCheck.SPF); // fails for MAIL FROM:<apache@localhost.localdomain>, with the fix
    * }</pre>
+   *
+   * @param check the check
+   * @param more further checks
+   * @return this assertion, to chain more
    */
   public ReceiverResultAssert passes(MailCheck check, MailCheck... more) {
     isNotNull();
@@ -73,6 +84,8 @@ public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAss
    * assertThat(mail).receiver().meetsBulkSenderAuthenticationRequirements(); // passes for SPF, DKIM and DMARC aligned
    * assertThat(unsigned).receiver().meetsBulkSenderAuthenticationRequirements(); // fails: DKIM must pass
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public ReceiverResultAssert meetsBulkSenderAuthenticationRequirements() {
     isNotNull();
@@ -91,6 +104,9 @@ public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAss
    * assertThat(mail).receiver().reachesInboxUnder(ReceiverProfile.bulkSenders2024());
    * assertThat(mail).receiver().reachesInboxUnder(ReceiverProfile.strictSpf()); // fails when SPF does not pass
    * }</pre>
+   *
+   * @param profile the receiver profile
+   * @return this assertion, to chain more
    */
   public ReceiverResultAssert reachesInboxUnder(ReceiverProfile profile) {
     return hasVerdictUnder(profile, Verdict.INBOX);
@@ -103,6 +119,10 @@ public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAss
    * assertThat(legacyMail).receiver().hasVerdictUnder(ReceiverProfile.strictSpf(), Verdict.REJECTED);
    * assertThat(fixedMail).receiver().hasVerdictUnder(ReceiverProfile.strictSpf(), Verdict.REJECTED); // fails: INBOX
    * }</pre>
+   *
+   * @param profile the receiver profile
+   * @param expected the expected verdict
+   * @return this assertion, to chain more
    */
   public ReceiverResultAssert hasVerdictUnder(ReceiverProfile profile, Verdict expected) {
     isNotNull();
@@ -169,6 +189,9 @@ public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAss
    * zone.a("25.113.0.203.zen.dnsbl.example", "127.0.0.2");           // simulate a listing
    * assertThat(mail).receiver().isNotListedOn("zen.dnsbl.example"); // fails, naming the list and its reason
    * }</pre>
+   *
+   * @param blockListZones the block list zones, such as {@code zen.dnsbl.example}
+   * @return this assertion, to chain more
    */
   public ReceiverResultAssert isNotListedOn(String... blockListZones) {
     isNotNull();
@@ -191,7 +214,11 @@ public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAss
     return myself;
   }
 
-  /** Back to the mail's assertions. */
+  /**
+   * Back to the mail's assertions.
+   *
+   * @return the assertions on the mail
+   */
   public AbstractCapturedMailAssert<?> returnToMail() {
     if (origin == null) {
       throw new IllegalStateException("this receiver result was not reached from a captured mail");

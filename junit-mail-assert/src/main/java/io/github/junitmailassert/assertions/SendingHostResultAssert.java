@@ -8,17 +8,24 @@ import io.github.junitmailassert.check.CheckOutcome;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.host.SendingHostResult;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
  * Assertions on the sending host's DNS as a receiver checks it: forward-confirmed reverse DNS of the
  * client IP and the HELO name. Reached with {@link AbstractCapturedMailAssert#sendingHost()}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostResultAssert, SendingHostResult> {
 
   private ReceiverResult result;
   private AbstractCapturedMailAssert<?> origin;
 
+  /**
+   * Assertions on {@code actual}; tests start from {@link MailAssertions#assertThat}.
+   *
+   * @param actual what is checked
+   */
   public SendingHostResultAssert(SendingHostResult actual) {
     super(actual, SendingHostResultAssert.class);
   }
@@ -37,6 +44,8 @@ public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostRes
    * assertThat(mail).sendingHost().hasForwardConfirmedReverseDns(); // PTR and A agree
    * assertThat(mail).sendingHost().hasForwardConfirmedReverseDns(); // fails: no PTR, with the record to publish
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public SendingHostResultAssert hasForwardConfirmedReverseDns() {
     isNotNull();
@@ -54,6 +63,8 @@ public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostRes
    * assertThat(mail).sendingHost().hasValidHeloName(); // EHLO mail.sample.co.jp with matching A record
    * assertThat(mail).sendingHost().hasValidHeloName(); // fails for EHLO localhost
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public SendingHostResultAssert hasValidHeloName() {
     isNotNull();
@@ -64,7 +75,11 @@ public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostRes
     return myself;
   }
 
-  /** Verifies that neither check found anything a receiver holds against the mail. */
+  /**
+   * Verifies that neither check found anything a receiver holds against the mail.
+   *
+   * @return this assertion, to chain more
+   */
   public SendingHostResultAssert isConsistent() {
     isNotNull();
     requireCheckable("consistent DNS for the sending host");
@@ -81,7 +96,11 @@ public class SendingHostResultAssert extends AbstractObjectAssert<SendingHostRes
     }
   }
 
-  /** Back to the mail's assertions. */
+  /**
+   * Back to the mail's assertions.
+   *
+   * @return the assertions on the mail
+   */
   public AbstractCapturedMailAssert<?> returnToMail() {
     if (origin == null) {
       throw new IllegalStateException("this result was not reached from a captured mail");

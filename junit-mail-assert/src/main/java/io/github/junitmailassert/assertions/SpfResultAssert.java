@@ -5,6 +5,7 @@ import static io.github.junitmailassert.assertions.error.ShouldHaveSpfResult.sho
 import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.spf.SpfResult;
 import io.github.junitmailassert.spf.SpfResultCode;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -12,11 +13,17 @@ import org.assertj.core.api.AbstractObjectAssert;
  * {@link AbstractCapturedMailAssert#spf()}. A failure shows the {@code Received-SPF} line a receiver
  * would write, the client IP used, the trace of every term and DNS answer, and the fix.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfResult> {
 
   private ReceiverResult result;
   private AbstractCapturedMailAssert<?> origin;
 
+  /**
+   * Assertions on {@code actual}; tests start from {@link MailAssertions#assertThat}.
+   *
+   * @param actual what is checked
+   */
   public SpfResultAssert(SpfResult actual) {
     super(actual, SpfResultAssert.class);
   }
@@ -37,42 +44,72 @@ public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfRe
    * // fails with the trace and the record to publish: no SPF record for the envelope domain
    * assertThat(mail).spf().isPass();
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public SpfResultAssert isPass() {
     return hasCode(SpfResultCode.PASS);
   }
 
-  /** Verifies {@code fail}: the domain says the client IP must not send its mail. */
+  /**
+   * Verifies {@code fail}: the domain says the client IP must not send its mail.
+   *
+   * @return this assertion, to chain more
+   */
   public SpfResultAssert isFail() {
     return hasCode(SpfResultCode.FAIL);
   }
 
-  /** Verifies {@code softfail} ({@code ~all}). */
+  /**
+   * Verifies {@code softfail} ({@code ~all}).
+   *
+   * @return this assertion, to chain more
+   */
   public SpfResultAssert isSoftfail() {
     return hasCode(SpfResultCode.SOFTFAIL);
   }
 
-  /** Verifies {@code neutral} ({@code ?all}, or no match with a neutral default). */
+  /**
+   * Verifies {@code neutral} ({@code ?all}, or no match with a neutral default).
+   *
+   * @return this assertion, to chain more
+   */
   public SpfResultAssert isNeutral() {
     return hasCode(SpfResultCode.NEUTRAL);
   }
 
-  /** Verifies {@code none}: the domain publishes no SPF record (or is not a domain). */
+  /**
+   * Verifies {@code none}: the domain publishes no SPF record (or is not a domain).
+   *
+   * @return this assertion, to chain more
+   */
   public SpfResultAssert isNone() {
     return hasCode(SpfResultCode.NONE);
   }
 
-  /** Verifies {@code permerror}: the record is broken. */
+  /**
+   * Verifies {@code permerror}: the record is broken.
+   *
+   * @return this assertion, to chain more
+   */
   public SpfResultAssert isPermerror() {
     return hasCode(SpfResultCode.PERMERROR);
   }
 
-  /** Verifies {@code temperror}: DNS failed while checking. */
+  /**
+   * Verifies {@code temperror}: DNS failed while checking.
+   *
+   * @return this assertion, to chain more
+   */
   public SpfResultAssert isTemperror() {
     return hasCode(SpfResultCode.TEMPERROR);
   }
 
-  /** Verifies any result other than {@code pass}. */
+  /**
+   * Verifies any result other than {@code pass}.
+   *
+   * @return this assertion, to chain more
+   */
   public SpfResultAssert isNotPass() {
     isNotNull();
     if (actual.isPass()) {
@@ -88,6 +125,9 @@ public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfRe
    * assertThat(mail).spf().hasCode(SpfResultCode.SOFTFAIL); // passes for ~all without a match
    * assertThat(mail).spf().hasCode(SpfResultCode.PASS);     // fails, showing the trace
    * }</pre>
+   *
+   * @param expected the expected value
+   * @return this assertion, to chain more
    */
   public SpfResultAssert hasCode(SpfResultCode expected) {
     isNotNull();
@@ -104,6 +144,9 @@ public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfRe
    * <pre>{@code
    * assertThat(mail).spf().hasMechanism("ip4:203.0.113.25"); // passes when that term matched
    * }</pre>
+   *
+   * @param expected the expected value
+   * @return this assertion, to chain more
    */
   public SpfResultAssert hasMechanism(String expected) {
     isNotNull();
@@ -115,7 +158,11 @@ public class SpfResultAssert extends AbstractObjectAssert<SpfResultAssert, SpfRe
     return myself;
   }
 
-  /** Back to the mail's assertions. */
+  /**
+   * Back to the mail's assertions.
+   *
+   * @return the assertions on the mail
+   */
   public AbstractCapturedMailAssert<?> returnToMail() {
     if (origin == null) {
       throw new IllegalStateException("this SPF result was not reached from a captured mail");

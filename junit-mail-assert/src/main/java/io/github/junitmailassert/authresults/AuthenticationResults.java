@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The Authentication-Results header field a receiver adds (RFC 8601): who checked
@@ -26,6 +27,7 @@ import java.util.Optional;
  *     ({@code ;} for an empty one) or the words of a result that are not properties
  *     ({@code action=none}); empty for a field that was built
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record AuthenticationResults(String authservId, List<MethodResult> results, List<String> skipped) {
 
   /** The field name. */
@@ -39,6 +41,10 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
    * new AuthenticationResults("mx.example.net", List.of(MethodResult.none("dkim")), List.of());
    * // Authentication-Results: mx.example.net; dkim=none
    * }</pre>
+   *
+   * @param authservId the receiver's authserv-id, such as {@code mx.example.net}
+   * @param results the results, in order
+   * @param skipped text of the field that was not understood, kept as it was
    */
   public AuthenticationResults {
     Objects.requireNonNull(authservId, "authservId");
@@ -52,6 +58,9 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
    * <pre>{@code
    * new AuthenticationResults("mx.example.net", List.of()); // Authentication-Results: mx.example.net; none
    * }</pre>
+   *
+   * @param authservId the receiver's authserv-id, such as {@code mx.example.net}
+   * @param results the results, in order
    */
   public AuthenticationResults(String authservId, List<MethodResult> results) {
     this(authservId, results, List.of());
@@ -66,6 +75,8 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
    * }</pre>
    *
    * @throws IllegalArgumentException when {@code authservId} is null or blank
+   * @param authservId the receiver's authserv-id, such as {@code mx.example.net}
+   * @return a new builder
    */
   public static Builder builder(String authservId) {
     if (authservId == null || authservId.isBlank()) {
@@ -89,18 +100,23 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
    * ar.skipped();     // [action=none, ;]
    * AuthenticationResults.parse("Subject: hello"); // empty
    * }</pre>
+   *
+   * @param field the field, with or without its name
+   * @return the field, or empty when it is not an Authentication-Results field
    */
   public static Optional<AuthenticationResults> parse(String field) {
     return AuthResParser.field(field == null ? "" : field);
   }
 
   /**
-   * The results of one method, in order, with or without a version.
+   * {@return the results of one method, in order, with or without a version}
    *
    * <pre>{@code
    * AuthenticationResults.parse("mx.example.net; dkim=pass header.d=a.example; dkim=fail header.d=b.example")
    *     .get().resultsOf("dkim").size(); // 2
    * }</pre>
+   *
+   * @param method the method name, such as {@code spf} or {@code dkim}
    */
   public List<MethodResult> resultsOf(String method) {
     List<MethodResult> found = new ArrayList<>();
@@ -120,6 +136,8 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
    * AuthenticationResults.builder("mx.example.net").add(MethodResult.none("dkim")).build().value();
    * // mx.example.net; dkim=none
    * }</pre>
+   *
+   * @return the field body on one line
    */
   public String value() {
     StringBuilder b = new StringBuilder(AuthResSyntax.value(authservId));
@@ -145,6 +163,8 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
    * // + "\tsmtp.mailfrom=bounces.newsletter.sample.co.jp; dkim=pass\r\n"
    * // + "\theader.d=newsletter.sample.co.jp"
    * }</pre>
+   *
+   * @return the folded field, name included
    */
   public String headerField() {
     List<String> atoms = new ArrayList<>();
@@ -199,6 +219,7 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
   }
 
   /** Collects results; the field it builds is immutable. Not thread-safe. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final String authservId;
     private final List<MethodResult> results = new ArrayList<>();
@@ -214,6 +235,9 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
      * builder.add(MethodResult.of("spf", "pass").withProperty("smtp", "mailfrom", "sample.co.jp"));
      * builder.add(spfResult.methodResult());
      * }</pre>
+     *
+     * @param result one method's result
+     * @return this builder
      */
     public Builder add(MethodResult result) {
       results.add(Objects.requireNonNull(result, "result"));
@@ -232,6 +256,8 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
      * }</pre>
      *
      * @throws IllegalArgumentException when a part is not a method result, naming it
+     * @param part results as written in a field, such as {@code spf=pass smtp.mailfrom=sample.co.jp}
+     * @return this builder
      */
     public Builder add(String part) {
       Objects.requireNonNull(part, "part");
@@ -260,6 +286,8 @@ public record AuthenticationResults(String authservId, List<MethodResult> result
      * <pre>{@code
      * AuthenticationResults.builder("mx.example.net").add("spf=pass smtp.mailfrom=sample.co.jp").build();
      * }</pre>
+     *
+     * @return the authentication results
      */
     public AuthenticationResults build() {
       return new AuthenticationResults(authservId, results);

@@ -1,6 +1,7 @@
 package io.github.junitmailassert.authresults;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One property of a method result, such as {@code smtp.mailfrom=sample.co.jp} or {@code header.d=sample.co.jp}
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param property the property within the type: {@code mailfrom}, {@code d}, {@code from}, ...
  * @param value the value, unquoted
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ResultProperty(String ptype, String property, String value) {
 
   /**
@@ -18,6 +20,10 @@ public record ResultProperty(String ptype, String property, String value) {
    * <pre>{@code
    * new ResultProperty("header", "i", "@sample.co.jp").toString(); // header.i=@sample.co.jp
    * }</pre>
+   *
+   * @param ptype the property type, such as {@code smtp} or {@code header}
+   * @param property the property, such as {@code mailfrom} or {@code d}
+   * @param value the property's value
    */
   public ResultProperty {
     Objects.requireNonNull(ptype, "ptype");
@@ -26,7 +32,7 @@ public record ResultProperty(String ptype, String property, String value) {
   }
 
   /**
-   * {@code ptype.property}.
+   * {@return {@code ptype.property}}
    *
    * <pre>{@code
    * new ResultProperty("header", "from", "sample.co.jp").name(); // header.from

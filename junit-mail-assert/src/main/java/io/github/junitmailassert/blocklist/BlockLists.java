@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -22,29 +23,46 @@ import org.xbill.DNS.Type;
  * list's zone; an A record in 127.0.0.0/8 means listed, its TXT record says why. In a test the
  * fake zone stands in for the lists, so a test publishes the listing it wants to simulate.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class BlockLists {
 
   /** One list's answer for the client IP. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Status {
+    /** The list answered NXDOMAIN: the client IP is not listed. */
     NOT_LISTED,
+    /** The list answered with an address: the client IP is listed. */
     LISTED,
     /** The list could not be asked (timeout, SERVFAIL); receivers then ignore it. */
     TEMPERROR
   }
 
   /**
+   * What one list answered about the client IP.
+   *
    * @param zone the list's DNS zone, such as {@code zen.dnsbl.example}
    * @param query the name asked
    * @param status the answer
    * @param returnCodes the A records of a listing, such as {@code 127.0.0.2}
    * @param reason the list's TXT record, or ""
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record Listing(String zone, String query, Status status, List<String> returnCodes, String reason) {
 
+    /**
+     * Checks the components; lists are copied.
+     *
+     * @param zone see {@link #zone()}
+     * @param query see {@link #query()}
+     * @param status see {@link #status()}
+     * @param returnCodes see {@link #returnCodes()}
+     * @param reason see {@link #reason()}
+     */
     public Listing {
       returnCodes = List.copyOf(returnCodes);
     }
 
+    /** {@return whether the list lists the client IP} */
     public boolean isListed() {
       return status == Status.LISTED;
     }
@@ -52,7 +70,14 @@ public final class BlockLists {
 
   private BlockLists() {}
 
-  /** Asks each list about {@code clientIp}. */
+  /**
+   * Asks each list about {@code clientIp}.
+   *
+   * @param resolver where DNS lookups go, typically the test zone's resolver
+   * @param clientIp the client IP address receivers would see
+   * @param listZones the block list zones to ask, such as {@code zen.dnsbl.example}
+   * @return one listing per list, in the order given
+   */
   public static List<Listing> check(Resolver resolver, InetAddress clientIp, String... listZones) {
     DnsLookup dns = new DnsLookup(resolver);
     List<Listing> listings = new ArrayList<>();
@@ -85,7 +110,11 @@ public final class BlockLists {
     return listings;
   }
 
-  /** One finding per list that lists the client IP; a list that could not be asked is noted, as receivers ignore it. */
+  /**
+   * {@return one finding per list that lists the client IP; a list that could not be asked is noted, as receivers ignore it}
+   *
+   * @param listings what each list answered
+   */
   public static List<Finding> findings(List<Listing> listings) {
     List<Finding> findings = new ArrayList<>();
     for (Listing l : listings) {
@@ -99,7 +128,11 @@ public final class BlockLists {
     return findings;
   }
 
-  /** One line for a listing: {@code zen.dnsbl.example: 25.113.0.203.zen.dnsbl.example -> 127.0.0.2 (why)}. */
+  /**
+   * {@return one line for a listing: {@code zen.dnsbl.example: 25.113.0.203.zen.dnsbl.example -> 127.0.0.2 (why)}}
+   *
+   * @param l the listing
+   */
   public static String describe(Listing l) {
     return l.zone() + ": " + l.query() + " -> " + String.join(", ", l.returnCodes())
         + (l.reason().isEmpty() ? "" : " (" + l.reason() + ")");

@@ -1,6 +1,7 @@
 package io.github.junitmailassert.check;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One thing a receiver check found that receivers hold against a mail or its sender's DNS, with
@@ -13,9 +14,11 @@ import java.util.Objects;
  * @param fix what to change or publish, in the sender stack's own keys where known; "" when there is nothing to do
  * @param source the rule: an RFC section or a receiver's published requirement; "" when none applies
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Finding(MailCheck check, Severity severity, String text, String fix, String source) {
 
   /** How a finding affects receivers. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Severity {
     /** Strict receivers reject or spam-folder the mail, or SPF gives permerror or authorizes the wrong hosts. */
     ERROR,
@@ -25,6 +28,15 @@ public record Finding(MailCheck check, Severity severity, String text, String fi
     INFO
   }
 
+  /**
+   * Checks the components.
+   *
+   * @param check see {@link #check()}
+   * @param severity see {@link #severity()}
+   * @param text see {@link #text()}
+   * @param fix see {@link #fix()}
+   * @param source see {@link #source()}
+   */
   public Finding {
     Objects.requireNonNull(check, "check");
     Objects.requireNonNull(severity, "severity");
@@ -33,7 +45,7 @@ public record Finding(MailCheck check, Severity severity, String text, String fi
     source = Objects.requireNonNullElse(source, "");
   }
 
-  /** Whether this finding makes its check fail (see {@link MailCheck#failsOn()}). */
+  /** {@return whether this finding makes its check fail (see {@link MailCheck#failsOn()})} */
   public boolean failsCheck() {
     return severity.ordinal() <= check.failsOn().ordinal();
   }

@@ -1,8 +1,10 @@
 package io.github.junitmailassert.check;
 
 import io.github.junitmailassert.check.Finding.Severity;
+import org.apiguardian.api.API;
 
 /** The receiver checks, each with its own findings; the CI gate ({@code verifyEachTest}) runs a chosen set. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum MailCheck {
   /** The envelope sender is in the declared sending domain. */
   ENVELOPE_DOMAIN(Severity.ERROR),
@@ -32,6 +34,8 @@ public enum MailCheck {
   /**
    * The mildest severity that fails this check: receivers already hold a HELO name that does not
    * resolve against the sending host, while a missing Message-ID only costs spam score.
+   *
+   * @return the mildest failing severity
    */
   public Severity failsOn() {
     return failsOn;

@@ -10,6 +10,7 @@ import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A fresh DKIM key pair for a test: the private key to configure the application's signer with
@@ -23,6 +24,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe. {@link #toString()} never shows the private key.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DkimKeyPair {
 
   /** The RSA size used unless one is asked for: what receivers and RFC 8301 recommend. */
@@ -42,13 +44,18 @@ public final class DkimKeyPair {
     this.keyBits = keyBits;
   }
 
-  /** A new pair for the algorithm; RSA keys get {@value #DEFAULT_RSA_KEY_BITS} bits. */
+  /**
+   * {@return a new pair for the algorithm; RSA keys get {@value #DEFAULT_RSA_KEY_BITS} bits}
+   *
+   * @param selector the DKIM selector, such as {@code s1}
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @param algorithm the signing algorithm
+   */
   public static DkimKeyPair generate(String selector, String domain, DkimAlgorithm algorithm) {
     Objects.requireNonNull(algorithm, "algorithm");
     return algorithm == DkimAlgorithm.RSA_SHA256 ? rsa(selector, domain, DEFAULT_RSA_KEY_BITS) : ed25519(selector, domain);
   }
 
-  /** A new {@value #DEFAULT_RSA_KEY_BITS}-bit RSA pair for {@code rsa-sha256}. */
   /**
    * Generates a key pair and publishes its key record in {@code zone} at
    * {@code <selector>._domainkey.<domain>}; configure the application's signer with the returned
@@ -57,6 +64,12 @@ public final class DkimKeyPair {
    * <pre>{@code
    * DkimKeyPair key = DkimKeyPair.publishedIn(zone, "s2026", "sample.co.jp", DkimAlgorithm.RSA_SHA256);
    * }</pre>
+   *
+   * @param zone the zone the key record is published in
+   * @param selector the DKIM selector, such as {@code s1}
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @param algorithm the signing algorithm
+   * @return the key pair, its public key already in the zone
    */
   public static DkimKeyPair publishedIn(DnsZone zone, String selector, String domain, DkimAlgorithm algorithm) {
     Objects.requireNonNull(zone, "zone");
@@ -65,13 +78,24 @@ public final class DkimKeyPair {
     return pair;
   }
 
+  /**
+   * A new {@value #DEFAULT_RSA_KEY_BITS}-bit RSA pair for {@code rsa-sha256}.
+   *
+   * @param selector the DKIM selector, such as {@code s1}
+   * @param domain the signing domain, such as {@code sample.co.jp}
+   * @return the key pair
+   */
   public static DkimKeyPair rsa(String selector, String domain) {
     return rsa(selector, domain, DEFAULT_RSA_KEY_BITS);
   }
 
   /**
-   * A new RSA pair of the given size, at least 512 bits. Receivers ignore signatures with keys under
+   * {@return a new RSA pair of the given size, at least 512 bits} Receivers ignore signatures with keys under
    * 1024 bits (RFC 8301); smaller keys are for showing exactly that in a test.
+   *
+   * @param selector the DKIM selector, such as {@code s1}
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @param bits the RSA key size in bits
    */
   public static DkimKeyPair rsa(String selector, String domain, int bits) {
     if (bits < 512 || bits > 16384) {
@@ -82,36 +106,44 @@ public final class DkimKeyPair {
         ((RSAPublicKey) pair.getPublic()).getModulus().bitLength());
   }
 
-  /** A new Ed25519 pair for {@code ed25519-sha256} (RFC 8463). */
+  /**
+   * {@return a new Ed25519 pair for {@code ed25519-sha256} (RFC 8463)}
+   *
+   * @param selector the DKIM selector, such as {@code s1}
+   * @param domain the domain, such as {@code sample.co.jp}
+   */
   public static DkimKeyPair ed25519(String selector, String domain) {
     return new DkimKeyPair(checked(selector, "selector"), checked(domain, "domain"), DkimAlgorithm.ED25519_SHA256,
         generate("Ed25519", 0), 256);
   }
 
+  /** {@return the selector (s=)} */
   public String selector() {
     return selector;
   }
 
+  /** {@return the signing domain (d=)} */
   public String domain() {
     return domain;
   }
 
+  /** {@return the signing algorithm} */
   public DkimAlgorithm algorithm() {
     return algorithm;
   }
 
-  /** The key size in bits (256 for Ed25519). */
+  /** {@return the key size in bits (256 for Ed25519)} */
   public int keyBits() {
     return keyBits;
   }
 
-  /** Where receivers look the key up: {@code <selector>._domainkey.<domain>}. */
+  /** {@return where receivers look the key up: {@code <selector>._domainkey.<domain>}} */
   public String keyRecordName() {
     return selector + "._domainkey." + domain;
   }
 
   /**
-   * The TXT record to publish at {@link #keyRecordName()}, such as {@code v=DKIM1; k=rsa; p=MIIB...}.
+   * {@return the TXT record to publish at {@link #keyRecordName()}, such as {@code v=DKIM1; k=rsa; p=MIIB...}}
    * An RSA key is a SubjectPublicKeyInfo, an Ed25519 key the raw 32 octets (RFC 8463).
    */
   public String publicKeyRecord() {
@@ -121,20 +153,22 @@ public final class DkimKeyPair {
     return "v=DKIM1; k=" + algorithm.keyType() + "; p=" + Base64.getEncoder().encodeToString(p);
   }
 
+  /** {@return the public key, as published in the key record} */
   public PublicKey publicKey() {
     return keyPair.getPublic();
   }
 
+  /** {@return the private key, to sign with} */
   public PrivateKey privateKey() {
     return keyPair.getPrivate();
   }
 
-  /** The private key as PKCS#8 DER; a new array on each call. */
+  /** {@return the private key as PKCS#8 DER; a new array on each call} */
   public byte[] privateKeyPkcs8Der() {
     return keyPair.getPrivate().getEncoded();
   }
 
-  /** The private key as PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}), 64 characters a line. */
+  /** {@return the private key as PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}), 64 characters a line} */
   public String privateKeyPem() {
     return KeyEncoding.pem("PRIVATE KEY", privateKeyPkcs8Der());
   }

@@ -1,6 +1,7 @@
 package io.github.junitmailassert.dkim;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The result of verifying one DKIM signature, in the words of RFC 8601 section 2.7.1 (the words
@@ -8,6 +9,7 @@ import java.util.Locale;
  * result at all: {@link DkimVerifier#verify(byte[])} returns an empty list, which receivers report
  * as {@code dkim=none}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum DkimResultCode {
   /** The signature verified: the signing domain vouches for the signed headers and body. */
   PASS,
@@ -25,7 +27,7 @@ public enum DkimResultCode {
    */
   POLICY;
 
-  /** The lower-case keyword of {@code Authentication-Results}, such as {@code pass}. */
+  /** {@return the lower-case keyword of {@code Authentication-Results}, such as {@code pass}} */
   public String keyword() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -2,6 +2,7 @@ package io.github.junitmailassert.dkim;
 
 import io.github.junitmailassert.authresults.MethodResult;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a receiver concluded about one {@code DKIM-Signature} field of a message. Each signature is
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param testing whether the key record says {@code t=y}: the domain is testing DKIM, and receivers
  *     must not treat the message differently from an unsigned one
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record DkimSignatureResult(
     DkimResultCode code,
     String domain,
@@ -31,6 +33,19 @@ public record DkimSignatureResult(
     String reason,
     boolean testing) {
 
+  /**
+   * Checks the components.
+   *
+   * @param code see {@link #code()}
+   * @param domain see {@link #domain()}
+   * @param selector see {@link #selector()}
+   * @param identity see {@link #identity()}
+   * @param algorithm see {@link #algorithm()}
+   * @param keyBits see {@link #keyBits()}
+   * @param headerB see {@link #headerB()}
+   * @param reason see {@link #reason()}
+   * @param testing see {@link #testing()}
+   */
   public DkimSignatureResult {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(domain, "domain");
@@ -41,7 +56,7 @@ public record DkimSignatureResult(
     Objects.requireNonNull(reason, "reason");
   }
 
-  /** Whether the signature verified. */
+  /** {@return whether the signature verified} */
   public boolean isPass() {
     return code == DkimResultCode.PASS;
   }
@@ -54,6 +69,8 @@ public record DkimSignatureResult(
    * <pre>{@code
    * signature.methodResult().toString(); // dkim=pass header.d=sample.co.jp header.s=sel header.b=AbCdEfGh
    * }</pre>
+   *
+   * @return the result as an Authentication-Results method result
    */
   public MethodResult methodResult() {
     MethodResult r = MethodResult.of("dkim", code.keyword());
@@ -66,6 +83,8 @@ public record DkimSignatureResult(
    * This signature's part of an {@code Authentication-Results} field as text, such as
    * {@code dkim=pass header.d=sample.co.jp header.s=sel header.b=AbCdEfGh}; {@link #methodResult()}
    * written, so values that are not tokens (a {@code /} in {@code header.b}, say) are quoted.
+   *
+   * @return the result as Authentication-Results text
    */
   public String authenticationResultsPart() {
     return methodResult().toString();

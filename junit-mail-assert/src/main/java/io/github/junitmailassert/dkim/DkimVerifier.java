@@ -7,6 +7,7 @@ import java.util.List;
 import io.github.junitmailassert.internal.mail.ParsedMessages;
 import io.github.junitmailassert.mail.CapturedMail;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -15,7 +16,7 @@ import org.xbill.DNS.Resolver;
  *
  * <pre>{@code
  * DkimVerifier verifier = DkimVerifier.builder(zone.resolver()).build();
- * List<DkimSignatureResult> results = verifier.verify(mail.rawBytes());
+ * List<DkimSignatureResult> results = verifier.verify(mail);
  * }</pre>
  *
  * <p>Each {@code DKIM-Signature} field is verified on its own, in the order the fields appear. A
@@ -28,6 +29,7 @@ import org.xbill.DNS.Resolver;
  *
  * <p>Thread-safety: immutable; one verifier may be shared by any number of threads.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DkimVerifier {
 
   private final DkimEngine engine;
@@ -40,12 +42,20 @@ public final class DkimVerifier {
   /**
    * A verifier that looks key records up through {@code resolver} (typically
    * {@code DnsZone.resolver()}), with the defaults of RFC 8301 and the system clock.
+   *
+   * @param resolver where DNS lookups go, typically the test zone's resolver
+   * @return the verifier
    */
   public static DkimVerifier using(Resolver resolver) {
     return builder(resolver).build();
   }
 
-  /** Starts a verifier with settings (clock, legacy RSA-SHA1, key sizes); options can grow here. */
+  /**
+   * Starts a verifier with settings (clock, legacy RSA-SHA1, key sizes); options can grow here.
+   *
+   * @param resolver where DNS lookups go, typically the test zone's resolver
+   * @return a new builder
+   */
   public static Builder builder(Resolver resolver) {
     return new Builder(resolver);
   }
@@ -63,12 +73,16 @@ public final class DkimVerifier {
   /**
    * Verifies every DKIM signature of a captured mail, from the mail's one parsed view (no copy of
    * its bytes, no second parse).
+   *
+   * @param mail the captured mail
+   * @return one result per signature, in header order
    */
   public List<DkimSignatureResult> verify(CapturedMail mail) {
     return engine.verify(ParsedMessages.of(Objects.requireNonNull(mail, "mail")));
   }
 
   /** Options of a {@link DkimVerifier}; not thread-safe, build once and share the verifier. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     /** RFC 8301 section 3.2: receivers do not accept RSA keys under this size. */
     public static final int RFC_8301_MINIMUM_RSA_KEY_BITS = 1024;
@@ -85,7 +99,12 @@ public final class DkimVerifier {
       this.resolver = Objects.requireNonNull(resolver, "resolver");
     }
 
-    /** The clock that {@code x=} (signature expiration) is judged against; the system clock by default. */
+    /**
+     * The clock that {@code x=} (signature expiration) is judged against; the system clock by default.
+     *
+     * @param clock the receiver's clock (signature expiry, timestamps)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -94,6 +113,9 @@ public final class DkimVerifier {
     /**
      * Accepts {@code rsa-sha1} signatures, as legacy receivers did. Off by default: RFC 8301 says
      * they must not be considered valid, so they give {@code policy} even when they verify.
+     *
+     * @param allow whether {@code rsa-sha1} signatures may pass
+     * @return this builder
      */
     public Builder allowLegacyRsaSha1(boolean allow) {
       this.allowLegacyRsaSha1 = allow;
@@ -103,6 +125,9 @@ public final class DkimVerifier {
     /**
      * The smallest RSA key that may verify; {@value #RFC_8301_MINIMUM_RSA_KEY_BITS} by default
      * (RFC 8301). A smaller signing key gives {@code policy}. Lower it to model legacy receivers.
+     *
+     * @param bits the RSA key size in bits
+     * @return this builder
      */
     public Builder minimumRsaKeyBits(int bits) {
       if (bits < 0) {
@@ -115,6 +140,9 @@ public final class DkimVerifier {
     /**
      * How many signatures per message are verified (each may cost a DNS lookup); the rest are
      * {@code neutral}. {@value #DEFAULT_MAXIMUM_SIGNATURES} by default.
+     *
+     * @param maximum the most signatures verified per message
+     * @return this builder
      */
     public Builder maximumSignatures(int maximum) {
       if (maximum < 1) {
@@ -124,6 +152,11 @@ public final class DkimVerifier {
       return this;
     }
 
+    /**
+     * Makes the verifier.
+     *
+     * @return the verifier
+     */
     public DkimVerifier build() {
       return new DkimVerifier(this);
     }

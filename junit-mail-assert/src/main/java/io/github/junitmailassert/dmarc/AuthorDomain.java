@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The RFC5322.From domain of a message, which DMARC protects, or the reason there is not exactly one.
@@ -22,9 +23,11 @@ import java.util.Optional;
  * @param addresses the addresses as written in the field (local part, then {@code @domain} if any)
  * @param reason one sentence for reports
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record AuthorDomain(Status status, List<String> domains, List<String> addresses, String reason) {
 
   /** Why a message has, or has not, one From domain. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Status {
     /** Exactly one address with a domain. */
     FOUND,
@@ -40,6 +43,14 @@ public record AuthorDomain(Status status, List<String> domains, List<String> add
     UNPARSEABLE
   }
 
+  /**
+   * Checks the components; lists are copied.
+   *
+   * @param status see {@link #status()}
+   * @param domains see {@link #domains()}
+   * @param addresses see {@link #addresses()}
+   * @param reason see {@link #reason()}
+   */
   public AuthorDomain {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(reason, "reason");
@@ -47,7 +58,11 @@ public record AuthorDomain(Status status, List<String> domains, List<String> add
     addresses = List.copyOf(addresses);
   }
 
-  /** A From domain given directly, as a test or another check already knows it. */
+  /**
+   * {@return a From domain given directly, as a test or another check already knows it}
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   */
   public static AuthorDomain of(String domain) {
     Optional<String> normalized = DomainNames.normalize(domain);
     if (normalized.isEmpty()) {
@@ -57,12 +72,20 @@ public record AuthorDomain(Status status, List<String> domains, List<String> add
     return new AuthorDomain(Status.FOUND, List.of(normalized.get()), List.of(), "From domain " + normalized.get());
   }
 
-  /** The From domain of a raw message (header and body as sent). */
+  /**
+   * {@return the From domain of a raw message (header and body as sent)}
+   *
+   * @param rawMessage the message exactly as sent: header, blank line, body
+   */
   public static AuthorDomain fromMessage(byte[] rawMessage) {
     return fromFields(RawMessage.parse(rawMessage).headers("From"));
   }
 
-  /** The From domain of a captured mail, from its one parsed view. */
+  /**
+   * {@return the From domain of a captured mail, from its one parsed view}
+   *
+   * @param mail the captured mail
+   */
   public static AuthorDomain fromMail(CapturedMail mail) {
     return fromFields(ParsedMessages.of(mail).headers("From"));
   }
@@ -78,7 +101,11 @@ public record AuthorDomain(Status status, List<String> domains, List<String> add
     return fromFieldValue(from.get(0).value());
   }
 
-  /** The From domain of a From field's value (the text after {@code From:}, folded or not). */
+  /**
+   * {@return the From domain of a From field's value (the text after {@code From:}, folded or not)}
+   *
+   * @param value the From field's value: the text after {@code From:}, folded or not
+   */
   public static AuthorDomain fromFieldValue(String value) {
     AddressListParser.Result parsed = AddressListParser.parse(value);
     String quoted = "\"" + shorten(String.valueOf(value).trim()) + "\"";
@@ -119,12 +146,12 @@ public record AuthorDomain(Status status, List<String> domains, List<String> add
         + String.join(", ", domains));
   }
 
-  /** The one From domain, when there is exactly one (even over several addresses). */
+  /** {@return the one From domain, when there is exactly one (even over several addresses)} */
   public Optional<String> domain() {
     return domains.size() == 1 ? Optional.of(domains.get(0)) : Optional.empty();
   }
 
-  /** Whether DMARC can be evaluated: at least one valid From domain. */
+  /** {@return whether DMARC can be evaluated: at least one valid From domain} */
   public boolean isUsable() {
     return !domains.isEmpty();
   }

@@ -5,13 +5,20 @@ import io.github.junitmailassert.check.Finding.Severity;
 import io.github.junitmailassert.check.MailCheck;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** What a DMARC result other than pass means for the sender, and its fix. The fixes live here and nowhere else. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DmarcFindings {
 
   private DmarcFindings() {}
 
-  /** None for pass; else one finding. */
+  /**
+   * None for pass; else one finding.
+   *
+   * @param result the DMARC result
+   * @return the findings, none or one
+   */
   public static List<Finding> of(DmarcResult result) {
     if (result.isPass()) {
       return List.of();
@@ -21,7 +28,11 @@ public final class DmarcFindings {
         result.mode() == DmarcMode.RFC9989 ? "RFC 9989" : "RFC 7489 section 6.6"));
   }
 
-  /** The fix for {@code result}, or "" for pass. */
+  /**
+   * {@return the fix for {@code result}, or "" for pass}
+   *
+   * @param result the DMARC result
+   */
   public static String fix(DmarcResult result) {
     String d = result.authorDomain().isBlank() ? "your-domain.example" : result.authorDomain();
     switch (result.code()) {
@@ -38,13 +49,21 @@ public final class DmarcFindings {
     }
   }
 
-  /** The record to publish for the From domain. */
+  /**
+   * {@return the record to publish for the From domain}
+   *
+   * @param result the DMARC result
+   */
   public static String publishFix(DmarcResult result) {
     String d = result.authorDomain().isBlank() ? "your-domain.example" : result.authorDomain();
     return "publish a DMARC policy: _dmarc." + d + " TXT \"v=DMARC1; p=none; rua=mailto:dmarc@" + d + "\"";
   }
 
-  /** How to align the From domain with an identity that passes, given what passes now and the record's modes. */
+  /**
+   * {@return how to align the From domain with an identity that passes, given what passes now and the record's modes}
+   *
+   * @param result the DMARC result
+   */
   public static String alignmentFix(DmarcResult result) {
     String d = result.authorDomain().isBlank() ? "your-domain.example" : result.authorDomain();
     // DKIM first: a signature with the exact domain is the fix that survives forwarding.

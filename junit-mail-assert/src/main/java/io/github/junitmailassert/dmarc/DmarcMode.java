@@ -1,9 +1,12 @@
 package io.github.junitmailassert.dmarc;
 
+import org.apiguardian.api.API;
+
 /**
  * Which DMARC specification a receiver follows. They differ in how the organizational domain is
  * found, which decides relaxed alignment and where a subdomain's policy comes from.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum DmarcMode {
   /**
    * RFC 9989 (DMARCbis): the organizational domain is found by the DNS tree walk over

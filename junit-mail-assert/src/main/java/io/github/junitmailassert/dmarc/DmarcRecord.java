@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * A DMARC policy record as a receiver read it: the tags that matter, with the defaults the RFC gives
@@ -24,6 +25,7 @@ import java.util.OptionalInt;
  * @param percent {@code pct} in RFC 7489 mode; always empty in RFC 9989 mode, which removed it
  * @param problems what a receiver ignored in the text, each in one sentence
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record DmarcRecord(
     String domain,
     String text,
@@ -40,6 +42,7 @@ public record DmarcRecord(
     List<String> problems) {
 
   /** The {@code psd} tag: whether the record is a public suffix domain's (RFC 9989 section 4.7). */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Psd {
     /** The domain is a public suffix domain: the organizational domain is one label below it. */
     Y,
@@ -49,6 +52,23 @@ public record DmarcRecord(
     U
   }
 
+  /**
+   * Checks the components; lists are copied.
+   *
+   * @param domain see {@link #domain()}
+   * @param text see {@link #text()}
+   * @param policy see {@link #policy()}
+   * @param subdomainPolicy see {@link #subdomainPolicy()}
+   * @param nonExistentSubdomainPolicy see {@link #nonExistentSubdomainPolicy()}
+   * @param psd see {@link #psd()}
+   * @param dkimAlignment see {@link #dkimAlignment()}
+   * @param spfAlignment see {@link #spfAlignment()}
+   * @param testing see {@link #testing()}
+   * @param aggregateReportUris see {@link #aggregateReportUris()}
+   * @param failureReportUris see {@link #failureReportUris()}
+   * @param percent see {@link #percent()}
+   * @param problems see {@link #problems()}
+   */
   public DmarcRecord {
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(text, "text");

@@ -4,6 +4,7 @@ import io.github.junitmailassert.authresults.MethodResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a receiver concludes from DMARC for one message: the result, the policy the From domain's
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param methodResult this result as a receiver writes it in Authentication-Results, e.g.
  *     {@code dmarc=pass (p=reject dis=none) header.from=sample.co.jp}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record DmarcResult(
     DmarcResultCode code,
     DmarcMode mode,
@@ -38,6 +40,22 @@ public record DmarcResult(
     List<String> notes,
     MethodResult methodResult) {
 
+  /**
+   * Checks the components; lists are copied.
+   *
+   * @param code see {@link #code()}
+   * @param mode see {@link #mode()}
+   * @param authorDomain see {@link #authorDomain()}
+   * @param organizationalDomain see {@link #organizationalDomain()}
+   * @param record see {@link #record()}
+   * @param policyTag see {@link #policyTag()}
+   * @param policy see {@link #policy()}
+   * @param disposition see {@link #disposition()}
+   * @param alignments see {@link #alignments()}
+   * @param reason see {@link #reason()}
+   * @param notes see {@link #notes()}
+   * @param methodResult see {@link #methodResult()}
+   */
   public DmarcResult {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(mode, "mode");
@@ -53,12 +71,13 @@ public record DmarcResult(
     notes = List.copyOf(notes);
   }
 
+  /** {@return whether DMARC passed} */
   public boolean isPass() {
     return code == DmarcResultCode.PASS;
   }
 
   /**
-   * This result as text in Authentication-Results; {@link #methodResult()} written.
+   * {@return this result as text in Authentication-Results; {@link #methodResult()} written}
    *
    * <pre>{@code
    * dmarc.authenticationResultsPart(); // dmarc=pass (p=reject dis=none) header.from=sample.co.jp

@@ -1,8 +1,10 @@
 package io.github.junitmailassert.dmarc;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** The DMARC result codes of RFC 9989 section 9.2, as written in Authentication-Results. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum DmarcResultCode {
   /** A policy exists and an authenticated identifier aligns with the From domain. */
   PASS,
@@ -15,7 +17,7 @@ public enum DmarcResultCode {
   /** The message cannot be evaluated, such as one without a usable From domain. */
   PERMERROR;
 
-  /** The result code as written in Authentication-Results. */
+  /** {@return the result code as written in Authentication-Results} */
   public String keyword() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,6 +1,7 @@
 package io.github.junitmailassert.dmarc;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Whether one authenticated identifier (the SPF MAIL FROM domain or a DKIM {@code d=}) aligns with
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param aligned whether this identifier counts for DMARC
  * @param explanation one sentence for reports
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record IdentifierAlignment(
     Method method,
     String domain,
@@ -26,12 +28,16 @@ public record IdentifierAlignment(
     String explanation) {
 
   /** The check behind the identifier. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Method {
+    /** The SPF domain (the envelope sender's). */
     SPF,
+    /** A DKIM signature's d= domain. */
     DKIM
   }
 
   /** How closely two domains match. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Level {
     /** Identical. */
     STRICT,
@@ -41,6 +47,18 @@ public record IdentifierAlignment(
     NONE
   }
 
+  /**
+   * Checks the components.
+   *
+   * @param method see {@link #method()}
+   * @param domain see {@link #domain()}
+   * @param selector see {@link #selector()}
+   * @param authenticated see {@link #authenticated()}
+   * @param level see {@link #level()}
+   * @param required see {@link #required()}
+   * @param aligned see {@link #aligned()}
+   * @param explanation see {@link #explanation()}
+   */
   public IdentifierAlignment {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(domain, "domain");

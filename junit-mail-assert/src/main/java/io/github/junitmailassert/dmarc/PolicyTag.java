@@ -1,8 +1,10 @@
 package io.github.junitmailassert.dmarc;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** Which tag of the DMARC record gave the policy for the From domain. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum PolicyTag {
   /** {@code p}: the record was published for the From domain itself, or the From domain is the organizational domain. */
   P,
@@ -11,7 +13,7 @@ public enum PolicyTag {
   /** {@code np}: the From domain does not exist (NXDOMAIN), below the organizational domain (RFC 9989 only). */
   NP;
 
-  /** The tag name as written in a record. */
+  /** {@return the tag name as written in a record} */
   public String tag() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -60,6 +61,7 @@ import org.xbill.DNS.Type;
  * <p>Thread-safety: all methods may be called from any thread; a change is visible to the next lookup,
  * and a lookup sees a replaced record set either whole before or whole after the change.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DnsZone {
 
   private static final long TTL = 300;
@@ -97,12 +99,18 @@ public final class DnsZone {
 
   private DnsZone() {}
 
-  /** An empty zone. */
+  /** {@return an empty zone} */
   public static DnsZone create() {
     return new DnsZone();
   }
 
-  /** Adds A records: {@code name} resolves to each IPv4 address. */
+  /**
+   * Adds A records: {@code name} resolves to each IPv4 address.
+   *
+   * @param name the owner name, such as {@code mail.sample.co.jp}
+   * @param ipv4Addresses the IPv4 addresses
+   * @return this zone
+   */
   public DnsZone a(String name, String... ipv4Addresses) {
     for (String ip : ipv4Addresses) {
       add(new ARecord(name(name), DClass.IN, TTL, address(ip, 4)));
@@ -110,7 +118,13 @@ public final class DnsZone {
     return this;
   }
 
-  /** Adds AAAA records: {@code name} resolves to each IPv6 address. */
+  /**
+   * Adds AAAA records: {@code name} resolves to each IPv6 address.
+   *
+   * @param name the owner name, such as {@code mail.sample.co.jp}
+   * @param ipv6Addresses the IPv6 addresses
+   * @return this zone
+   */
   public DnsZone aaaa(String name, String... ipv6Addresses) {
     for (String ip : ipv6Addresses) {
       add(new AAAARecord(name(name), DClass.IN, TTL, address(ip, 6)));
@@ -118,7 +132,14 @@ public final class DnsZone {
     return this;
   }
 
-  /** Adds an MX record with the given preference. */
+  /**
+   * Adds an MX record with the given preference.
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @param preference the MX preference (lower is tried first)
+   * @param exchange the mail exchanger's host name
+   * @return this zone
+   */
   public DnsZone mx(String domain, int preference, String exchange) {
     return add(new MXRecord(name(domain), DClass.IN, TTL, preference, name(exchange)));
   }
@@ -151,33 +172,70 @@ public final class DnsZone {
     return Record.newRecord(owner, Type.TXT, DClass.IN, TTL, rdata.toByteArray());
   }
 
-  /** Publishes an SPF policy as receivers look it up: a TXT record at the domain (RFC 7208 section 3). */
+  /**
+   * Publishes an SPF policy as receivers look it up: a TXT record at the domain (RFC 7208 section 3).
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @param spfRecord the SPF record, such as {@code v=spf1 ip4:203.0.113.25 -all}
+   * @return this zone
+   */
   public DnsZone spf(String domain, String spfRecord) {
     return txt(domain, spfRecord);
   }
 
-  /** Publishes a DMARC policy record at {@code _dmarc.<domain>}. */
+  /**
+   * Publishes a DMARC policy record at {@code _dmarc.<domain>}.
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @param dmarcRecord the DMARC record, such as {@code v=DMARC1; p=reject}
+   * @return this zone
+   */
   public DnsZone dmarc(String domain, String dmarcRecord) {
     return txt("_dmarc." + domain, dmarcRecord);
   }
 
-  /** Publishes a DKIM key record at {@code <selector>._domainkey.<domain>}. */
+  /**
+   * Publishes a DKIM key record at {@code <selector>._domainkey.<domain>}.
+   *
+   * @param selector the DKIM selector, such as {@code s1}
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @param keyRecord the key record, such as {@code v=DKIM1; k=rsa; p=...}
+   * @return this zone
+   */
   public DnsZone dkimKeyRecord(String selector, String domain, String keyRecord) {
     return txt(selector + "._domainkey." + domain, keyRecord);
   }
 
-  /** Adds the PTR record for an IPv4 or IPv6 address: reverse DNS of {@code ip} names {@code hostName}. */
+  /**
+   * Adds the PTR record for an IPv4 or IPv6 address: reverse DNS of {@code ip} names {@code hostName}.
+   *
+   * @param ip an IPv4 or IPv6 address literal
+   * @param hostName the host name
+   * @return this zone
+   */
   public DnsZone ptr(String ip, String hostName) {
     InetAddress address = address(ip, 0);
     return add(new PTRRecord(ReverseMap.fromAddress(address), DClass.IN, TTL, name(hostName)));
   }
 
-  /** Adds a CNAME: {@code alias} is another name for {@code target}. */
+  /**
+   * Adds a CNAME: {@code alias} is another name for {@code target}.
+   *
+   * @param alias the name that is an alias
+   * @param target the canonical name the alias points to
+   * @return this zone
+   */
   public DnsZone cname(String alias, String target) {
     return add(new CNAMERecord(name(alias), DClass.IN, TTL, name(target)));
   }
 
-  /** Adds an NS record. */
+  /**
+   * Adds an NS record.
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @param nameServer the name server's host name
+   * @return this zone
+   */
   public DnsZone ns(String domain, String nameServer) {
     return add(new NSRecord(name(domain), DClass.IN, TTL, name(nameServer)));
   }
@@ -185,6 +243,10 @@ public final class DnsZone {
   /**
    * Declares the host a mail is sent from: an A (or AAAA) record for {@code hostName} and the PTR
    * record back, which is what forward-confirmed reverse DNS asks for.
+   *
+   * @param hostName the host name
+   * @param ip an IPv4 or IPv6 address literal
+   * @return this zone
    */
   public DnsZone sendingHost(String hostName, String ip) {
     InetAddress address = address(ip, 0);
@@ -199,6 +261,9 @@ public final class DnsZone {
   /**
    * Adds an SOA record for {@code domain}, so that negative answers carry one as real servers'
    * do. The extension adds one for the sending domain.
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @return this zone
    */
   public DnsZone soa(String domain) {
     Name origin = name(domain);
@@ -207,23 +272,44 @@ public final class DnsZone {
     return add(new SOARecord(origin, DClass.IN, TTL, host, admin, 1, 3600, 600, 86400, TTL));
   }
 
-  /** Makes every lookup of {@code name} fail in the given way (a {@code temperror} for the checks). */
+  /**
+   * Makes every lookup of {@code name} fail in the given way (a {@code temperror} for the checks).
+   *
+   * @param name the owner name, such as {@code mail.sample.co.jp}
+   * @param fault the fault that lookups of that name get
+   * @return this zone
+   */
   public DnsZone fault(String name, DnsFault fault) {
     faults.put(name(name), Objects.requireNonNull(fault, "fault"));
     return this;
   }
 
-  /** Makes every lookup of {@code name} time out. */
+  /**
+   * Makes every lookup of {@code name} time out.
+   *
+   * @param name the owner name, such as {@code mail.sample.co.jp}
+   * @return this zone
+   */
   public DnsZone timeout(String name) {
     return fault(name, DnsFault.TIMEOUT);
   }
 
-  /** Makes every lookup of {@code name} answer SERVFAIL. */
+  /**
+   * Makes every lookup of {@code name} answer SERVFAIL.
+   *
+   * @param name the owner name, such as {@code mail.sample.co.jp}
+   * @return this zone
+   */
   public DnsZone servfail(String name) {
     return fault(name, DnsFault.SERVFAIL);
   }
 
-  /** Adds any dnsjava record, for types the builder methods do not cover. */
+  /**
+   * Adds any dnsjava record, for types the builder methods do not cover.
+   *
+   * @param record the record, in dnsjava's form
+   * @return this zone
+   */
   public DnsZone add(Record record) {
     Name owner = record.getName();
     ZoneSnapshot declared = base;
@@ -355,6 +441,9 @@ public final class DnsZone {
    *
    * @throws IllegalArgumentException naming the file and line when the file cannot be parsed, or
    *     breaks those bounds
+   * @param zoneFile the zone file
+   * @param origin the origin that relative names are relative to, such as {@code sample.co.jp}
+   * @return this zone
    */
   public DnsZone loadZoneFile(Path zoneFile, String origin) {
     ZoneText.file(zoneFile, name(origin), TTL, this::add);
@@ -414,13 +503,16 @@ public final class DnsZone {
    * is not allowed here (use {@link #loadZoneFile}).
    *
    * @throws IllegalArgumentException naming the line when one cannot be parsed
+   * @param origin the origin that relative names are relative to, such as {@code sample.co.jp}
+   * @param lines records in BIND zone-file syntax, one per entry
+   * @return this zone
    */
   public DnsZone records(String origin, String... lines) {
     ZoneText.records(name(origin), TTL, List.of(lines), this::add);
     return this;
   }
 
-  /** Every record in the zone, in no particular order. */
+  /** {@return every record in the zone, in no particular order} */
   public List<Record> records() {
     List<Record> all = new ArrayList<>();
     base.records().forEach((name, list) -> {
@@ -433,7 +525,7 @@ public final class DnsZone {
   }
 
   /**
-   * A resolver that answers from this zone in process, with no socket. Hand it to code that takes
+   * {@return a resolver that answers from this zone in process, with no socket} Hand it to code that takes
    * a dnsjava {@link Resolver}; never install it as dnsjava's static default, which other tests
    * share.
    */
@@ -444,6 +536,10 @@ public final class DnsZone {
   /**
    * Looks a name up as an authoritative server would. This is the one place the zone's answering
    * rules live; the in-process resolver and the loopback server both use it.
+   *
+   * @param qname the name asked for
+   * @param type the record type, such as {@code Type.TXT}
+   * @return the answer: records, NXDOMAIN, NODATA or the declared fault
    */
   public DnsAnswer lookup(Name qname, int type) {
     List<Record> answer = new ArrayList<>();
@@ -476,12 +572,22 @@ public final class DnsZone {
     return DnsAnswer.temperror("CNAME chain too long");
   }
 
-  /** Same as {@link #lookup(Name, int)} for a name given as text. */
+  /**
+   * Same as {@link #lookup(Name, int)} for a name given as text.
+   *
+   * @param name the owner name, such as {@code mail.sample.co.jp}
+   * @param type the record type, such as {@code Type.TXT}
+   * @return the answer: records, NXDOMAIN, NODATA or the declared fault
+   */
   public DnsAnswer lookup(String name, int type) {
     return lookup(name(name), type);
   }
 
-  /** The SOA closest above {@code name}, for the authority section of negative answers. */
+  /**
+   * {@return the SOA closest above {@code name}, for the authority section of negative answers}
+   *
+   * @param name the owner name, such as {@code mail.sample.co.jp}
+   */
   public Record soaFor(Name name) {
     for (Name n = name; n.labels() >= 1; n = new Name(n, 1)) {
       List<Record> node = at(n);

@@ -10,11 +10,13 @@ import io.github.junitmailassert.internal.mail.Domains;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The envelope checks ({@link MailCheck#ENVELOPE_DOMAIN}, {@link MailCheck#LOCAL_NAMES}): their
  * findings, and the usual fix in each sender stack. The fixes live here and nowhere else.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class EnvelopeChecks {
 
   private static final String PLACEHOLDER = "your-domain.example";
@@ -22,8 +24,11 @@ public final class EnvelopeChecks {
   private EnvelopeChecks() {}
 
   /**
-   * Whether the envelope sender is in {@code domain} or below it. Not checked without a declared
+   * {@return whether the envelope sender is in {@code domain} or below it} Not checked without a declared
    * domain; the null sender, which bounces and auto-replies must use, passes.
+   *
+   * @param mail the captured mail
+   * @param domain the sender's own domain, written into the fix
    */
   public static CheckOutcome envelopeDomain(CapturedMail mail, Optional<String> domain) {
     if (domain.isEmpty()) {
@@ -44,7 +49,12 @@ public final class EnvelopeChecks {
         "RFC 7208 section 2.4 (SPF checks the MAIL FROM domain)")));
   }
 
-  /** One finding per leak, each with the fix for where it was found. */
+  /**
+   * {@return one finding per leak, each with the fix for where it was found}
+   *
+   * @param leaks the local-name leaks found
+   * @param domain the sender's own domain, written into the fix
+   */
   public static List<Finding> leakFindings(List<LocalNameLeak> leaks, String domain) {
     List<Finding> findings = new ArrayList<>(leaks.size());
     for (LocalNameLeak leak : leaks) {
@@ -55,7 +65,12 @@ public final class EnvelopeChecks {
     return findings;
   }
 
-  /** The fix for a leak at {@code place}, with {@code domain} (or a placeholder) filled in. */
+  /**
+   * {@return the fix for a leak at {@code place}, with {@code domain} (or a placeholder) filled in}
+   *
+   * @param place where the local name shows
+   * @param domain the sender's own domain, written into the fix
+   */
   public static String leakFix(Place place, String domain) {
     String d = orPlaceholder(domain);
     switch (place) {
@@ -80,7 +95,11 @@ public final class EnvelopeChecks {
     }
   }
 
-  /** The fix for an envelope sender outside the sending domain. */
+  /**
+   * {@return the fix for an envelope sender outside the sending domain}
+   *
+   * @param domain the sender's own domain, written into the fix
+   */
   public static String envelopeSenderFix(String domain) {
     String d = orPlaceholder(domain);
     return "set the envelope sender to an address in " + d + ": Jakarta Mail mail.smtp.from=no-reply@" + d

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Finds the sender machine's own names where receivers see them: {@code localhost},
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * Searched in {@code MAIL FROM}, the HELO name, and the Return-Path, From, Sender, Reply-To,
  * Message-ID and Received header fields.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class LocalNames {
 
   private static final List<String> LOCAL_SUFFIXES =
@@ -36,7 +38,12 @@ public final class LocalNames {
 
   private LocalNames() {}
 
-  /** Why {@code host} (a name or an address literal, brackets allowed) is local, or empty if it is not. */
+  /**
+   * Why {@code host} (a name or an address literal, brackets allowed) is local, or empty if it is not.
+   *
+   * @param host a host name or an address literal (brackets allowed)
+   * @return why the host is local, or empty
+   */
   public static Optional<String> whyLocal(String host) {
     if (host == null) {
       return Optional.empty();
@@ -72,7 +79,11 @@ public final class LocalNames {
     return Optional.empty();
   }
 
-  /** Every leak in a captured mail, in the order of the places above. */
+  /**
+   * {@return every leak in a captured mail, in the order of the places above}
+   *
+   * @param mail the captured mail
+   */
   public static List<LocalNameLeak> findLeaks(CapturedMail mail) {
     List<LocalNameLeak> leaks = new ArrayList<>();
     if (!mail.isNullSender()) {

@@ -12,12 +12,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * RFC 5322 format as receivers check it (Gmail's sender guidelines ask for it): the fields a
  * message must have once, the ones it may have at most once, a Message-ID, a Date receivers can
  * read, lines within 998 characters, CRLF line ends, and 8-bit header text only with SMTPUTF8.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class HeaderSanity {
 
   private static final List<String> EXACTLY_ONCE = List.of("From", "Date");
@@ -32,7 +34,11 @@ public final class HeaderSanity {
     return new Finding(MailCheck.FORMAT, severity, text, fix, "RFC 5322; Gmail sender guidelines (RFC 5322 format)");
   }
 
-  /** Every format problem of the mail; empty when its header is in order. */
+  /**
+   * {@return every format problem of the mail; empty when its header is in order}
+   *
+   * @param mail the captured mail
+   */
   public static List<Finding> check(CapturedMail mail) {
     RawMessage message = ParsedMessages.of(mail);
     List<Finding> findings = new ArrayList<>();

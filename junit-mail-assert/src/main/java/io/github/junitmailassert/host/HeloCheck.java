@@ -3,6 +3,7 @@ package io.github.junitmailassert.host;
 import io.github.junitmailassert.check.Finding;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The HELO/EHLO name as receivers judge it: a fully qualified name (not {@code localhost}, not an
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param ptrMatch how it compares with the client's PTR names
  * @param findings what is wrong, with the fix
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record HeloCheck(
     String heloName,
     boolean fullyQualified,
@@ -24,6 +26,7 @@ public record HeloCheck(
     List<Finding> findings) {
 
   /** How the HELO name compares with the PTR names of the client IP. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum PtrMatch {
     /** It is one of the PTR names. */
     SAME_NAME,
@@ -38,6 +41,16 @@ public record HeloCheck(
     NO_PTR_NAME
   }
 
+  /**
+   * Checks the components; lists are copied.
+   *
+   * @param heloName see {@link #heloName()}
+   * @param fullyQualified see {@link #fullyQualified()}
+   * @param addresses see {@link #addresses()}
+   * @param resolvesToClient see {@link #resolvesToClient()}
+   * @param ptrMatch see {@link #ptrMatch()}
+   * @param findings see {@link #findings()}
+   */
   public HeloCheck {
     heloName = Objects.requireNonNullElse(heloName, "");
     addresses = List.copyOf(addresses);
@@ -45,7 +58,7 @@ public record HeloCheck(
     findings = List.copyOf(findings);
   }
 
-  /** Whether nothing of severity ERROR or WARNING was found. */
+  /** {@return whether nothing of severity ERROR or WARNING was found} */
   public boolean isConsistent() {
     return findings.stream().noneMatch(f -> f.severity() != Finding.Severity.INFO);
   }

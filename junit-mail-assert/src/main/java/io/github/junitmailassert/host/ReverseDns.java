@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Forward-confirmed reverse DNS of the client IP: its PTR names, each name's addresses, and whether
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param status the verdict
  * @param findings what is missing or wrong, with the record to publish
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ReverseDns(
     InetAddress clientIp,
     String reverseName,
@@ -28,6 +30,7 @@ public record ReverseDns(
     List<Finding> findings) {
 
   /** The verdict on the client's reverse DNS. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Status {
     /** A PTR name resolves back to the client IP. */
     CONFIRMED,
@@ -39,6 +42,17 @@ public record ReverseDns(
     TEMPERROR
   }
 
+  /**
+   * Checks the components; lists are copied.
+   *
+   * @param clientIp see {@link #clientIp()}
+   * @param reverseName see {@link #reverseName()}
+   * @param ptrNames see {@link #ptrNames()}
+   * @param forwardAddresses see {@link #forwardAddresses()}
+   * @param confirmedName see {@link #confirmedName()}
+   * @param status see {@link #status()}
+   * @param findings see {@link #findings()}
+   */
   public ReverseDns {
     Objects.requireNonNull(clientIp, "clientIp");
     Objects.requireNonNull(status, "status");
@@ -48,6 +62,7 @@ public record ReverseDns(
     findings = List.copyOf(findings);
   }
 
+  /** {@return whether a PTR name resolves back to the client IP} */
   public boolean isConfirmed() {
     return status == Status.CONFIRMED;
   }

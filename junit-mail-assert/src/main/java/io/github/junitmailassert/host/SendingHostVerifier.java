@@ -8,6 +8,7 @@ import io.github.junitmailassert.dmarc.DmarcVerifier;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -22,6 +23,7 @@ import org.xbill.DNS.Resolver;
  *
  * <p>Never throws for anything DNS holds. Thread-safe and reusable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SendingHostVerifier {
 
   private final SendingHostChecks checks;
@@ -32,7 +34,11 @@ public final class SendingHostVerifier {
     this.resolver = resolver;
   }
 
-  /** A verifier that asks {@code resolver}; never dnsjava's static default resolver. */
+  /**
+   * {@return a verifier that asks {@code resolver}; never dnsjava's static default resolver}
+   *
+   * @param resolver where DNS lookups go, typically the test zone's resolver
+   */
   public static SendingHostVerifier using(Resolver resolver) {
     Objects.requireNonNull(resolver, "resolver");
     return new SendingHostVerifier(new SendingHostChecks(new DnsLookup(resolver),
@@ -43,13 +49,22 @@ public final class SendingHostVerifier {
    * A verifier that tells whether the HELO name and the PTR name are in one domain by
    * {@code organizationalDomain} (for example {@code DmarcVerifier::organizationalDomain} in the
    * receiver's DMARC mode); by default the RFC 9989 DNS tree walk.
+   *
+   * @param organizationalDomain the organizational domain of a name, as DMARC finds it
+   * @return a verifier that uses it
    */
   public SendingHostVerifier withOrganizationalDomains(Function<String, Optional<String>> organizationalDomain) {
     Objects.requireNonNull(organizationalDomain, "organizationalDomain");
     return new SendingHostVerifier(new SendingHostChecks(new DnsLookup(resolver), organizationalDomain), resolver);
   }
 
-  /** Checks the reverse DNS of {@code clientIp} and the HELO name it gave. */
+  /**
+   * Checks the reverse DNS of {@code clientIp} and the HELO name it gave.
+   *
+   * @param clientIp the client IP address receivers would see
+   * @param heloName the HELO or EHLO name as the client sent it
+   * @return the sending host's result
+   */
   public SendingHostResult check(InetAddress clientIp, String heloName) {
     Objects.requireNonNull(clientIp, "clientIp");
     InetAddress ip = IpAddresses.normalize(clientIp);

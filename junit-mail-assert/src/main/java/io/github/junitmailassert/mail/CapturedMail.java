@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One SMTP transaction as the capture server saw it: the envelope (who connected, the HELO name,
@@ -33,6 +34,7 @@ import java.util.Optional;
  *
  * <p>Immutable and safe to share between threads.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class CapturedMail {
 
   private final long sequence;
@@ -85,42 +87,46 @@ public final class CapturedMail {
     this.transcript = Objects.requireNonNull(b.transcript, "transcript");
   }
 
-  /** Starts a captured mail by hand, for tests of code that consumes captured mails. */
+  /**
+   * Starts a captured mail by hand, for tests of code that consumes captured mails.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The order in which the capture server accepted this mail, from 1. */
+  /** {@return the order in which the capture server accepted this mail, from 1} */
   public long sequence() {
     return sequence;
   }
 
-  /** The SMTP client's socket address (over loopback always 127.0.0.1). */
+  /** {@return the SMTP client's socket address (over loopback always 127.0.0.1)} */
   public InetSocketAddress clientAddress() {
     return clientAddress;
   }
 
-  /** {@code "EHLO"} or {@code "HELO"} as the client sent it (upper-cased), or empty if it sent none. */
+  /** {@return {@code "EHLO"} or {@code "HELO"} as the client sent it (upper-cased), or empty if it sent none} */
   public Optional<String> heloVerb() {
     return Optional.ofNullable(heloVerb);
   }
 
-  /** The HELO/EHLO argument exactly as sent, or empty if the client sent no HELO or EHLO. */
+  /** {@return the HELO/EHLO argument exactly as sent, or empty if the client sent no HELO or EHLO} */
   public Optional<String> heloName() {
     return Optional.ofNullable(heloName);
   }
 
-  /** The {@code MAIL FROM} address without angle brackets; the empty string for the null sender {@code <>}. */
+  /** {@return the {@code MAIL FROM} address without angle brackets; the empty string for the null sender {@code <>}} */
   public String envelopeSender() {
     return envelopeSender;
   }
 
-  /** Whether {@code MAIL FROM:<>} was sent, as bounces and auto-replies do. */
+  /** {@return whether {@code MAIL FROM:<>} was sent, as bounces and auto-replies do} */
   public boolean isNullSender() {
     return envelopeSender.isEmpty();
   }
 
-  /** The domain of the envelope sender, lower-cased; empty for the null sender or a sender without {@code @}. */
+  /** {@return the domain of the envelope sender, lower-cased; empty for the null sender or a sender without {@code @}} */
   public Optional<String> envelopeSenderDomain() {
     int at = envelopeSender.lastIndexOf('@');
     if (at < 0 || at == envelopeSender.length() - 1) {
@@ -129,42 +135,42 @@ public final class CapturedMail {
     return Optional.of(envelopeSender.substring(at + 1).toLowerCase(Locale.ROOT));
   }
 
-  /** {@code MAIL FROM} parameters by upper-cased keyword ({@code BODY}, {@code SIZE}, {@code SMTPUTF8}); a keyword without value maps to "". */
+  /** {@return {@code MAIL FROM} parameters by upper-cased keyword ({@code BODY}, {@code SIZE}, {@code SMTPUTF8}); a keyword without value maps to ""} */
   public Map<String, String> mailFromParameters() {
     return mailFromParameters;
   }
 
-  /** Whether the client declared {@code BODY=8BITMIME}. */
+  /** {@return whether the client declared {@code BODY=8BITMIME}} */
   public boolean uses8BitMime() {
     return "8BITMIME".equalsIgnoreCase(mailFromParameters.get("BODY"));
   }
 
-  /** Whether the client declared {@code SMTPUTF8}. */
+  /** {@return whether the client declared {@code SMTPUTF8}} */
   public boolean usesSmtpUtf8() {
     return mailFromParameters.containsKey("SMTPUTF8");
   }
 
-  /** Every {@code RCPT TO} address, in order, without angle brackets. */
+  /** {@return every {@code RCPT TO} address, in order, without angle brackets} */
   public List<String> recipients() {
     return recipients;
   }
 
-  /** The identity the client authenticated as with AUTH, if it did. */
+  /** {@return the identity the client authenticated as with AUTH, if it did} */
   public Optional<String> authenticatedAs() {
     return Optional.ofNullable(authenticatedAs);
   }
 
-  /** Whether the transaction ran over TLS (STARTTLS). */
+  /** {@return whether the transaction ran over TLS (STARTTLS)} */
   public boolean isTls() {
     return tlsProtocol != null;
   }
 
-  /** The TLS protocol, such as {@code TLSv1.3}, if the transaction ran over TLS. */
+  /** {@return the TLS protocol, such as {@code TLSv1.3}, if the transaction ran over TLS} */
   public Optional<String> tlsProtocol() {
     return Optional.ofNullable(tlsProtocol);
   }
 
-  /** The message exactly as received after {@code DATA} (dot-unstuffed), as a copy. */
+  /** {@return the message exactly as received after {@code DATA} (dot-unstuffed), as a copy} */
   public byte[] rawMessage() {
     return rawMessage.clone();
   }
@@ -174,6 +180,8 @@ public final class CapturedMail {
    * only CRLF). Since the 2023 SMTP smuggling reports, big receivers reject or rewrite such mail:
    * Postfix since 3.9 ({@code smtpd_forbid_bare_newline}), Sendmail 8.18, Microsoft and Gmail. The
    * capture server ends DATA only at CRLF.CRLF and keeps such lines as sent.
+   *
+   * @return whether a bare LF ends some line
    */
   public boolean hasBareLineFeeds() {
     return bareLineFeeds;
@@ -188,27 +196,35 @@ public final class CapturedMail {
     return false;
   }
 
-  /** The size of the message in bytes. */
+  /** {@return the size of the message in bytes} */
   public int size() {
     return rawMessage.length;
   }
 
-  /** When the capture server accepted the message. */
+  /** {@return when the capture server accepted the message} */
   public Instant receivedAt() {
     return receivedAt;
   }
 
-  /** The {@code Return-Path} a receiver writes on final delivery: the envelope sender in angle brackets. */
+  /** {@return the {@code Return-Path} a receiver writes on final delivery: the envelope sender in angle brackets} */
   public String returnPath() {
     return "<" + envelopeSender + ">";
   }
 
-  /** The unfolded value of the first header field of that name (case-insensitive). */
+  /**
+   * {@return the unfolded value of the first header field of that name (case-insensitive)}
+   *
+   * @param name the header field's name, in any case
+   */
   public Optional<String> header(String name) {
     return parsed.firstValue(name);
   }
 
-  /** The unfolded values of every header field of that name, top to bottom. */
+  /**
+   * {@return the unfolded values of every header field of that name, top to bottom}
+   *
+   * @param name the header field's name, in any case
+   */
   public List<String> headers(String name) {
     List<String> values = new ArrayList<>();
     for (HeaderField h : parsed.headers(name)) {
@@ -217,7 +233,7 @@ public final class CapturedMail {
     return values;
   }
 
-  /** The names of all header fields, top to bottom, as written. */
+  /** {@return the names of all header fields, top to bottom, as written} */
   public List<String> headerNames() {
     List<String> names = new ArrayList<>();
     for (HeaderField h : parsed.headers()) {
@@ -331,6 +347,8 @@ public final class CapturedMail {
   /**
    * The receiver that captured this mail and checks it (the extension's); empty for a mail built
    * by hand without one, in which case the receiver checks cannot run.
+   *
+   * @return the receiver, or empty for a mail built by hand
    */
   public Optional<MailReceiver> receiver() {
     return Optional.ofNullable(receiver);
@@ -368,6 +386,7 @@ public final class CapturedMail {
   }
 
   /** Builds a {@link CapturedMail}; the capture server uses it, and so can tests. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private long sequence;
     private InetSocketAddress clientAddress = new InetSocketAddress("127.0.0.1", 0);
@@ -398,48 +417,103 @@ public final class CapturedMail {
       return this;
     }
 
+    /**
+     * Sets the order of acceptance.
+     *
+     * @param sequence the position, from 1
+     * @return this builder
+     */
     public Builder sequence(long sequence) {
       this.sequence = sequence;
       return this;
     }
 
+    /**
+     * Sets the client's socket address.
+     *
+     * @param clientAddress the address
+     * @return this builder
+     */
     public Builder clientAddress(InetSocketAddress clientAddress) {
       this.clientAddress = clientAddress;
       return this;
     }
 
+    /**
+     * Sets the HELO or EHLO command.
+     *
+     * @param verb {@code HELO} or {@code EHLO}
+     * @param name the name the client gave
+     * @return this builder
+     */
     public Builder helo(String verb, String name) {
       this.heloVerb = verb;
       this.heloName = name;
       return this;
     }
 
+    /**
+     * Sets the envelope sender.
+     *
+     * @param envelopeSender the {@code MAIL FROM} address without angle brackets; empty for the null sender
+     * @return this builder
+     */
     public Builder envelopeSender(String envelopeSender) {
       this.envelopeSender = envelopeSender;
       return this;
     }
 
+    /**
+     * Adds a {@code MAIL FROM} parameter.
+     *
+     * @param keyword the keyword, such as {@code BODY}
+     * @param value its value, or null for a keyword without one
+     * @return this builder
+     */
     public Builder mailFromParameter(String keyword, String value) {
       this.mailFromParameters.put(keyword.toUpperCase(Locale.ROOT), value == null ? "" : value);
       return this;
     }
 
+    /**
+     * Adds a recipient ({@code RCPT TO}).
+     *
+     * @param recipient the address, without angle brackets
+     * @return this builder
+     */
     public Builder recipient(String recipient) {
       this.recipients.add(recipient);
       return this;
     }
 
+    /**
+     * Sets the identity the client authenticated as.
+     *
+     * @param identity the AUTH identity
+     * @return this builder
+     */
     public Builder authenticatedAs(String identity) {
       this.authenticatedAs = identity;
       return this;
     }
 
+    /**
+     * Marks the transaction as run over TLS.
+     *
+     * @param protocol the TLS protocol, such as {@code TLSv1.3}
+     * @return this builder
+     */
     public Builder tlsProtocol(String protocol) {
       this.tlsProtocol = protocol;
       return this;
     }
 
-    /** The message bytes; {@link #build()} copies them. */
+    /**
+     * The message bytes; {@link #build()} copies them.
+     *
+     * @param rawMessage the message exactly as sent: header, blank line, body
+     * @return this builder
+     */
     public Builder rawMessage(byte[] rawMessage) {
       this.rawMessage = rawMessage;
       this.adopted = false;
@@ -453,15 +527,32 @@ public final class CapturedMail {
       return this;
     }
 
+    /**
+     * Sets the message as sent, from text in UTF-8 with CRLF line ends.
+     *
+     * @param rawMessage the message: header, blank line, body
+     * @return this builder
+     */
     public Builder rawMessage(String rawMessage) {
       return rawMessage(rawMessage.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Sets when the mail was accepted.
+     *
+     * @param receivedAt the instant
+     * @return this builder
+     */
     public Builder receivedAt(Instant receivedAt) {
       this.receivedAt = receivedAt;
       return this;
     }
 
+    /**
+     * Makes the mail.
+     *
+     * @return the captured mail
+     */
     public CapturedMail build() {
       return new CapturedMail(this);
     }

@@ -11,6 +11,7 @@ import java.util.RandomAccess;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * The mails captured during the current test, in the order the server accepted them.
@@ -22,6 +23,7 @@ import java.util.function.Predicate;
  * appended, so a snapshot is the first {@code n} of them, and waiting or filtering stays linear in
  * the number of mails however often a test calls {@link #await(int)}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class CapturedMails {
 
   /** How long {@link #single()} and {@link #await(int)} wait unless told otherwise. */
@@ -84,6 +86,8 @@ public final class CapturedMails {
   /**
    * Adds a mail built by hand, with the sequence it has, for tests of code that consumes captured
    * mails. The capture server uses {@link #add(CapturedMail.Builder)}.
+   *
+   * @param mail the captured mail
    */
   public void add(CapturedMail mail) {
     Objects.requireNonNull(mail, "mail");
@@ -101,6 +105,7 @@ public final class CapturedMails {
    * order however many clients send at once. The capture server calls this.
    *
    * @return the mail as added
+   * @param mail the captured mail
    */
   public CapturedMail add(CapturedMail.Builder mail) {
     Objects.requireNonNull(mail, "mail");
@@ -147,7 +152,7 @@ public final class CapturedMails {
     }
   }
 
-  /** The mails captured so far, without waiting. */
+  /** {@return the mails captured so far, without waiting} */
   public List<CapturedMail> all() {
     store.lock.lock();
     try {
@@ -161,7 +166,7 @@ public final class CapturedMails {
     return new Snapshot(store.mails, store.size);
   }
 
-  /** How many mails were captured so far. */
+  /** {@return how many mails were captured so far} */
   public int count() {
     store.lock.lock();
     try {
@@ -225,7 +230,7 @@ public final class CapturedMails {
   }
 
   /**
-   * The one mail of this test: waits for it, and fails if more than one arrived.
+   * {@return the one mail of this test: waits for it, and fails if more than one arrived}
    *
    * @throws AssertionError when none arrived within the default wait, or several did
    */
@@ -237,18 +242,30 @@ public final class CapturedMails {
     return got.get(0);
   }
 
-  /** The mails with {@code recipient} among their {@code RCPT TO} addresses (case-insensitive). */
+  /**
+   * {@return the mails with {@code recipient} among their {@code RCPT TO} addresses (case-insensitive)}
+   *
+   * @param recipient the recipient address, without angle brackets
+   */
   public List<CapturedMail> to(String recipient) {
     String wanted = recipient.toLowerCase(Locale.ROOT);
     return matching(m -> m.recipients().stream().anyMatch(r -> r.toLowerCase(Locale.ROOT).equals(wanted)));
   }
 
-  /** The mails whose envelope sender is {@code envelopeSender} (case-insensitive; "" for the null sender). */
+  /**
+   * {@return the mails whose envelope sender is {@code envelopeSender} (case-insensitive; "" for the null sender)}
+   *
+   * @param envelopeSender the envelope sender ({@code MAIL FROM}), without angle brackets
+   */
   public List<CapturedMail> from(String envelopeSender) {
     return matching(m -> m.envelopeSender().equalsIgnoreCase(envelopeSender));
   }
 
-  /** The mails that match. */
+  /**
+   * {@return the mails that match}
+   *
+   * @param predicate which mails to keep
+   */
   public List<CapturedMail> matching(Predicate<CapturedMail> predicate) {
     List<CapturedMail> found = new ArrayList<>();
     for (CapturedMail m : all()) {

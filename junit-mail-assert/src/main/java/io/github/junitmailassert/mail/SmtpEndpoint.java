@@ -1,6 +1,7 @@
 package io.github.junitmailassert.mail;
 
 import java.util.Properties;
+import org.apiguardian.api.API;
 
 /**
  * Where the application under test sends its mail: the capture server's host and port.

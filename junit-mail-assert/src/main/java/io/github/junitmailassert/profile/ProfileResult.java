@@ -2,6 +2,7 @@ package io.github.junitmailassert.profile;
 
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link ReceiverProfile} makes of a mail: the verdict, each rule the mail broke, and the
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param verdict the worst consequence of the broken rules; {@link Verdict#INBOX} when none was broken
  * @param broken each broken rule with the problem found
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ProfileResult(String profile, Verdict verdict, List<BrokenRule> broken) {
 
   /**
@@ -32,6 +34,13 @@ public record ProfileResult(String profile, Verdict verdict, List<BrokenRule> br
     }
   }
 
+  /**
+   * Checks the components; lists are copied.
+   *
+   * @param profile see {@link #profile()}
+   * @param verdict see {@link #verdict()}
+   * @param broken see {@link #broken()}
+   */
   public ProfileResult {
     broken = List.copyOf(broken);
   }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * One rule of a {@link ReceiverProfile}: what it requires, where the requirement is published,
@@ -27,6 +28,7 @@ import java.util.function.Predicate;
  * @param consequence where a mail that breaks the rule ends up
  * @param check gives the breach when the mail breaks the rule, empty when it keeps it
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ProfileRule(String requirement, String source, Verdict consequence,
     Function<ReceiverResult, Optional<Breach>> check) {
 
@@ -50,6 +52,14 @@ public record ProfileRule(String requirement, String source, Verdict consequence
     }
   }
 
+  /**
+   * Checks the components.
+   *
+   * @param requirement see {@link #requirement()}
+   * @param source see {@link #source()}
+   * @param consequence see {@link #consequence()}
+   * @param check see {@link #check()}
+   */
   public ProfileRule {
     Objects.requireNonNull(requirement, "requirement");
     Objects.requireNonNull(source, "source");
@@ -57,12 +67,28 @@ public record ProfileRule(String requirement, String source, Verdict consequence
     Objects.requireNonNull(check, "check");
   }
 
-  /** A rule kept when {@code check} passes; the breach is the check's findings (or why it was not checked). */
+  /**
+   * {@return a rule kept when {@code check} passes; the breach is the check's findings (or why it was not checked)}
+   *
+   * @param check the check
+   * @param requirement the requirement in words, as a report shows it
+   * @param source where the rule comes from, such as a provider's published sender requirements
+   * @param consequence the verdict when the requirement is not met
+   */
   public static ProfileRule requiring(MailCheck check, String requirement, String source, Verdict consequence) {
     return new ProfileRule(requirement, source, consequence, result -> breachOf(result.outcome(check)));
   }
 
-  /** A rule kept when {@code kept} holds; else broken with {@code problem} and {@code fix}. */
+  /**
+   * {@return a rule kept when {@code kept} holds; else broken with {@code problem} and {@code fix}}
+   *
+   * @param requirement the requirement in words, as a report shows it
+   * @param source where the rule comes from, such as a provider's published sender requirements
+   * @param consequence the verdict when the requirement is not met
+   * @param kept what passing the rule requires of the mail's result
+   * @param problem what a failing mail is told, in words
+   * @param fix how to fix it, in the sender's stack
+   */
   public static ProfileRule of(String requirement, String source, Verdict consequence,
       Predicate<ReceiverResult> kept, Function<ReceiverResult, String> problem, String fix) {
     Objects.requireNonNull(kept, "kept");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A named set of rules that turns a mail's {@link ReceiverResult} into a verdict: inbox, spam
@@ -20,6 +21,7 @@ import java.util.Optional;
  * assertThat(mail).receiver().reachesInboxUnder(ReceiverProfile.bulkSenders2024());
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ReceiverProfile {
 
   private static final String GMAIL_YAHOO_2024 =
@@ -33,7 +35,12 @@ public final class ReceiverProfile {
     this.rules = List.copyOf(rules);
   }
 
-  /** A profile of your own. */
+  /**
+   * {@return a profile of your own}
+   *
+   * @param name the profile's name, as reports show it
+   * @param rules the profile's rules, in order
+   */
   public static ReceiverProfile of(String name, List<ProfileRule> rules) {
     return new ReceiverProfile(Objects.requireNonNull(name, "name"), rules);
   }
@@ -41,6 +48,8 @@ public final class ReceiverProfile {
   /**
    * What Gmail and Yahoo ask of every sender since February 2024: SPF or DKIM passes, the sending
    * IP has forward and reverse DNS that agree, the connection uses TLS, the message is RFC 5322.
+   *
+   * @return the profile
    */
   public static ReceiverProfile allSenders2024() {
     return new ReceiverProfile("all senders, February 2024 (Gmail and Yahoo requirements as published)", List.of(
@@ -51,6 +60,8 @@ public final class ReceiverProfile {
    * What Gmail and Yahoo ask of bulk senders (5,000 mails a day and more to Gmail) since February
    * 2024: everything {@link #allSenders2024()} asks, SPF and DKIM both pass, a DMARC record, From
    * aligned with SPF or DKIM, and one-click unsubscribe (RFC 8058).
+   *
+   * @return the profile
    */
   public static ReceiverProfile bulkSenders2024() {
     return new ReceiverProfile("bulk senders, February 2024 (Gmail and Yahoo requirements as published)", List.of(
@@ -65,6 +76,8 @@ public final class ReceiverProfile {
   /**
    * The authentication part of {@link #bulkSenders2024()}: SPF passes, DKIM passes, the From
    * domain publishes DMARC, and From is aligned with a passing SPF or DKIM domain.
+   *
+   * @return the profile
    */
   public static ReceiverProfile bulkSenderAuthentication2024() {
     return new ReceiverProfile("bulk sender authentication, February 2024 (Gmail and Yahoo requirements as published)",
@@ -79,6 +92,8 @@ public final class ReceiverProfile {
   /**
    * A receiver that accepts only mail whose SPF passes, as the spoofing filters that Japanese
    * mobile carriers offer their users can be set to do.
+   *
+   * @return the profile
    */
   public static ReceiverProfile strictSpf() {
     return new ReceiverProfile("strict SPF (accepts SPF pass only)", List.of(
@@ -202,11 +217,16 @@ public final class ReceiverProfile {
     return name;
   }
 
+  /** {@return the rules, in order} */
   public List<ProfileRule> rules() {
     return rules;
   }
 
-  /** The verdict on the mail whose receiver result this is, with every broken rule. */
+  /**
+   * {@return the verdict on the mail whose receiver result this is, with every broken rule}
+   *
+   * @param result the receiver's result on the mail
+   */
   public ProfileResult evaluate(ReceiverResult result) {
     Objects.requireNonNull(result, "result");
     Verdict verdict = Verdict.INBOX;
@@ -222,7 +242,11 @@ public final class ReceiverProfile {
     return new ProfileResult(name, verdict, broken);
   }
 
-  /** The verdict on a captured mail, from the result of the receiver that captured it. */
+  /**
+   * {@return the verdict on a captured mail, from the result of the receiver that captured it}
+   *
+   * @param mail the captured mail
+   */
   public ProfileResult evaluate(CapturedMail mail) {
     return evaluate(Receiver.checkOf(mail));
   }

@@ -1,8 +1,10 @@
 package io.github.junitmailassert.profile;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** Where a receiver profile puts a mail, from best to worst. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum Verdict {
   /** Accepted into the inbox. */
   INBOX,
@@ -13,7 +15,11 @@ public enum Verdict {
   /** Refused with a 5xx reply: the sender gets a bounce. */
   REJECTED;
 
-  /** The worse of the two. */
+  /**
+   * {@return the worse of the two}
+   *
+   * @param other the other verdict
+   */
   public Verdict worst(Verdict other) {
     return other.ordinal() > ordinal() ? other : this;
   }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -38,6 +39,7 @@ import org.xbill.DNS.Resolver;
  *
  * <p>Thread-safety: immutable apart from the per-mail memo, which is safe to use from any thread.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Receiver implements MailReceiver {
 
   /** The receiving host name used unless a test names another. */
@@ -77,15 +79,21 @@ public final class Receiver implements MailReceiver {
     this.sendingHost = SendingHostVerifier.using(resolver).withOrganizationalDomains(dmarc::organizationalDomain);
   }
 
-  /** Starts a receiver that resolves through {@code resolver} (in a test, {@code DnsZone.resolver()}). */
+  /**
+   * Starts a receiver that resolves through {@code resolver} (in a test, {@code DnsZone.resolver()}).
+   *
+   * @param resolver where DNS lookups go, typically the test zone's resolver
+   * @return a new builder
+   */
   public static Builder builder(Resolver resolver) {
     return new Builder(Objects.requireNonNull(resolver, "resolver"));
   }
 
   /**
-   * The receiver that captured {@code mail}.
+   * {@return the receiver that captured {@code mail}}
    *
    * @throws IllegalStateException when the mail was built by hand without one
+   * @param mail the captured mail
    */
   public static Receiver of(CapturedMail mail) {
     Objects.requireNonNull(mail, "mail");
@@ -95,7 +103,11 @@ public final class Receiver implements MailReceiver {
             + " with receiver(...)"));
   }
 
-  /** The result of {@code mail} as the receiver that captured it judges it; see {@link #of(CapturedMail)}. */
+  /**
+   * {@return the result of {@code mail} as the receiver that captured it judges it; see {@link #of(CapturedMail)}}
+   *
+   * @param mail the captured mail
+   */
   public static ReceiverResult checkOf(CapturedMail mail) {
     return of(mail).check(mail);
   }
@@ -104,6 +116,9 @@ public final class Receiver implements MailReceiver {
    * Every check of {@code mail}, made once per mail, on first use: later calls return the same
    * result. Publish the records a mail needs before its first assertion; a change to the zone
    * after that is not seen by the mail's result.
+   *
+   * @param mail the captured mail
+   * @return the receiver's result on the mail
    */
   public ReceiverResult check(CapturedMail mail) {
     Objects.requireNonNull(mail, "mail");
@@ -115,16 +130,17 @@ public final class Receiver implements MailReceiver {
     results.clear();
   }
 
+  /** {@return where this receiver's DNS lookups go} */
   public Resolver resolver() {
     return resolver;
   }
 
-  /** The public client IP the test declared, if any. */
+  /** {@return the public client IP the test declared, if any} */
   public Optional<InetAddress> declaredClientIp() {
     return declaredClientIp;
   }
 
-  /** The sending host's name the test declared, if any. */
+  /** {@return the sending host's name the test declared, if any} */
   public Optional<String> declaredClientHostName() {
     return declaredClientHostName;
   }
@@ -134,20 +150,22 @@ public final class Receiver implements MailReceiver {
     return receivingHost;
   }
 
-  /** The receiver's clock, for DKIM {@code x=} and {@code t=} and SPF's {@code %{t}}. */
+  /** {@return the receiver's clock, for DKIM {@code x=} and {@code t=} and SPF's {@code %{t}}} */
   public Clock clock() {
     return clock;
   }
 
+  /** {@return how this receiver finds the DMARC policy} */
   public DmarcMode dmarcMode() {
     return dmarcMode;
   }
 
+  /** {@return which DKIM signatures this receiver accepts} */
   public DkimPolicy dkimPolicy() {
     return dkimPolicy;
   }
 
-  /** The DNS block list zones the receiver asks (RFC 5782); empty when it asks none. */
+  /** {@return the DNS block list zones the receiver asks (RFC 5782); empty when it asks none} */
   public List<String> blockLists() {
     return blockLists;
   }
@@ -162,12 +180,20 @@ public final class Receiver implements MailReceiver {
     return senderDomain;
   }
 
-  /** The client IP the checks use for {@code mail}: the declared one, else the socket address. */
+  /**
+   * {@return the client IP the checks use for {@code mail}: the declared one, else the socket address}
+   *
+   * @param mail the captured mail
+   */
   public InetAddress clientIpOf(CapturedMail mail) {
     return declaredClientIp.orElseGet(() -> mail.clientAddress().getAddress());
   }
 
-  /** A sentence for reports saying which client IP the checks used and why. */
+  /**
+   * {@return a sentence for reports saying which client IP the checks used and why}
+   *
+   * @param mail the captured mail
+   */
   public String clientIpNote(CapturedMail mail) {
     String socket = mail.clientAddress().getAddress().getHostAddress();
     return declaredClientIp
@@ -179,6 +205,9 @@ public final class Receiver implements MailReceiver {
   /**
    * The domain to write into fixes for {@code mail}: the declared sending domain, else the From
    * domain unless that is local too, else a placeholder.
+   *
+   * @param mail the captured mail
+   * @return the domain fixes are written for
    */
   public String domainForFixes(CapturedMail mail) {
     return senderDomain.or(() -> mail.header("From").flatMap(Addresses::firstDomain)
@@ -187,6 +216,7 @@ public final class Receiver implements MailReceiver {
   }
 
   /** Builds a {@link Receiver}; the only way to make one, so that settings can grow. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final Resolver resolver;
     private Optional<InetAddress> clientIp = Optional.empty();
@@ -207,6 +237,8 @@ public final class Receiver implements MailReceiver {
      * The public address receivers would see, as an IPv4 or IPv6 literal (nothing is looked up).
      *
      * @throws IllegalArgumentException for anything else
+     * @param clientIp the client IP address receivers would see
+     * @return this builder
      */
     public Builder clientIp(String clientIp) {
       Objects.requireNonNull(clientIp, "clientIp");
@@ -214,40 +246,78 @@ public final class Receiver implements MailReceiver {
           new IllegalArgumentException("clientIp must be an IPv4 or IPv6 address, not \"" + clientIp + "\"")));
     }
 
-    /** The public address receivers would see; over loopback every client is 127.0.0.1. */
+    /**
+     * The public address receivers would see; over loopback every client is 127.0.0.1.
+     *
+     * @param clientIp the client IP address receivers would see
+     * @return this builder
+     */
     public Builder clientIp(InetAddress clientIp) {
       this.clientIp = Optional.of(Objects.requireNonNull(clientIp, "clientIp"));
       return this;
     }
 
-    /** The sending host's public name, as the test declared it (reports only; the zone has its records). */
+    /**
+     * The sending host's public name, as the test declared it (reports only; the zone has its records).
+     *
+     * @param clientHostName the sending host's name: its A and PTR records are added to the zone
+     * @return this builder
+     */
     public Builder clientHostName(String clientHostName) {
       this.clientHostName = Optional.of(Objects.requireNonNull(clientHostName, "clientHostName"));
       return this;
     }
 
-    /** The receiver's own host name, written in {@code Received-SPF} and {@code Authentication-Results}. */
+    /**
+     * The receiver's own host name, written in {@code Received-SPF} and {@code Authentication-Results}.
+     *
+     * @param receivingHost the receiver's own host name, written into Authentication-Results and Received-SPF
+     * @return this builder
+     */
     public Builder receivingHost(String receivingHost) {
       this.receivingHost = Objects.requireNonNull(receivingHost, "receivingHost");
       return this;
     }
 
+    /**
+     * Sets the receiver's clock.
+     *
+     * @param clock the clock (signature expiry, timestamps)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
+    /**
+     * Sets how the receiver finds the DMARC policy.
+     *
+     * @param dmarcMode the mode
+     * @return this builder
+     */
     public Builder dmarcMode(DmarcMode dmarcMode) {
       this.dmarcMode = Objects.requireNonNull(dmarcMode, "dmarcMode");
       return this;
     }
 
+    /**
+     * Sets which DKIM signatures the receiver accepts.
+     *
+     * @param dkimPolicy the policy
+     * @return this builder
+     */
     public Builder dkimPolicy(DkimPolicy dkimPolicy) {
       this.dkimPolicy = Objects.requireNonNull(dkimPolicy, "dkimPolicy");
       return this;
     }
 
-    /** DNS block list zones the receiver asks for the client IP, such as {@code zen.dnsbl.example}. */
+    /**
+     * DNS block list zones the receiver asks for the client IP, such as {@code zen.dnsbl.example}.
+     *
+     * @param zones block list zones, such as {@code zen.dnsbl.example}
+     * @return this builder
+     */
     public Builder blockLists(List<String> zones) {
       for (String zone : Objects.requireNonNull(zones, "zones")) {
         blockLists.add(Objects.requireNonNull(zone, "a block list zone"));
@@ -278,6 +348,7 @@ public final class Receiver implements MailReceiver {
      *
      * @throws IllegalStateException when a setting cannot work on this class path, such as
      *     {@link DmarcMode#RFC7489_PSL} without Guava
+     * @return the receiver
      */
     public Receiver build() {
       return new Receiver(this);

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Everything the receiver made of one captured mail: each check's typed result (SPF for both
@@ -45,6 +46,7 @@ import java.util.function.Supplier;
  * <p>Each part is computed on first use and then kept; the result is safe to read from any thread.
  * Get it from {@link Receiver#check(CapturedMail)}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ReceiverResult {
 
   static final String NO_CLIENT_IP = "no clientIp declared: over loopback every client is 127.0.0.1, which no"
@@ -94,55 +96,61 @@ public final class ReceiverResult {
     }
   }
 
+  /** {@return the mail checked} */
   public CapturedMail mail() {
     return mail;
   }
 
+  /** {@return the receiver that checked the mail} */
   public Receiver receiver() {
     return receiver;
   }
 
-  /** SPF for the MAIL FROM identity (the HELO identity for the null sender, RFC 7208 section 2.4). */
+  /** {@return SPF for the MAIL FROM identity (the HELO identity for the null sender, RFC 7208 section 2.4)} */
   public SpfResult spf() {
     return spf.get();
   }
 
-  /** SPF for the HELO identity (RFC 7208 section 2.3). */
+  /** {@return SPF for the HELO identity (RFC 7208 section 2.3)} */
   public SpfResult spfHelo() {
     return spfHelo.get();
   }
 
-  /** Each DKIM signature's result, top to bottom; empty when the mail is not signed. */
+  /** {@return each DKIM signature's result, top to bottom; empty when the mail is not signed} */
   public List<DkimSignatureResult> dkim() {
     return dkim.get();
   }
 
-  /** DMARC for the From domain, from the SPF and DKIM results above. */
+  /** {@return DMARC for the From domain, from the SPF and DKIM results above} */
   public DmarcResult dmarc() {
     return dmarc.get();
   }
 
-  /** Forward-confirmed reverse DNS of the client IP and the HELO name's consistency. */
+  /**
+   * Forward-confirmed reverse DNS of the client IP and the HELO name's consistency.
+   *
+   * @return the sending host's result
+   */
   public SendingHostResult sendingHost() {
     return sendingHost.get();
   }
 
-  /** Each local name or private address that shows in the envelope or the header. */
+  /** {@return each local name or private address that shows in the envelope or the header} */
   public List<LocalNameLeak> localNameLeaks() {
     return leaks.get();
   }
 
-  /** The answer of each block list the receiver asks; empty when it asks none. */
+  /** {@return the answer of each block list the receiver asks; empty when it asks none} */
   public List<BlockLists.Listing> blockListings() {
     return List.copyOf(blockListings.get());
   }
 
-  /** The {@code Received-SPF} header field the receiver would add. */
+  /** {@return the {@code Received-SPF} header field the receiver would add} */
   public String receivedSpf() {
     return spf().receivedSpf(receiver.receivingHost());
   }
 
-  /** The {@code Authentication-Results} header field the receiver would add, for spf, dkim and dmarc. */
+  /** {@return the {@code Authentication-Results} header field the receiver would add, for spf, dkim and dmarc} */
   public AuthenticationResults authenticationResults() {
     return authenticationResults.get();
   }
@@ -189,7 +197,7 @@ public final class ReceiverResult {
     return outcomes.get(check).get();
   }
 
-  /** Every check's outcome, in the order of {@link MailCheck}. */
+  /** {@return every check's outcome, in the order of {@link MailCheck}} */
   public List<CheckOutcome> outcomes() {
     List<CheckOutcome> all = new ArrayList<>();
     for (MailCheck check : MailCheck.values()) {
@@ -198,17 +206,29 @@ public final class ReceiverResult {
     return List.copyOf(all);
   }
 
-  /** Whether every check in {@code checks} passed (a check not checked does not pass). */
+  /**
+   * {@return whether every check in {@code checks} passed (a check not checked does not pass)}
+   *
+   * @param checks the checks that count
+   */
   public boolean passes(Collection<MailCheck> checks) {
     return checks.stream().allMatch(c -> outcome(c).isPassed());
   }
 
-  /** What fails the given checks, each cause once, in the order of the checks. */
+  /**
+   * {@return what fails the given checks, each cause once, in the order of the checks}
+   *
+   * @param checks the checks that count
+   */
   public List<Finding> failures(Set<MailCheck> checks) {
     return distinct(checks, true);
   }
 
-  /** Everything every check found, each cause once, in the order of the checks. */
+  /**
+   * Everything every check found, each cause once, in the order of the checks.
+   *
+   * @return the findings
+   */
   public List<Finding> findings() {
     return distinct(Set.of(MailCheck.values()), false);
   }

@@ -8,17 +8,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The CI gate's report ({@code verifyEachTest}, {@code receiver().passes(...)}): each mail's
  * receiver result filtered by the checks the test chose, with every fix once. It judges nothing
  * itself. A chosen check that could not run is reported with its reason: not checked is not passed.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class GateReport {
 
   private GateReport() {}
 
-  /** The report for all mails, or null when every mail passes {@code checks}. */
+  /**
+   * {@return the report for all mails, or null when every mail passes {@code checks}}
+   *
+   * @param results the receiver's results, one per captured mail
+   * @param checks the checks the gate counts
+   */
   public static String of(List<ReceiverResult> results, Set<MailCheck> checks) {
     StringBuilder report = new StringBuilder();
     Set<String> fixes = new LinkedHashSet<>();
@@ -70,7 +77,11 @@ public final class GateReport {
     return out.toString().stripTrailing();
   }
 
-  /** The names of {@code checks}, in their order, comma separated. */
+  /**
+   * {@return the names of {@code checks}, in their order, comma separated}
+   *
+   * @param checks the checks the gate counts
+   */
   public static String names(Set<MailCheck> checks) {
     List<String> names = new ArrayList<>();
     for (MailCheck c : MailCheck.values()) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A human-readable report of one captured mail: its envelope as the receiver saw it, the verdict
@@ -26,6 +27,7 @@ import java.util.Set;
  * {@link ReceiverResult} and judges nothing itself. The extension prints it for each mail when the
  * configuration parameter (or system property) {@value #REPORT_PARAMETER} is {@code true}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MailReport {
 
   /** The JUnit configuration parameter that turns printed reports on. */
@@ -51,7 +53,11 @@ public final class MailReport {
 
   private MailReport() {}
 
-  /** The report of {@code mail} as the receiver that captured it sees it, with no checks declared by a test. */
+  /**
+   * {@return the report of {@code mail} as the receiver that captured it sees it, with no checks declared by a test}
+   *
+   * @param mail the captured mail
+   */
   public static String of(CapturedMail mail) {
     if (mail.receiver().isPresent()) {
       return of(Receiver.checkOf(mail), Set.of());
@@ -68,10 +74,11 @@ public final class MailReport {
   }
 
   /**
-   * The report of the mail whose result this is.
+   * {@return the report of the mail whose result this is}
    *
    * @param declared the checks the test declared (its CI gate); empty when it declared none, and
    *     then every finding is information
+   * @param result the receiver's result on the mail
    */
   public static String of(ReceiverResult result, Set<MailCheck> declared) {
     CapturedMail mail = result.mail();
@@ -151,7 +158,12 @@ public final class MailReport {
     }
   }
 
-  /** One line: whether the mail passes the checks the test declared, or that it declared none. */
+  /**
+   * {@return one line: whether the mail passes the checks the test declared, or that it declared none}
+   *
+   * @param result the receiver's result on the mail
+   * @param declared the checks the test declared
+   */
   public static String verdict(ReceiverResult result, Set<MailCheck> declared) {
     if (declared.isEmpty()) {
       return "no checks declared by the test (verifyEachTest is off): what follows is information";

@@ -6,8 +6,10 @@ import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.envelope.LocalNames;
 import java.net.Inet6Address;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** What an SPF result other than pass means for the sender, and its fix. The fixes live here and nowhere else. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SpfFindings {
 
   private SpfFindings() {}
@@ -17,6 +19,9 @@ public final class SpfFindings {
    * line the receiver writes.
    *
    * @param clientIpDeclared whether the test declared the client IP; if not, the fix is to declare it
+   * @param result the SPF result
+   * @param receivedSpf the Received-SPF header field the receiver would write
+   * @return the findings, none or one
    */
   public static List<Finding> of(SpfResult result, String receivedSpf, boolean clientIpDeclared) {
     if (result.isPass()) {
@@ -26,7 +31,12 @@ public final class SpfFindings {
         "RFC 7208 section 8 (" + result.code().keyword() + ")"));
   }
 
-  /** The fix for {@code result}, or "" for pass. */
+  /**
+   * {@return the fix for {@code result}, or "" for pass}
+   *
+   * @param result the SPF result
+   * @param clientIpDeclared whether the test declared the client IP
+   */
   public static String fix(SpfResult result, boolean clientIpDeclared) {
     String domain = result.domain();
     if (result.isPass()) {

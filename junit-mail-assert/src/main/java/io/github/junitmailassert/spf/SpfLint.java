@@ -3,6 +3,7 @@ package io.github.junitmailassert.spf;
 import io.github.junitmailassert.internal.dns.DnsLookup;
 import io.github.junitmailassert.internal.spf.SpfLinter;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -16,6 +17,7 @@ import org.xbill.DNS.Resolver;
  *
  * <p>Never throws for anything DNS holds. Thread-safe and reusable.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SpfLint {
 
   private final DnsLookup dns;
@@ -24,13 +26,22 @@ public final class SpfLint {
     this.dns = dns;
   }
 
-  /** A lint that asks {@code resolver}; never dnsjava's static default resolver. */
+  /**
+   * {@return a lint that asks {@code resolver}; never dnsjava's static default resolver}
+   *
+   * @param resolver where DNS lookups go, typically the test zone's resolver
+   */
   public static SpfLint using(Resolver resolver) {
     Objects.requireNonNull(resolver, "resolver");
     return new SpfLint(new DnsLookup(resolver));
   }
 
-  /** Lints the SPF record of {@code domain} and every record it includes or redirects to. */
+  /**
+   * Lints the SPF record of {@code domain} and every record it includes or redirects to.
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @return the lint report
+   */
   public SpfLintReport lint(String domain) {
     Objects.requireNonNull(domain, "domain");
     return new SpfLinter(dns).lint(domain.trim());

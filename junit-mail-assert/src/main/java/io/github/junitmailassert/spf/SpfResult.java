@@ -5,6 +5,7 @@ import io.github.junitmailassert.internal.spf.IpAddresses;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of one SPF check, with everything a report needs: what was checked, what matched,
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param problem for {@code permerror} and {@code temperror}: what went wrong; else ""
  * @param trace one line per DNS answer and per term evaluated, in order
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record SpfResult(
     SpfResultCode code,
     SpfIdentity identity,
@@ -35,6 +37,21 @@ public record SpfResult(
     String problem,
     List<String> trace) {
 
+  /**
+   * Checks the components; lists are copied.
+   *
+   * @param code see {@link #code()}
+   * @param identity see {@link #identity()}
+   * @param domain see {@link #domain()}
+   * @param sender see {@link #sender()}
+   * @param heloName see {@link #heloName()}
+   * @param clientIp see {@link #clientIp()}
+   * @param mechanism see {@link #mechanism()}
+   * @param explanation see {@link #explanation()}
+   * @param dnsLookups see {@link #dnsLookups()}
+   * @param problem see {@link #problem()}
+   * @param trace see {@link #trace()}
+   */
   public SpfResult {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(identity, "identity");
@@ -48,6 +65,7 @@ public record SpfResult(
     trace = List.copyOf(trace);
   }
 
+  /** {@return whether SPF passed} */
   public boolean isPass() {
     return code == SpfResultCode.PASS;
   }
@@ -58,6 +76,9 @@ public record SpfResult(
    * (mx.example.net: domain of info@sample.co.jp designates 203.0.113.25 as permitted sender)
    * client-ip=203.0.113.25; envelope-from="info@sample.co.jp"; helo=mail.sample.co.jp;
    * receiver=mx.example.net; identity=mailfrom; mechanism="ip4:203.0.113.25"}.
+   *
+   * @param receivingHost the receiver's own host name, written into Authentication-Results and Received-SPF
+   * @return the whole field, name included
    */
   public String receivedSpf(String receivingHost) {
     String receiver = receivingHost == null || receivingHost.isBlank() ? "unknown" : receivingHost.trim();
@@ -87,6 +108,8 @@ public record SpfResult(
    * spf.methodResult().toString(); // spf=pass smtp.mailfrom=sample.co.jp
    * AuthenticationResults.builder("mx.example.net").add(spf.methodResult()).build();
    * }</pre>
+   *
+   * @return the result as an Authentication-Results method result
    */
   public MethodResult methodResult() {
     MethodResult spf = MethodResult.of("spf", code.keyword());
@@ -96,14 +119,14 @@ public record SpfResult(
   }
 
   /**
-   * The SPF part of an {@code Authentication-Results} field as text, e.g.
+   * {@return the SPF part of an {@code Authentication-Results} field as text, e.g}
    * {@code spf=pass smtp.mailfrom=sample.co.jp}; {@link #methodResult()} written.
    */
   public String authenticationResultsPart() {
     return methodResult().toString();
   }
 
-  /** The comment receivers write in Received-SPF, in the words most MTAs use. */
+  /** {@return the comment receivers write in Received-SPF, in the words most MTAs use} */
   public String comment() {
     String who = identity == SpfIdentity.MAILFROM ? sender : heloName;
     String ip = ip();

@@ -1,8 +1,10 @@
 package io.github.junitmailassert.spf;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** The results of an SPF check, as RFC 7208 section 2.6 names them. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum SpfResultCode {
   /** No SPF record, or no domain that could be checked. */
   NONE,
@@ -19,7 +21,7 @@ public enum SpfResultCode {
   /** The published record is broken; receivers treat this like a missing or failed policy. */
   PERMERROR;
 
-  /** The lower-case keyword used in Received-SPF and Authentication-Results, e.g. {@code softfail}. */
+  /** {@return the lower-case keyword used in Received-SPF and Authentication-Results, e.g} {@code softfail}. */
   public String keyword() {
     return name().toLowerCase(Locale.ROOT);
   }

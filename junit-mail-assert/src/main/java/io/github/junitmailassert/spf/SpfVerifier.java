@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -27,6 +28,7 @@ import org.xbill.DNS.Resolver;
  * results. Thread-safe and reusable; each check keeps its own state. Settings return a new
  * verifier.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SpfVerifier {
 
   /** RFC 7208 section 4.6.4 asks for at least 20 seconds. */
@@ -52,20 +54,32 @@ public final class SpfVerifier {
     this.clock = clock;
   }
 
-  /** A verifier that asks {@code resolver}; never dnsjava's static default resolver. */
+  /**
+   * {@return a verifier that asks {@code resolver}; never dnsjava's static default resolver}
+   *
+   * @param resolver where DNS lookups go, typically the test zone's resolver
+   */
   public static SpfVerifier using(Resolver resolver) {
     Objects.requireNonNull(resolver, "resolver");
     return new SpfVerifier(new DnsLookup(resolver), "unknown", DEFAULT_TIME_BUDGET,
         MacroString.parse(DEFAULT_EXPLANATION, true), new SpfRecordCache(), Clock.systemUTC());
   }
 
-  /** The receiving host's name, which explanations show as %{r}. */
+  /**
+   * {@return the receiving host's name, which explanations show as %{r}}
+   *
+   * @param receivingHost the receiver's own host name, written into Authentication-Results and Received-SPF
+   */
   public SpfVerifier withReceivingHost(String receivingHost) {
     Objects.requireNonNull(receivingHost, "receivingHost");
     return new SpfVerifier(dns, receivingHost, budget, defaultExplanation, records, clock);
   }
 
-  /** The wall-clock time one check may take; checked before each DNS lookup, then temperror. */
+  /**
+   * {@return the wall-clock time one check may take; checked before each DNS lookup, then temperror}
+   *
+   * @param timeBudget how long one check may take in total, DNS lookups included
+   */
   public SpfVerifier withTimeBudget(Duration timeBudget) {
     if (timeBudget == null || timeBudget.isNegative() || timeBudget.isZero()) {
       throw new IllegalArgumentException("the time budget must be positive, was " + timeBudget);
@@ -73,7 +87,11 @@ public final class SpfVerifier {
     return new SpfVerifier(dns, receivingHost, timeBudget, defaultExplanation, records, clock);
   }
 
-  /** The receiver's clock, which explanations show as %{t}; the system clock by default. */
+  /**
+   * {@return the receiver's clock, which explanations show as %{t}; the system clock by default}
+   *
+   * @param clock the receiver's clock (signature expiry, timestamps)
+   */
   public SpfVerifier withClock(Clock clock) {
     Objects.requireNonNull(clock, "clock");
     return new SpfVerifier(dns, receivingHost, budget, defaultExplanation, records, clock);
@@ -84,6 +102,8 @@ public final class SpfVerifier {
    * in RFC 7208 section 7, e.g. {@code "%{i} is not allowed to send for %{d}"}.
    *
    * @throws IllegalArgumentException when it is not a valid macro-string
+   * @param macroString the explanation, as an SPF macro-string
+   * @return a verifier that gives it
    */
   public SpfVerifier withDefaultExplanation(String macroString) {
     Objects.requireNonNull(macroString, "macroString");
@@ -103,6 +123,7 @@ public final class SpfVerifier {
    * @param mailFrom the envelope sender, "" for the null sender {@code MAIL FROM:<>} (then
    *     {@code postmaster@<heloName>} is checked, RFC 7208 section 2.4)
    * @param heloName the HELO/EHLO name
+   * @return the SPF result for the MAIL FROM identity
    */
   public SpfResult checkMailFrom(InetAddress clientIp, String mailFrom, String heloName) {
     String helo = heloName == null ? "" : heloName.trim();
@@ -123,7 +144,13 @@ public final class SpfVerifier {
     return check(SpfIdentity.MAILFROM, clientIp, local, domain, helo);
   }
 
-  /** Checks the HELO identity: the HELO name's own SPF record, for sender {@code postmaster@<heloName>}. */
+  /**
+   * Checks the HELO identity: the HELO name's own SPF record, for sender {@code postmaster@<heloName>}.
+   *
+   * @param clientIp the client IP address receivers would see
+   * @param heloName the HELO or EHLO name as the client sent it
+   * @return the SPF result for the HELO identity
+   */
   public SpfResult checkHelo(InetAddress clientIp, String heloName) {
     String helo = heloName == null ? "" : heloName.trim();
     return check(SpfIdentity.HELO, clientIp, "postmaster", helo, helo);

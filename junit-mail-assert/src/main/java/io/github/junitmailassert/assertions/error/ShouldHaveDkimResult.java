@@ -5,16 +5,26 @@ import io.github.junitmailassert.dkim.DkimFindings;
 import io.github.junitmailassert.dkim.DkimSignatureResult;
 import io.github.junitmailassert.receiver.ReceiverResult;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** DKIM results other than expected: each signature as written in Authentication-Results, with its reason; or the fix for an unsigned mail. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveDkimResult extends BasicErrorMessageFactory {
 
   private ShouldHaveDkimResult(String format, Object... arguments) {
     super(format, arguments);
   }
 
+  /**
+   * The failure message when it should have dkim result but does not.
+   *
+   * @param actual what is checked
+   * @param result the result
+   * @param expectation what the assertion expected, in words
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveDkimResult(List<DkimSignatureResult> actual, ReceiverResult result,
       String expectation) {
     StringBuilder sb = new StringBuilder(String.format("%nExpecting DKIM of%n  %s%nto have %s but ",

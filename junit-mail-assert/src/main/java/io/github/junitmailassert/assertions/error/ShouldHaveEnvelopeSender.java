@@ -2,21 +2,37 @@ package io.github.junitmailassert.assertions.error;
 
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.envelope.EnvelopeChecks;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Failures about the envelope sender ({@code MAIL FROM}). */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveEnvelopeSender extends BasicErrorMessageFactory {
 
   private ShouldHaveEnvelopeSender(String format, Object... arguments) {
     super(format, arguments);
   }
 
+  /**
+   * The failure message when it should have envelope sender but does not.
+   *
+   * @param actual what is checked
+   * @param expected the expected value
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveEnvelopeSender(CapturedMail actual, String expected) {
     return new ShouldHaveEnvelopeSender("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be:%n  %s%nbut was:%n  %s",
         unquotedString(actual.toString()), unquotedString("<" + expected + ">"), unquotedString(actual.returnPath()));
   }
 
+  /**
+   * The failure message when it should have envelope sender domain but does not.
+   *
+   * @param actual what is checked
+   * @param expectedDomain the expected domain
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveEnvelopeSenderDomain(CapturedMail actual, String expectedDomain) {
     if (actual.isNullSender()) {
       // Right for a bounce, so no fix: the gate's ENVELOPE_DOMAIN passes it too.
@@ -33,6 +49,12 @@ public final class ShouldHaveEnvelopeSender extends BasicErrorMessageFactory {
         unquotedString(EnvelopeChecks.envelopeSenderFix(expectedDomain)));
   }
 
+  /**
+   * The failure message when it should have null sender but does not.
+   *
+   * @param actual what is checked
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveNullSender(CapturedMail actual) {
     return new ShouldHaveEnvelopeSender("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be the null sender <>"
         + " (as bounces and auto-replies must be, RFC 5321 section 4.5.5)%nbut was:%n  %s",

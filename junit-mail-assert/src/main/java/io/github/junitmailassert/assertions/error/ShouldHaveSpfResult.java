@@ -5,6 +5,7 @@ import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.spf.SpfFindings;
 import io.github.junitmailassert.spf.SpfIdentity;
 import io.github.junitmailassert.spf.SpfResult;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -12,6 +13,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  * An SPF result other than expected: the {@code Received-SPF} line the receiver writes, the client
  * IP used and why, the trace of every term and DNS answer, and the fix.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveSpfResult extends BasicErrorMessageFactory {
 
   private ShouldHaveSpfResult(String format, Object... arguments) {
@@ -19,8 +21,12 @@ public final class ShouldHaveSpfResult extends BasicErrorMessageFactory {
   }
 
   /**
+   * The failure message when the SPF result is not the expected one.
+   *
    * @param result the mail's receiver result, or null for a result checked on its own
    * @param expectation such as {@code "to be pass but it was none"}
+   * @param actual the SPF result
+   * @return the failure message, for AssertJ
    */
   public static ErrorMessageFactory shouldHaveSpfResult(SpfResult actual, ReceiverResult result, String expectation) {
     CapturedMail mail = result == null ? null : result.mail();

@@ -71,7 +71,13 @@ public final class ShouldHaveVerdict extends BasicErrorMessageFactory {
     return sb.toString();
   }
 
-  /** The failure of {@code meetsBulkSenderAuthenticationRequirements}: each unmet requirement. */
+  /**
+   * The failure of {@code meetsBulkSenderAuthenticationRequirements}: each unmet requirement.
+   *
+   * @param actual what is checked
+   * @param result the profile's result on the mail
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldMeetBulkSenderAuthentication(CapturedMail actual, ProfileResult result) {
     StringBuilder sb = new StringBuilder();
     for (ProfileResult.BrokenRule broken : result.broken()) {

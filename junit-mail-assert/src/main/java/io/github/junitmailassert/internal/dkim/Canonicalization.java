@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
+import org.apiguardian.api.API;
 
 /**
  * The two DKIM canonicalization algorithms (RFC 6376 section 3.4), for header fields and for the
@@ -14,12 +15,14 @@ import java.security.MessageDigest;
  * one run of the message's own octets, and only what it changes (a whitespace run, a bare LF, held
  * back empty lines) is written separately. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public enum Canonicalization {
   SIMPLE("simple"),
   RELAXED("relaxed");
 
   /** Where canonical octets go, a run at a time: a digest, a signature's data. */
   @FunctionalInterface
+  @API(status = API.Status.INTERNAL)
   public interface Output {
     void write(byte[] octets, int offset, int length);
   }
@@ -384,6 +387,7 @@ public enum Canonicalization {
    * @param hashedLength how many canonical octets were hashed
    * @param reachedLimit whether hashing stopped at the limit (the body had at least that many octets)
    */
+  @API(status = API.Status.INTERNAL)
   public record BodyHash(byte[] digest, long hashedLength, boolean reachedLimit) {}
 
   /** The digest, fed runs of canonical body, cut at {@code l=}. */

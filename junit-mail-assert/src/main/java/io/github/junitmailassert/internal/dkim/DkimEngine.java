@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Type;
 
 /**
@@ -22,6 +23,7 @@ import org.xbill.DNS.Type;
  * thread-safe; nothing it is given makes it throw. Internal: the public door is
  * {@code DkimVerifier}.
  */
+@API(status = API.Status.INTERNAL)
 public final class DkimEngine {
 
   public static final String SIGNATURE_FIELD = "DKIM-Signature";

@@ -1,11 +1,13 @@
 package io.github.junitmailassert.internal.dkim;
 
 import io.github.junitmailassert.dkim.DkimResultCode;
+import org.apiguardian.api.API;
 
 /**
  * Ends the verification of one signature with a result other than pass. An exception only inside
  * this package: the verifier turns it into a result, it never leaves the public API. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class DkimFailure extends Exception {
 
   private final DkimResultCode result;

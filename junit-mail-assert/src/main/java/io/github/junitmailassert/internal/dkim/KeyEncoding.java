@@ -7,8 +7,10 @@ import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
+import org.apiguardian.api.API;
 
 /** DER plumbing between DKIM key records and the JDK's key classes. Internal. */
+@API(status = API.Status.INTERNAL)
 public final class KeyEncoding {
 
   /** SubjectPublicKeyInfo header of an Ed25519 key (RFC 8410): the raw 32 octets follow. */

@@ -5,6 +5,7 @@ import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A DKIM key record (RFC 6376 section 3.6.1, RFC 8463 for {@code k=ed25519}), read and checked
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param keyBits its size (256 for Ed25519)
  * @param testing {@code t=y}
  */
+@API(status = API.Status.INTERNAL)
 public record KeyRecord(PublicKey key, int keyBits, boolean testing) {
 
   /**
@@ -29,6 +31,7 @@ public record KeyRecord(PublicKey key, int keyBits, boolean testing) {
    * A key record's text read once: its tags, {@code p=} without whitespace, and the key decoded
    * from it. All three depend on the text alone; the checks against a signature do not.
    */
+  @API(status = API.Status.INTERNAL)
   public record Decoded(TagList tags, String p, PublicKey key) {}
 
   /**

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * One DKIM-Signature field, read and checked as RFC 6376 section 6.1.1 asks. Reading never throws
  * past {@link #check}: a field that is not a valid tag-list yields empty tags. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class SignatureField {
 
   /** The longest {@code t=}/{@code x=} RFC 6376 allows: 12 digits. */
@@ -203,6 +205,7 @@ public final class SignatureField {
    * @param timestamp {@code t=}, or -1
    * @param expiration {@code x=}, or -1
    */
+  @API(status = API.Status.INTERNAL)
   public record Checked(
       SigningAlgorithm algorithm,
       byte[] signature,

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The data a DKIM signature covers besides the body hash (RFC 6376 section 5.4.2): the fields named
@@ -14,6 +15,7 @@ import java.util.TreeMap;
  * signature field itself with an empty {@code b=}. O(n log h) for n header fields and h names in
  * {@code h=}. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class SignedHeaders {
 
   private SignedHeaders() {}

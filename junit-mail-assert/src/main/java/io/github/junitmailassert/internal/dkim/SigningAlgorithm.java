@@ -5,11 +5,13 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import org.apiguardian.api.API;
 
 /**
  * The {@code a=} values this verifier can compute, with their JDK names. {@code rsa-sha1} is here
  * only so that a receiver may opt into it for legacy senders (RFC 8301 forbids it). Internal.
  */
+@API(status = API.Status.INTERNAL)
 public enum SigningAlgorithm {
   RSA_SHA256("rsa-sha256", "rsa", "sha256", "SHA-256", "SHA256withRSA"),
   ED25519_SHA256("ed25519-sha256", "ed25519", "sha256", "SHA-256", "Ed25519"),

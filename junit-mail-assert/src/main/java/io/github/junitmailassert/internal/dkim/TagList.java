@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A DKIM tag-list (RFC 6376 section 3.2), as used by the DKIM-Signature field and the key record, read
@@ -16,6 +17,7 @@ import java.util.Optional;
  * that the {@code b=} value can be blanked without touching any other byte. The text is one char
  * per octet (ISO-8859-1), so octets above 127 pass through. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class TagList {
 
   private final List<Tag> tags;

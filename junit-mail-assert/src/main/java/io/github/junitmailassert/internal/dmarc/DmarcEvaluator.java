@@ -16,6 +16,7 @@ import io.github.junitmailassert.internal.dns.DnsLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -23,6 +24,7 @@ import org.xbill.DNS.Resolver;
  * policy discovery, identifier alignment, result and disposition. Never throws for any input; the
  * DNS work is bounded (eight queries per tree walk, a fixed number of identifiers). Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class DmarcEvaluator {
 
   /** RFC 9989 section 11.5: evaluating every From domain is fine for a few, abusive for many. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * Reads the text of a {@code _dmarc} TXT record the way RFC 9989 section 4.7/4.8 (or RFC 7489
@@ -24,12 +25,15 @@ import java.util.OptionalInt;
  * The tag-list is read by the shared {@link TagListParser} in its DMARC dialect. Never throws; linear
  * in the length of the text. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class DmarcRecordParser {
 
   /** What a receiver makes of one TXT record. */
+  @API(status = API.Status.INTERNAL)
   public sealed interface Outcome permits NotDmarc, Parsed {}
 
   /** The record is not a DMARC record and is discarded (RFC 9989 section 4.10 step 2). */
+  @API(status = API.Status.INTERNAL)
   public record NotDmarc(String reason) implements Outcome {}
 
   /**
@@ -39,6 +43,7 @@ public final class DmarcRecordParser {
    *     otherwise RFC 9989 section 4.10.1 applies ({@code p=none} with a valid {@code rua}, else no DMARC)
    * @param hasValidReportUri {@code rua} holds at least one syntactically valid URI
    */
+  @API(status = API.Status.INTERNAL)
   public record Parsed(DmarcRecord record, boolean policyUsable, boolean hasValidReportUri) implements Outcome {}
 
   private static final int MAX_PROBLEMS = 8;

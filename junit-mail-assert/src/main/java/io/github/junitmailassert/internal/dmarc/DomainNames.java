@@ -3,8 +3,10 @@ package io.github.junitmailassert.internal.dmarc;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Domain names as DMARC compares them: A-labels, lower case, no trailing dot. Internal. */
+@API(status = API.Status.INTERNAL)
 public final class DomainNames {
 
   private DomainNames() {}

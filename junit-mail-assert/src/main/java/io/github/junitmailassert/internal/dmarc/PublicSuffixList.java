@@ -1,12 +1,14 @@
 package io.github.junitmailassert.internal.dmarc;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The organizational domain of RFC 7489: the public suffix plus one label, from the Public Suffix
  * List that Guava ships. Guava is an optional dependency, so nothing here touches a Guava class
  * before {@link #isAvailable(ClassLoader)} said it is there. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class PublicSuffixList {
 
   static final String GUAVA_CLASS = "com.google.common.net.InternetDomainName";

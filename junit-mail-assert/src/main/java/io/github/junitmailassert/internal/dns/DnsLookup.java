@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -21,6 +22,7 @@ import org.xbill.DNS.Type;
  * dnsjava's static default resolver or cache. With the in-process zone resolver it asks the zone
  * directly, which is what makes checks fast. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class DnsLookup {
 
   private final Resolver resolver;

@@ -3,6 +3,7 @@ package io.github.junitmailassert.internal.dns;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The one IP literal parser: strict, and without any lookup ({@code InetAddress.getByName} asks
@@ -11,6 +12,7 @@ import java.util.Optional;
  * leading zeros, RFC 4291 text for IPv6) is the grammar everywhere, since a leading zero is
  * ambiguous (octal to some parsers) wherever it is written. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class IpLiterals {
 
   private IpLiterals() {}

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Message;
 
 /**
@@ -30,6 +31,7 @@ import org.xbill.DNS.Message;
  * or to another server. Every server has its own sockets; all share one I/O thread ({@link DnsIoLoop}).
  * Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class LoopbackDnsServer implements AutoCloseable {
 
   private static final long IDLE_CONNECTION_NANOS = TimeUnit.SECONDS.toNanos(30);

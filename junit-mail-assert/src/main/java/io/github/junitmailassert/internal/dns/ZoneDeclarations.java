@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
@@ -29,6 +30,7 @@ import org.xbill.DNS.TextParseException;
  * @param replacingRecords records a test method declares over the class's: parsed last, each replaces
  *     the records of its name and type (see {@link DnsZone#replaceRecords(String, String...)})
  */
+@API(status = API.Status.INTERNAL)
 public record ZoneDeclarations(String domain, String clientIp, String clientHostName, String spf, String dmarc,
     List<String> records, List<String> zoneFiles, String zoneFileOrigin, List<String> replacingRecords) {
 

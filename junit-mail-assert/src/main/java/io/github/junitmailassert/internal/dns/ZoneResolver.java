@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.apiguardian.api.API;
 import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Resolver;
@@ -16,6 +17,7 @@ import org.xbill.DNS.TSIG;
  * A dnsjava {@link Resolver} that answers from a {@link DnsZone} in process: no socket, no cache,
  * no static state. A simulated timeout fails at once with {@link SocketTimeoutException}. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class ZoneResolver implements Resolver {
 
   private final DnsZone zone;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
@@ -14,6 +15,7 @@ import org.xbill.DNS.Record;
  * zone. A test's {@link DnsZone} reads through to it and keeps its own changes apart (copy on
  * write), so tests running in parallel never see each other's records. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class ZoneSnapshot {
 
   public static final ZoneSnapshot EMPTY = new ZoneSnapshot(Map.of(), Set.of(), Map.of());
@@ -78,6 +80,7 @@ public final class ZoneSnapshot {
    * How this internal package reaches DnsZone's storage without widening its public API: DnsZone
    * installs its door once, from its static initializer (the JDK's "shared secrets" pattern).
    */
+  @API(status = API.Status.INTERNAL)
   public interface Door {
     DnsZone over(ZoneSnapshot snapshot);
 

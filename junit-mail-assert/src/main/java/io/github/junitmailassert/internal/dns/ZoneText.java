@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -33,6 +34,7 @@ import org.xbill.DNS.Tokenizer;
  *   <li>Each declaration at most {@value #MAX_RECORDS} records, {@code $GENERATE} included.
  * </ul>
  */
+@API(status = API.Status.INTERNAL)
 public final class ZoneText {
 
   public static final int MAX_BYTES = 4 * 1024 * 1024;

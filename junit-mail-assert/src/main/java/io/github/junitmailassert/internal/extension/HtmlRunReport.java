@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * part there into the HTML page and the JSON file ({@link MergeReports}), and prints where. Internal.
  */
 @SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those
+@API(status = API.Status.INTERNAL)
 public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
   private final Path file;

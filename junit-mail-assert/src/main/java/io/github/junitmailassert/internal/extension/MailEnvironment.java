@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * or one test class. Lives in the JUnit store, which closes it even when a test fails. Internal.
  */
 @SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13 closes only those
+@API(status = API.Status.INTERNAL)
 public final class MailEnvironment implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param smtp how the capture server answers (TLS, faults)
  * @param spamFilters the real filters whose verdict counts for SPAM_SCORE
  */
+@API(status = API.Status.INTERNAL)
 public record Settings(String domain, String clientIp, String clientHostName, String spf, String dmarc,
     List<String> records, List<String> zoneFiles, String zoneFileOrigin, boolean verifyEachTest,
     Set<MailCheck> checks, String receivingHost, DmarcMode dmarcMode, DkimPolicy dkimPolicy, List<String> blockLists,

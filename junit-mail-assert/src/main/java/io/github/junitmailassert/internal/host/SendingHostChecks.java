@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Name;
@@ -25,6 +26,7 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
 /** The DNS work behind the sending host checks. Internal. */
+@API(status = API.Status.INTERNAL)
 public final class SendingHostChecks {
 
   /** PTR names followed, as SPF's limit; a host with more is misconfigured anyway. */

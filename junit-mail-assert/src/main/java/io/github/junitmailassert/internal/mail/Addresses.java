@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Finds the domains of the addresses in a header value, for assertions and reports. The value is read
  * by the one RFC 5322 parser; a value that is not an address list (a hostile or broken header) is read
  * in its lenient mode, so a local name in a broken From field is still seen. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class Addresses {
 
   private Addresses() {}

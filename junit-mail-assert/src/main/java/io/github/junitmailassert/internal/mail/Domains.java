@@ -1,8 +1,10 @@
 package io.github.junitmailassert.internal.mail;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** The one "same domain or a subdomain of it" rule of the assertions and the gate. Internal. */
+@API(status = API.Status.INTERNAL)
 public final class Domains {
 
   private Domains() {}

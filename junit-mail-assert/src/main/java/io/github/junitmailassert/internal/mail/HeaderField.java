@@ -2,6 +2,7 @@ package io.github.junitmailassert.internal.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * One header field exactly as received. Internal.
@@ -9,6 +10,7 @@ import java.util.Arrays;
  * @param name the field name as written (case kept)
  * @param raw the whole field's bytes, name, colon and folding included, without the final line end
  */
+@API(status = API.Status.INTERNAL)
 public record HeaderField(String name, byte[] raw) {
 
   /** The value after the colon, unfolded (line ends removed), trimmed, decoded as UTF-8. */

@@ -2,6 +2,7 @@ package io.github.junitmailassert.internal.mail;
 
 import io.github.junitmailassert.mail.CapturedMail;
 import java.util.function.BiFunction;
+import org.apiguardian.api.API;
 
 /**
  * Hands a received message's bytes to {@link CapturedMail} without a copy: a large mail then exists
@@ -9,6 +10,7 @@ import java.util.function.BiFunction;
  * public builder keeps copying. Here, in the mail model's engine, so that the model depends on no
  * server. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class MessageHandover {
 
   private static volatile BiFunction<CapturedMail.Builder, byte[], CapturedMail.Builder> adopter;

@@ -3,12 +3,14 @@ package io.github.junitmailassert.internal.mail;
 import io.github.junitmailassert.mail.CapturedMail;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * The one parsed view of each captured mail, for the checks: {@link CapturedMail} parses its bytes
  * once and grants this class access to the result, so that no check copies or parses the message
  * again, while the public API hands out only copies. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class ParsedMessages {
 
   private static volatile Function<CapturedMail, RawMessage> access;

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A message as bytes, split into header fields and body without changing a byte: what DKIM and the
  * header checks need. Parsing never throws; a message without headers has none, a line that is not
  * a field ends the header. Both CRLF and bare LF end a line. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class RawMessage {
 
   private final byte[] bytes;

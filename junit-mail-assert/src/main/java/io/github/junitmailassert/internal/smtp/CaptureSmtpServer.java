@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * The capture SMTP server: GreenMail's server (socket, accept loop, one thread per client, orderly
@@ -27,6 +28,7 @@ import java.util.function.Consumer;
  * ListeningPorts}), so a sender that keeps sending after its test ended never reaches a later
  * test's server.
  */
+@API(status = API.Status.INTERNAL)
 public final class CaptureSmtpServer implements AutoCloseable {
 
   private static final long START_TIMEOUT_MS = 10_000;

@@ -3,6 +3,7 @@ package io.github.junitmailassert.internal.spf;
 import io.github.junitmailassert.internal.mail.Domains;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Name;
 
 /**
@@ -10,6 +11,7 @@ import org.xbill.DNS.Name;
  * '%' there), so names are built from their labels rather than parsed with dnsjava's escapes.
  * Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class DomainNames {
 
   private DomainNames() {}

@@ -1,6 +1,7 @@
 package io.github.junitmailassert.internal.spf;
 
 import io.github.junitmailassert.internal.dns.IpLiterals;
+import org.apiguardian.api.API;
 import org.xbill.DNS.ReverseMap;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -12,6 +13,7 @@ import java.net.UnknownHostException;
  * is too lenient for records ("1.2.3" is an address to it) and may query DNS for what is not a
  * literal, so records are parsed here. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class IpAddresses {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();

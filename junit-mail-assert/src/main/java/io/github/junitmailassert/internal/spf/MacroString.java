@@ -3,17 +3,20 @@ package io.github.junitmailassert.internal.spf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * An SPF macro-string (RFC 7208 section 7), parsed once: literal text and macro-expands. Syntax
  * errors are found when parsing, before anything is expanded, as section 4.6 asks. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class MacroString {
 
   /** The longest expansion kept; more than any DNS name or explanation needs. */
   static final int MAX_EXPANSION = 8192;
 
   /** Supplies the values of the macro letters during one evaluation. */
+  @API(status = API.Status.INTERNAL)
   public interface Values {
     /** The value of a lower-case macro letter. */
     String value(char letter);

@@ -6,6 +6,7 @@ import io.github.junitmailassert.spf.SpfResultCode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.MXRecord;
@@ -19,6 +20,7 @@ import org.xbill.DNS.Type;
  * One run of RFC 7208's {@code check_host()}: the state of a single check (lookup and void
  * counters, deadline, trace). Not thread-safe; a verifier makes one per check. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class SpfEvaluation implements MacroString.Values {
 
   /** Section 4.6.4: terms that query DNS, per check. */
@@ -29,6 +31,7 @@ public final class SpfEvaluation implements MacroString.Values {
   public static final int NAME_LIMIT = 10;
 
   /** What check_host() returned for a domain. */
+  @API(status = API.Status.INTERNAL)
   public record Outcome(SpfResultCode code, String mechanism, String explanation) {}
 
   /** Ends the whole check with permerror or temperror. */

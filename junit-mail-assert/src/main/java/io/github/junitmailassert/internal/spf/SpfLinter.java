@@ -12,12 +12,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /** The work behind {@code SpfLint}: one lint run, not thread-safe. Internal. */
+@API(status = API.Status.INTERNAL)
 public final class SpfLinter {
 
   /** Records followed through includes and redirects, to bound the work on hostile zones. */

@@ -2,14 +2,17 @@ package io.github.junitmailassert.internal.spf;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One SPF record (RFC 7208 section 4.6), parsed in full before it is evaluated so that a syntax
  * error anywhere is a permerror even when an earlier mechanism would match. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class SpfRecord {
 
   /** The mechanisms of section 5. */
+  @API(status = API.Status.INTERNAL)
   public enum Kind {
     ALL, INCLUDE, A, MX, PTR, IP4, IP6, EXISTS;
 
@@ -30,10 +33,12 @@ public final class SpfRecord {
    * @param text the term as written
    * @param position the term's offset in the record
    */
+  @API(status = API.Status.INTERNAL)
   public record Mechanism(
       char qualifier, Kind kind, MacroString domainSpec, byte[] network, int cidr4, int cidr6, String text, int position) {}
 
   /** A modifier: redirect, exp or one this engine does not know (ignored, section 6). */
+  @API(status = API.Status.INTERNAL)
   public record Modifier(String name, MacroString value, String text, int position) {}
 
   private static final String VERSION = "v=spf1";

@@ -1,11 +1,13 @@
 package io.github.junitmailassert.internal.spf;
 
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * Parsed records by their text, so that a verifier checking many mails parses each record once.
  * Bounded: when full it starts over. Thread-safe. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class SpfRecordCache {
 
   private static final int MAX_ENTRIES = 1024;

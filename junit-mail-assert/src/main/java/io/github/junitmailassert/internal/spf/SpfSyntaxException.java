@@ -1,9 +1,12 @@
 package io.github.junitmailassert.internal.spf;
 
+import org.apiguardian.api.API;
+
 /**
  * A syntax error in an SPF record, with the offset where it was found. Thrown only inside the
  * internal parser and always turned into a permerror or a lint finding. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class SpfSyntaxException extends RuntimeException {
 
   private final int position;

@@ -2,6 +2,7 @@ package io.github.junitmailassert.internal.syntax;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Reads an RFC 5322 address list (section 3.4), as found in a From field, into its mailboxes:
@@ -13,6 +14,7 @@ import java.util.List;
  * what leak detection needs from hostile or broken header values: the mailboxes read before the
  * first syntax error, and the domains of the addr-spec-like tokens in the text it could not read.
  */
+@API(status = API.Status.INTERNAL)
 public final class AddressListParser {
 
   /** At most this many mailboxes are read; more is hostile, not mail. */
@@ -27,6 +29,7 @@ public final class AddressListParser {
    * @param addressLiteral the domain is an address literal such as {@code [192.0.2.1]}
    * @param displayNameOnly no address at all, only a display name (a quoted string or several words)
    */
+  @API(status = API.Status.INTERNAL)
   public record Mailbox(String localPart, String domain, boolean addressLiteral, boolean displayNameOnly) {
     public String address() {
       return domain.isEmpty() ? localPart : localPart + "@" + domain;
@@ -34,6 +37,7 @@ public final class AddressListParser {
   }
 
   /** The mailboxes, or why the text is not an address list (then {@code mailboxes} is empty). */
+  @API(status = API.Status.INTERNAL)
   public record Result(List<Mailbox> mailboxes, String problem) {
     public Result {
       mailboxes = List.copyOf(mailboxes);
@@ -52,6 +56,7 @@ public final class AddressListParser {
    *     comments in the text from that element on, as written; empty when the text is an address list
    * @param problem why the text is not an address list, or empty
    */
+  @API(status = API.Status.INTERNAL)
   public record Lenient(List<Mailbox> mailboxes, List<String> skippedDomains, String problem) {
     public Lenient {
       mailboxes = List.copyOf(mailboxes);

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Reads a tag-list (RFC 6376 section 3.2): {@code tag-spec *( ";" tag-spec ) [ ";" ]}, each tag-spec
@@ -14,9 +15,11 @@ import java.util.Set;
  * costs (DKIM: a permerror; DMARC: the tag is ignored, or the record is discarded). One pass over the
  * text. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class TagListParser {
 
   /** Where the two readers of the syntax differ; everything else is shared. */
+  @API(status = API.Status.INTERNAL)
   public enum Dialect {
     /**
      * DKIM: folding white space (SP, HTAB, CR, LF) between tokens; tag names {@code ALPHA *(ALPHA /
@@ -34,6 +37,7 @@ public final class TagListParser {
   }
 
   /** One tag-spec of the list, read or not. */
+  @API(status = API.Status.INTERNAL)
   public sealed interface Part permits Tag, Problem {
     /** The index of the tag-spec: how many {@code ;} come before it. */
     int segment();
@@ -48,9 +52,11 @@ public final class TagListParser {
    * @param valueStart index just after the {@code =}
    * @param valueEnd index of the {@code ;} that ends the value, or the text's length
    */
+  @API(status = API.Status.INTERNAL)
   public record Tag(int segment, String name, String value, int valueStart, int valueEnd) implements Part {}
 
   /** What is wrong with a tag-spec. */
+  @API(status = API.Status.INTERNAL)
   public enum Kind {
     /** Only white space before the next {@code ;}. */
     EMPTY_TAG,
@@ -75,9 +81,11 @@ public final class TagListParser {
    * @param start index of the tag-spec's first character that is not white space
    * @param end index just after its last character that is not white space
    */
+  @API(status = API.Status.INTERNAL)
   public record Problem(int segment, Kind kind, String name, int start, int end) implements Part {}
 
   /** Every tag-spec of {@code text}, in order. */
+  @API(status = API.Status.INTERNAL)
   public record Result(String text, List<Part> parts) {
     public Result {
       parts = List.copyOf(parts);

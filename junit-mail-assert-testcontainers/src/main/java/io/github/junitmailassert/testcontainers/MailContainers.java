@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -49,6 +50,7 @@ import org.testcontainers.containers.Network;
  * {@code sysctl net.ipv4.ip_unprivileged_port_start=25}. Each route has its own network, so routes
  * of tests running in parallel never meet.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MailContainers {
 
   private MailContainers() {}
@@ -57,6 +59,9 @@ public final class MailContainers {
    * Routes {@code container}'s mail and DNS lookups to the running test of {@code mail}, a
    * {@code @RegisterExtension} field. Call it before the container starts.
    *
+   * @param container the container, not started yet
+   * @param mail the extension whose test is running
+   * @return the route; close it after the test
    * @throws IllegalStateException when no test of that extension is running, the container already
    *     runs, or the route cannot listen on its ports (the message says why)
    */
@@ -70,6 +75,10 @@ public final class MailContainers {
    * parameters {@code @MailDeliverability} injects. Call it before the container starts, and after
    * {@code withNetwork} if the container has a network of yours: the route serves that network.
    *
+   * @param container the container, not started yet
+   * @param smtp the test's capture server
+   * @param zone the test's fake DNS zone
+   * @return the route; close it after the test
    * @throws IllegalStateException when the container already runs, or the route cannot listen on
    *     its ports (the message says why)
    * @throws IllegalArgumentException when the container uses a network mode other than a bridge

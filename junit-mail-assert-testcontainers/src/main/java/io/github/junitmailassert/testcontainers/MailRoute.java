@@ -4,6 +4,7 @@ import io.github.junitmailassert.mail.DnsEndpoint;
 import io.github.junitmailassert.mail.SmtpEndpoint;
 import io.github.junitmailassert.internal.dns.LoopbackDnsServer;
 import java.net.InetAddress;
+import org.apiguardian.api.API;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 
@@ -16,6 +17,7 @@ import org.testcontainers.containers.Network;
  * closing it also stops the container if it still runs, since a container cannot outlive the
  * network it runs on; then the network is removed.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MailRoute implements AutoCloseable {
 
   /** The name containers reach the test's host by: the one Testcontainers uses for host ports. */
@@ -46,12 +48,14 @@ public final class MailRoute implements AutoCloseable {
   /**
    * Where the application in the container sends its mail: {@code host.testcontainers.internal}
    * port 25, relayed byte for byte to the capture server.
+   *
+   * @return the container's SMTP endpoint
    */
   public SmtpEndpoint smtp() {
     return new SmtpEndpoint(HOST_NAME, SMTP_PORT);
   }
 
-  /** The DNS server the container resolves through (its {@code --dns}): the fake zone, on port 53. */
+  /** {@return the DNS server the container resolves through (its {@code --dns}): the fake zone, on port 53} */
   public DnsEndpoint dns() {
     return new DnsEndpoint(hostAddress.getHostAddress(), DNS_PORT);
   }
@@ -60,6 +64,8 @@ public final class MailRoute implements AutoCloseable {
    * The test host's address in the container's network, such as {@code 172.18.0.1}: what
    * {@link #HOST_NAME} resolves to inside the container. Publish it as the A record of an MX
    * host, and an MTA in the container delivers to the capture server as it would on the internet.
+   *
+   * @return the address, as text
    */
   public String hostAddress() {
     return hostAddress.getHostAddress();
