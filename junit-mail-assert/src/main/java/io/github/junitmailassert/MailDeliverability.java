@@ -51,7 +51,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(MailDeliverabilityExtension.class)
 public @interface MailDeliverability {
 
-  /** The domain the application sends from; the envelope sender should be in it. */
+  /**
+   * The domain the application sends from; the envelope sender should be in it. An internationalized
+   * domain ({@code "例え.jp"}) is published in the zone under its A-labels ({@code xn--r8jz45g.jp}),
+   * and the checks treat both forms as one domain.
+   */
   String domain() default "";
 
   /**
@@ -60,7 +64,10 @@ public @interface MailDeliverability {
    */
   String clientIp() default "";
 
-  /** The sending host's name; with {@link #clientIp()} the zone gets its A and PTR records. */
+  /**
+   * The sending host's name; with {@link #clientIp()} the zone gets its A and PTR records (for an
+   * internationalized name, under its A-labels).
+   */
   String clientHostName() default "";
 
   /** An SPF record to publish at {@link #domain()}, such as {@code "v=spf1 ip4:203.0.113.25 -all"}. */
