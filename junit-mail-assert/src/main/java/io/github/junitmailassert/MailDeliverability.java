@@ -53,7 +53,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public @interface MailDeliverability {
 
-  /** {@return the domain the application sends from; the envelope sender should be in it} */
+  /**
+   * {@return the domain the application sends from; the envelope sender should be in it} An
+   * internationalized domain ({@code "例え.jp"}) is published in the zone under its A-labels
+   * ({@code xn--r8jz45g.jp}), and the checks treat both forms as one domain.
+   */
   String domain() default "";
 
   /**
@@ -62,7 +66,10 @@ public @interface MailDeliverability {
    */
   String clientIp() default "";
 
-  /** {@return the sending host's name; with {@link #clientIp()} the zone gets its A and PTR records} */
+  /**
+   * {@return the sending host's name; with {@link #clientIp()} the zone gets its A and PTR records}
+   * An internationalized name gets them under its A-labels.
+   */
   String clientHostName() default "";
 
   /** {@return an SPF record to publish at {@link #domain()}, such as {@code "v=spf1 ip4:203.0.113.25 -all"}} */

@@ -111,7 +111,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
 
   /**
    * Verifies that the envelope sender's domain is {@code domain} or a subdomain of it: the domain
-   * receivers check SPF for and send bounces to.
+   * receivers check SPF for and send bounces to. Case, a final dot and the label form do not matter
+   * ({@code ユーザー@例え.jp} is in {@code xn--r8jz45g.jp}).
    *
    * <pre>{@code
    * // passes for MAIL FROM:<bounces@mail.sample.co.jp>

@@ -4,6 +4,7 @@ import io.github.junitmailassert.internal.dns.IpLiterals;
 import io.github.junitmailassert.internal.dns.ZoneResolver;
 import io.github.junitmailassert.internal.dns.ZoneSnapshot;
 import io.github.junitmailassert.internal.dns.ZoneText;
+import io.github.junitmailassert.internal.mail.Domains;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,12 @@ import org.xbill.DNS.Type;
  * {@link #replaceSpf(String, String)} and {@link #replaceDmarc(String, String)} change what is there, one
  * name and type at a time. {@link #reset()} goes back to exactly what was declared (the annotation's or
  * builder's records, for the extension's zone); {@link #clear()} drops everything, declared records included.
+ *
+ * <p>Names may be internationalized (RFC 5890): every method that takes a name as text converts its
+ * U-labels to A-labels ({@link java.net.IDN#toASCII(String)}, IDNA 2003 as the JDK has it), so
+ * {@code spf("例え.jp", ...)} publishes the record under {@code xn--r8jz45g.jp} and a lookup of either
+ * form finds it. A name that cannot be converted is refused: {@code not a valid DNS name: "<name>"
+ * (not an internationalized domain name: <why>)}. Names inside zone-file text are read as written.
  *
  * <p>Thread-safety: all methods may be called from any thread; a change is visible to the next lookup,
  * and a lookup sees a replaced record set either whole before or whole after the change.
@@ -697,8 +704,9 @@ public final class DnsZone {
 
   static Name name(String text) {
     Objects.requireNonNull(text, "name");
+    String ascii = Domains.toAscii(text);
     try {
-      return Name.fromString(text.endsWith(".") ? text : text + ".");
+      return Name.fromString(ascii.endsWith(".") ? ascii : ascii + ".");
     } catch (TextParseException e) {
       throw new IllegalArgumentException("not a valid DNS name: \"" + text + "\" (" + e.getMessage() + ")", e);
     }

@@ -1,10 +1,14 @@
 package io.github.junitmailassert.report;
 
+import io.github.junitmailassert.mail.SmtpTranscript;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -73,6 +77,56 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
   }
 
   /**
+   * One line of a mail's SMTP transcript ({@link SmtpTranscript}).
+   *
+   * @param at when it was said (the connection's time plus {@code sinceConnectMillis}, to the millisecond)
+   * @param sinceConnectMillis milliseconds from the moment the capture server accepted the connection
+   * @param direction {@value #CLIENT}, {@value #SERVER} or {@value #NOTE} (not said on the wire)
+   * @param text the line without its line end, as the transcript keeps it
+   */
+  public record TranscriptLine(Instant at, long sinceConnectMillis, String direction, String text) {
+
+    /** The client (the application) said the line. */
+    public static final String CLIENT = "client";
+    /** The capture server said the line. */
+    public static final String SERVER = "server";
+    /** A note of the transcript: the message's size, TLS starting, lines left out, the connection closing. */
+    public static final String NOTE = "note";
+
+    static final List<String> DIRECTIONS = List.of(CLIENT, SERVER, NOTE);
+
+    /** Every component is required; {@code direction} is one of the three above. */
+    public TranscriptLine {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(direction, "direction");
+      Objects.requireNonNull(text, "text");
+      if (!DIRECTIONS.contains(direction)) {
+        throw new IllegalArgumentException("a transcript line's direction is client, server or note, not " + direction);
+      }
+    }
+
+    /** The lines of {@code transcript}, in the order said; none for a mail built by hand. */
+    public static List<TranscriptLine> of(SmtpTranscript transcript) {
+      List<TranscriptLine> out = new ArrayList<>();
+      for (SmtpTranscript.Line l : transcript.lines()) {
+        out.add(new TranscriptLine(transcript.connectedAt().plus(l.sinceConnect()).truncatedTo(ChronoUnit.MILLIS),
+            l.sinceConnect().toMillis(), l.direction().name().toLowerCase(Locale.ROOT), l.text()));
+      }
+      return out;
+    }
+
+    /** The lines as the transcript prints them ({@link SmtpTranscript#toString()}): {@code "  +3 ms C: EHLO app.example"}. */
+    static String print(List<TranscriptLine> lines) {
+      List<SmtpTranscript.Line> back = new ArrayList<>();
+      for (TranscriptLine l : lines) {
+        back.add(new SmtpTranscript.Line(Duration.ofMillis(l.sinceConnectMillis()),
+            SmtpTranscript.Direction.valueOf(l.direction().toUpperCase(Locale.ROOT)), l.text()));
+      }
+      return SmtpTranscript.of(Instant.EPOCH, back).toString();
+    }
+  }
+
+  /**
    * One captured mail of a test.
    *
    * @param summary the mail's one line (sequence, envelope, subject)
@@ -82,10 +136,12 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
    * @param failures what fails the checks the test declared
    * @param information everything else the receiver found
    * @param report the printed report of the mail ({@link MailReport})
+   * @param transcript the SMTP transcript of the mail's transaction; empty for a mail built by hand
+   *     and in parts written before reports had it
    */
   public record MailEntry(String summary, String verdict, Map<String, String> checks, List<FindingEntry> failures,
-      List<FindingEntry> information, String report) {
-    /** Copies the checks and findings; every component is required. */
+      List<FindingEntry> information, String report, List<TranscriptLine> transcript) {
+    /** Copies the checks, findings and transcript; every component is required. */
     public MailEntry {
       Objects.requireNonNull(summary, "summary");
       Objects.requireNonNull(verdict, "verdict");
@@ -93,6 +149,7 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
       failures = List.copyOf(failures);
       information = List.copyOf(information);
       Objects.requireNonNull(report, "report");
+      transcript = List.copyOf(transcript);
     }
   }
 
@@ -162,7 +219,12 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
         w.endObject();
         findings(w, "failures", m.failures());
         findings(w, "information", m.information());
-        w.member("report", m.report()).endObject();
+        w.member("report", m.report()).name("transcript").beginArray();
+        for (TranscriptLine l : m.transcript()) {
+          w.beginObject().member("at", l.at().toString()).name("sinceConnectMillis").value(l.sinceConnectMillis())
+              .member("direction", l.direction()).member("text", l.text()).endObject();
+        }
+        w.endArray().endObject();
       }
       w.endArray().endObject();
     }
@@ -216,7 +278,8 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
         Map<String, String> checks = new LinkedHashMap<>();
         object(m.get("checks"), at + ".checks").forEach((k, v) -> checks.put(k, text(v, at + ".checks." + k)));
         mails.add(new MailEntry(string(m, "summary", at), string(m, "verdict", at), checks,
-            findingList(m, "failures", at), findingList(m, "information", at), string(m, "report", at)));
+            findingList(m, "failures", at), findingList(m, "information", at), string(m, "report", at),
+            transcript(m, at)));
       }
       tests.add(new TestEntry(string(t, "id", where), string(t, "className", where), strings(t, "classPath", where),
           string(t, "test", where), string(t, "outcome", where), strings(t, "declaredChecks", where), mails));
@@ -232,6 +295,35 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
       Map<String, Object> f = object(list.get(k), at);
       out.add(new FindingEntry(string(f, "check", at), string(f, "severity", at), string(f, "text", at),
           string(f, "fix", at), string(f, "source", at)));
+    }
+    return out;
+  }
+
+  /** A mail's transcript; a part written before reports had one has none, read as empty. */
+  private static List<TranscriptLine> transcript(Map<String, Object> m, String where) {
+    List<TranscriptLine> out = new ArrayList<>();
+    if (!m.containsKey("transcript")) {
+      return out;
+    }
+    List<Object> list = list(m, "transcript", where);
+    for (int k = 0; k < list.size(); k++) {
+      String at = where + ".transcript[" + k + "]";
+      Map<String, Object> l = object(list.get(k), at);
+      Instant when;
+      try {
+        when = Instant.parse(string(l, "at", at));
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(at + ".at is not an ISO-8601 instant: " + l.get("at"));
+      }
+      if (!(l.get("sinceConnectMillis") instanceof Long millis) || millis < 0) {
+        throw new IllegalArgumentException(at + ".sinceConnectMillis is not a whole number of 0 or more: "
+            + l.get("sinceConnectMillis"));
+      }
+      String direction = string(l, "direction", at);
+      if (!TranscriptLine.DIRECTIONS.contains(direction)) {
+        throw new IllegalArgumentException(at + ".direction is not client, server or note: " + direction);
+      }
+      out.add(new TranscriptLine(when, millis, direction, string(l, "text", at)));
     }
     return out;
   }

@@ -183,7 +183,13 @@ final class RunReportHtml {
       sb.append("</summary>\n");
       list(sb, m.failures(), "Fails the declared checks:", "bad");
       list(sb, m.information(), "Also found (information):", "info");
-      sb.append("<pre>").append(escape(m.report())).append("</pre></details>\n");
+      sb.append("<pre>").append(escape(m.report())).append("</pre>");
+      if (!m.transcript().isEmpty()) {
+        sb.append("\n<details class=\"transcript\"><summary>SMTP transcript (").append(m.transcript().size())
+            .append(" line(s))</summary><pre>").append(escape(RunReport.TranscriptLine.print(m.transcript())))
+            .append("</pre></details>");
+      }
+      sb.append("</details>\n");
     }
   }
 

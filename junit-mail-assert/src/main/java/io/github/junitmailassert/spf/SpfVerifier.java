@@ -1,6 +1,7 @@
 package io.github.junitmailassert.spf;
 
 import io.github.junitmailassert.internal.dns.DnsLookup;
+import io.github.junitmailassert.internal.mail.Domains;
 import io.github.junitmailassert.internal.spf.DomainNames;
 import io.github.junitmailassert.internal.spf.IpAddresses;
 import io.github.junitmailassert.internal.spf.MacroString;
@@ -23,6 +24,10 @@ import org.xbill.DNS.Resolver;
  * SpfVerifier spf = SpfVerifier.using(zone.resolver()).withReceivingHost("mx.example.net");
  * SpfResult r = spf.checkMailFrom(InetAddress.getByName("203.0.113.25"), "info@sample.co.jp", "mail.sample.co.jp");
  * }</pre>
+ *
+ * <p>An internationalized domain (an SMTPUTF8 sender such as {@code ユーザー@例え.jp}) is checked in
+ * its A-label form, as RFC 7208 section 4.3 requires: the result's domain and sender are
+ * {@code xn--r8jz45g.jp} and {@code ユーザー@xn--r8jz45g.jp}, and so are {@code %{d}} and {@code %{s}}.
  *
  * <p>Bad records and DNS failures never throw: they are {@code permerror} and {@code temperror}
  * results. Thread-safe and reusable; each check keeps its own state. Settings return a new
@@ -159,7 +164,7 @@ public final class SpfVerifier {
   private SpfResult check(SpfIdentity identity, InetAddress clientIp, String local, String rawDomain, String helo) {
     Objects.requireNonNull(clientIp, "clientIp");
     InetAddress ip = IpAddresses.normalize(clientIp);
-    String domain = DomainNames.stripTrailingDot(rawDomain);
+    String domain = aLabels(DomainNames.stripTrailingDot(rawDomain));
     String sender = local + "@" + domain;
     if (!DomainNames.isCheckableDomain(domain)) {
       String why = "\"" + domain + "\" is not a fully qualified domain name, so there is nothing to check"
@@ -171,6 +176,19 @@ public final class SpfVerifier {
     SpfEvaluation.Outcome outcome = evaluation.run(domain);
     return new SpfResult(outcome.code(), identity, domain, sender, helo, ip, outcome.mechanism(),
         outcome.explanation(), evaluation.lookups(), evaluation.problem(), evaluation.trace());
+  }
+
+  /**
+   * RFC 7208 section 4.3 and RFC 8616 section 4: an internationalized domain is checked in its
+   * A-label form ({@code ユーザー@例え.jp} is checked as {@code xn--r8jz45g.jp}). One that cannot be
+   * converted stays as written, and is not a name there is anything to check for.
+   */
+  private static String aLabels(String domain) {
+    try {
+      return Domains.toAscii(domain);
+    } catch (IllegalArgumentException e) {
+      return domain;
+    }
   }
 
   @Override

@@ -137,6 +137,36 @@ class DnsZoneTest {
         .hasMessageStartingWith("not a valid DNS name: \"a..b\"");
   }
 
+  @Test
+  void should_publish_internationalized_names_under_their_a_labels() {
+    DnsZone idn = DnsZone.create().spf("例え.jp", "v=spf1 ip4:203.0.113.25 -all").sendingHost("メール.例え.jp", "203.0.113.25")
+        .dmarc("例え.jp", "v=DMARC1; p=reject").dkimKeyRecord("sel", "例え.jp", "v=DKIM1; p=");
+    assertThat(idn.records()).extracting(r -> r.getName().toString()).containsExactlyInAnyOrder("xn--r8jz45g.jp.",
+        "xn--4dkua4c.xn--r8jz45g.jp.", "25.113.0.203.in-addr.arpa.", "_dmarc.xn--r8jz45g.jp.",
+        "sel._domainkey.xn--r8jz45g.jp.");
+    assertThat(idn.lookup("25.113.0.203.in-addr.arpa", Type.PTR).records()).extracting(Record::rdataToString)
+        .containsExactly("xn--4dkua4c.xn--r8jz45g.jp.");
+    DnsLookup dns = new DnsLookup(idn.resolver());
+    assertThat(dns.txtStrings(dns.lookup("例え.jp", Type.TXT))).containsExactly("v=spf1 ip4:203.0.113.25 -all");
+    assertThat(dns.txtStrings(dns.lookup("xn--r8jz45g.jp", Type.TXT))).containsExactly("v=spf1 ip4:203.0.113.25 -all");
+    idn.replaceSpf("xn--r8jz45g.jp", "v=spf1 -all");
+    assertThat(dns.txtStrings(dns.lookup("例え.jp", Type.TXT))).containsExactly("v=spf1 -all");
+  }
+
+  @Test
+  void should_refuse_a_name_that_is_no_internationalized_domain_name_saying_why() {
+    assertThatThrownBy(() -> DnsZone.create().a("a\u0378b.jp", "192.0.2.1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a valid DNS name: \"a\u0378b.jp\" (not an internationalized domain name: An unassigned code"
+            + " point was found in the input a\u0378b)");
+    assertThatThrownBy(() -> DnsZone.create().spf("例".repeat(60) + ".jp", "v=spf1 -all"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a valid DNS name: \"" + "例".repeat(60) + ".jp\" (not an internationalized domain name:"
+            + " The label in the input is too long)");
+    assertThat(new DnsLookup(zone.resolver()).lookup("a\u0378b.jp", Type.A).status())
+        .isEqualTo(DnsAnswer.Status.NXDOMAIN);
+  }
+
   private static Message query(String name, int type) throws IOException {
     return Message.newQuery(Record.newRecord(Name.fromString(name + "."), type, DClass.IN));
   }

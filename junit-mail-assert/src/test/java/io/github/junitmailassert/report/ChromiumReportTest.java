@@ -97,8 +97,12 @@ class ChromiumReportTest {
     String notDeclared = browser(dir, "--dump-dom", url + "?outcome=passed&check=DKIM&status=not%20declared");
     assertThat(visible(notDeclared)).containsExactly("clean(SmtpEndpoint)", "noMail()");
     assertThat(notDeclared).contains("<output id=\"filter-count\">2 of 3 test(s) shown</output>");
-    // A link to a mail opens its details.
-    assertThat(browser(dir, "--dump-dom", url + "#t2-m1")).contains("<details id=\"t2-m1\" open=\"\">");
+    // A link to a mail opens its details; its SMTP transcript stays collapsed.
+    String linked = browser(dir, "--dump-dom", url + "#t2-m1");
+    assertThat(linked).contains("<details id=\"t2-m1\" open=\"\">");
+    String mail = linked.substring(linked.indexOf("<details id=\"t2-m1\""));
+    assertThat(mail.substring(0, mail.indexOf("</details></details>"))).contains(
+        "<details class=\"transcript\"><summary>SMTP transcript (").doesNotContain("<details class=\"transcript\" open");
   }
 
   @Test

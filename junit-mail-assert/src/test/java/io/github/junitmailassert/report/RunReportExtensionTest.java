@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.report.SummaryRows.Row;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,17 @@ class RunReportExtensionTest {
         "MAIL FROM <apache@localhost.localdomain>: localhost.localdomain is the name every machine gives itself");
     assertThat(leaky.at("/mails/0/report").asText()).startsWith(
         "mail #1 from <apache@localhost.localdomain> to [user@example.com] \"Reset your password <b>now</b>\"");
+    List<String> transcript = new ArrayList<>();
+    leaky.at("/mails/0/transcript").forEach(l -> transcript.add(l.get("direction").asText() + " " + l.get("text").asText()));
+    assertThat(transcript).startsWith("server 220 " + Receiver.DEFAULT_RECEIVING_HOST
+        + " ESMTP junit-mail-assert capture server ready", "client EHLO localhost.localdomain")
+        .contains("client MAIL FROM:<apache@localhost.localdomain>", "client RCPT TO:<user@example.com>")
+        .endsWith("client .", "server 250 2.0.0 OK: captured");
+    assertThat(leaky.at("/mails/0/transcript/1/at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");
+    assertThat(leaky.at("/mails/0/transcript/1/sinceConnectMillis").isIntegralNumber()).isTrue();
+    assertThat(html).contains("<details class=\"transcript\"><summary>SMTP transcript ("
+        + transcript.size() + " line(s))</summary><pre>")
+        .containsPattern("\n *\\+\\d+ ms C: MAIL FROM:&lt;apache@localhost.localdomain&gt;\n");
     try (Stream<Path> parts = Files.list(dir.resolve("reports/mail-parts"))) {
       assertThat(parts.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("part-")))
           .singleElement().satisfies(n -> assertThat(n).matches("part-\\d+-[0-9a-f-]{36}\\.json"));
@@ -146,6 +158,10 @@ class RunReportExtensionTest {
         "mail #2 from <news@sample.co.jp> to [b@example.com] \"News 2\"");
     assertThat(report).contains("  verdict      no checks declared by the test (verifyEachTest is off): what follows"
         + " is information");
+    assertThat(report.lines().filter(l -> l.equals("  SMTP transcript"))).hasSize(2);
+    assertThat(report).containsPattern("\n  SMTP transcript\n    +\\+\\d+ ms S: 220 ")
+        .containsPattern("\n    +\\+\\d+ ms C: RCPT TO:<b@example.com>\n")
+        .containsPattern(" ms S: 250 2.0.0 OK: captured\n$");
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.junitmailassert.report.RunReport.FindingEntry;
 import io.github.junitmailassert.report.RunReport.MailEntry;
 import io.github.junitmailassert.report.RunReport.TestEntry;
+import io.github.junitmailassert.report.RunReport.TranscriptLine;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,13 @@ class RunReportTest {
     return m;
   }
 
+  /** The clean mail's transcript: greeting, a command with markup, a note, the reply after the dot. */
+  static final List<TranscriptLine> TRANSCRIPT = List.of(
+      new TranscriptLine(WRITTEN, 0, "server", "220 capture.test ESMTP"),
+      new TranscriptLine(WRITTEN.plusMillis(3), 3, "client", "MAIL FROM:<no-reply@sample.co.jp> <&>"),
+      new TranscriptLine(WRITTEN.plusMillis(5), 5, "note", "[message: 120 octets]"),
+      new TranscriptLine(WRITTEN.plusMillis(12), 12, "server", "250 2.0.0 OK queued"));
+
   /** A passing test, a failing nested one whose mail is hostile, and one that captured no mail. */
   static RunReport sample() {
     FindingEntry info = new FindingEntry("DKIM", "ERROR", "the mail is not signed", "sign it", "RFC 6376");
@@ -44,13 +52,13 @@ class RunReportTest {
     TestEntry clean = new TestEntry("[engine:junit-jupiter]/[class:shop.SignupTest]/[method:clean()]",
         "shop.SignupTest", List.of("SignupTest"), "clean()", "passed", List.of("SPF"),
         List.of(new MailEntry("mail #1 from <no-reply@sample.co.jp> to [user@example.com] \"Welcome\"", "passes",
-            checks("DKIM", "failed"), List.of(), List.of(info), "mail #1 from <no-reply@sample.co.jp>\n  verdict      passes")));
+            checks("DKIM", "failed"), List.of(), List.of(info), "mail #1 from <no-reply@sample.co.jp>\n  verdict      passes", TRANSCRIPT)));
     TestEntry leaky = new TestEntry(
         "[engine:junit-jupiter]/[class:shop.SignupTest]/[nested-class:Legacy]/[method:leaky()]",
         "shop.SignupTest$Legacy", List.of("SignupTest", "Legacy"), "leaky()", "failed",
         List.of("ENVELOPE_DOMAIN", "SPF"),
         List.of(new MailEntry(HOSTILE_SUMMARY, "fails", checks("ENVELOPE_DOMAIN", "failed", "SPF", "not checked", "DKIM",
-            "failed"), List.of(bad), List.of(info), "mail #2\r\n  \u202everdict & more")));
+            "failed"), List.of(bad), List.of(info), "mail #2\r\n  \u202everdict & more", List.of())));
     TestEntry none = new TestEntry("[engine:junit-jupiter]/[class:shop.AboutTest]/[method:noMail()]", "shop.AboutTest",
         List.of("AboutTest"), "noMail()", "passed", List.of(), List.of());
     return new RunReport(WRITTEN, 1, List.of(clean, leaky, none));
@@ -96,7 +104,33 @@ class RunReportTest {
         "              \"source\": \"RFC 6376\"",
         "            }",
         "          ],",
-        "          \"report\": \"mail #1 from <no-reply@sample.co.jp>\\n  verdict      passes\"",
+        "          \"report\": \"mail #1 from <no-reply@sample.co.jp>\\n  verdict      passes\",",
+        "          \"transcript\": [",
+        "            {",
+        "              \"at\": \"2026-12-02T00:00:00Z\",",
+        "              \"sinceConnectMillis\": 0,",
+        "              \"direction\": \"server\",",
+        "              \"text\": \"220 capture.test ESMTP\"",
+        "            },",
+        "            {",
+        "              \"at\": \"2026-12-02T00:00:00.003Z\",",
+        "              \"sinceConnectMillis\": 3,",
+        "              \"direction\": \"client\",",
+        "              \"text\": \"MAIL FROM:<no-reply@sample.co.jp> <&>\"",
+        "            },",
+        "            {",
+        "              \"at\": \"2026-12-02T00:00:00.005Z\",",
+        "              \"sinceConnectMillis\": 5,",
+        "              \"direction\": \"note\",",
+        "              \"text\": \"[message: 120 octets]\"",
+        "            },",
+        "            {",
+        "              \"at\": \"2026-12-02T00:00:00.012Z\",",
+        "              \"sinceConnectMillis\": 12,",
+        "              \"direction\": \"server\",",
+        "              \"text\": \"250 2.0.0 OK queued\"",
+        "            }",
+        "          ]",
         "        }",
         "      ]",
         "    },",
@@ -140,7 +174,8 @@ class RunReportTest {
         "              \"source\": \"RFC 6376\"",
         "            }",
         "          ],",
-        "          \"report\": \"mail #2\\r\\n  \\u202everdict & more\"",
+        "          \"report\": \"mail #2\\r\\n  \\u202everdict & more\",",
+        "          \"transcript\": []",
         "        }",
         "      ]",
         "    },",
@@ -241,7 +276,8 @@ class RunReportTest {
             + "<td class=\"test\">noMail()</td><td class=\"outcome ok\">passed</td><td class=\"mails\">0</td>"
             + String.format(dash, "ENVELOPE_DOMAIN") + String.format(dash, "LOCAL_NAMES") + String.format(dash, "SPF")
             + String.format(dash, "REVERSE_DNS") + String.format(dash, "DKIM") + String.format(dash, "DMARC")
-            + String.format(dash, "FORMAT") + String.format(dash, "BLOCK_LISTS") + String.format(dash, "SPAM_SCORE") + "<td class=\"links\"></td></tr>",
+            + String.format(dash, "FORMAT") + String.format(dash, "BLOCK_LISTS") + String.format(dash, "SPAM_SCORE")
+            + "<td class=\"links\"></td></tr>",
         "<tr class=\"passed\" data-outcome=\"passed\"><td class=\"class\" title=\"shop.SignupTest\">SignupTest</td>"
             + "<td class=\"test\">clean()</td><td class=\"outcome ok\">passed</td><td class=\"mails\">1</td>"
             + String.format(dash, "ENVELOPE_DOMAIN") + String.format(dash, "LOCAL_NAMES")
@@ -277,6 +313,56 @@ class RunReportTest {
         ""));
     assertThat(html).contains("<h3 id=\"t2\">AboutTest &gt; noMail()</h3>\n<p class=\"info\">No checks declared."
         + " No mail captured.</p>\n");
+  }
+
+  @Test
+  void should_show_the_smtp_transcript_of_a_mail_collapsed_and_escaped_and_none_for_a_mail_without() {
+    String html = sample().toHtml();
+    assertThat(html.substring(html.indexOf("<details id=\"t3-m1\">"))).startsWith(String.join("\n",
+        "<details id=\"t3-m1\"><summary>mail #1 from &lt;no-reply@sample.co.jp&gt; to [user@example.com]"
+            + " &quot;Welcome&quot; &mdash; <span class=\"ok\">passes the declared checks</span></summary>",
+        "<p class=\"info\">Also found (information):</p>",
+        "<ul>",
+        "<li>the mail is not signed<br><span class=\"fix\">Fix: sign it</span></li>",
+        "</ul>",
+        "<pre>mail #1 from &lt;no-reply@sample.co.jp&gt;\n  verdict      passes</pre>",
+        "<details class=\"transcript\"><summary>SMTP transcript (4 line(s))</summary><pre> +0 ms S: 220 capture.test"
+            + " ESMTP",
+        " +3 ms C: MAIL FROM:&lt;no-reply@sample.co.jp&gt; &lt;&amp;&gt;",
+        " +5 ms -- [message: 120 octets]",
+        "+12 ms S: 250 2.0.0 OK queued</pre></details></details>",
+        ""));
+    assertThat(html).containsOnlyOnce("<details class=\"transcript\">");
+  }
+
+  @Test
+  void should_read_a_part_written_before_reports_had_the_transcript_as_without_one() {
+    String json = sample().toJson().replace(",\n          \"transcript\": []", "");
+    assertThat(json).doesNotContain("\"transcript\": []");
+
+    RunReport read = RunReport.fromJson(json);
+
+    assertThat(read.tests().get(1).mails().get(0).transcript()).isEmpty();
+    assertThat(read).isEqualTo(sample());
+    assertThat(RunReport.merge(List.of(read), WRITTEN).tests().get(0).mails().get(0).transcript())
+        .isEqualTo(TRANSCRIPT);
+  }
+
+  @Test
+  void should_refuse_a_transcript_line_that_is_not_one_with_where() {
+    String json = sample().toJson();
+    assertThatIllegalArgumentException().isThrownBy(() -> RunReport.fromJson(
+        json.replace("\"direction\": \"note\"", "\"direction\": \"aside\"")))
+        .withMessage("tests[0].mails[0].transcript[2].direction is not client, server or note: aside");
+    assertThatIllegalArgumentException().isThrownBy(() -> RunReport.fromJson(
+        json.replace("\"sinceConnectMillis\": 3,", "\"sinceConnectMillis\": \"3\",")))
+        .withMessage("tests[0].mails[0].transcript[1].sinceConnectMillis is not a whole number of 0 or more: 3");
+    assertThatIllegalArgumentException().isThrownBy(() -> RunReport.fromJson(
+        json.replace("\"at\": \"2026-12-02T00:00:00.012Z\"", "\"at\": \"noon\"")))
+        .withMessage("tests[0].mails[0].transcript[3].at is not an ISO-8601 instant: noon");
+    assertThatIllegalArgumentException().isThrownBy(() -> RunReport.fromJson(
+        json.replace("\"transcript\": []", "\"transcript\": {}")))
+        .withMessage("tests[1].mails[0] has no array \"transcript\"");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.junitmailassert.internal.dns;
 
 import io.github.junitmailassert.dns.DnsAnswer;
+import io.github.junitmailassert.internal.mail.Domains;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,8 +40,9 @@ public final class DnsLookup {
   public DnsAnswer lookup(String name, int type) {
     Name qname;
     try {
-      qname = Name.fromString(name.endsWith(".") ? name : name + ".");
-    } catch (TextParseException e) {
+      String ascii = Domains.toAscii(name);
+      qname = Name.fromString(ascii.endsWith(".") ? ascii : ascii + ".");
+    } catch (TextParseException | IllegalArgumentException e) {
       return DnsAnswer.nxdomain(); // not a name any server could hold
     }
     return lookup(qname, type);

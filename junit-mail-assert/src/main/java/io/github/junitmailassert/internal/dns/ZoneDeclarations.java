@@ -1,6 +1,7 @@
 package io.github.junitmailassert.internal.dns;
 
 import io.github.junitmailassert.dns.DnsZone;
+import io.github.junitmailassert.internal.mail.Domains;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -157,8 +158,9 @@ public record ZoneDeclarations(String domain, String clientIp, String clientHost
   }
 
   private static Name name(String text) {
+    String ascii = Domains.toAscii(text);
     try {
-      return Name.fromString(text.endsWith(".") ? text : text + ".");
+      return Name.fromString(ascii.endsWith(".") ? ascii : ascii + ".");
     } catch (TextParseException e) {
       throw new IllegalArgumentException("not a valid DNS name: \"" + text + "\" (" + e.getMessage() + ")", e);
     }

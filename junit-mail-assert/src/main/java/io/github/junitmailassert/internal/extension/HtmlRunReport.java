@@ -66,7 +66,7 @@ public final class HtmlRunReport implements AutoCloseable, ExtensionContext.Stor
       String verdict = declared.isEmpty() ? RunReport.VERDICT_INFORMATION
           : result.passes(declared) ? RunReport.VERDICT_PASSES : RunReport.VERDICT_FAILS;
       mails.add(new MailEntry(report.lines().findFirst().orElse(""), verdict, checks, findings(failures),
-          findings(information), report));
+          findings(information), report, RunReport.TranscriptLine.of(result.mail().transcript())));
     }
     Class<?> testClass = context.getRequiredTestClass();
     List<String> classPath = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.github.junitmailassert.internal.extension;
 
 import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.SmtpTranscript;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Attaches a test's mails and its report to the test with JUnit's file publishing (JUnit 5.12 and
  * later), so that IDEs and CI servers that show a test's files show them: each mail's raw bytes as
- * {@code mail-<n>.eml} and the printed reports as {@code mail-report.txt}. Internal.
+ * {@code mail-<n>.eml} and the printed reports as {@code mail-report.txt}, each followed by the
+ * mail's SMTP transcript. Internal.
  */
 public final class TestAttachments {
 
@@ -25,9 +27,18 @@ public final class TestAttachments {
       byte[] raw = mails.get(i).rawMessage();
       context.publishFile("mail-" + (i + 1) + ".eml", MESSAGE, path -> Files.write(path, raw));
     }
-    String text = String.join(String.format("%n%n"), reports) + String.format("%n");
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < mails.size(); i++) {
+      text.append(i == 0 ? "" : String.format("%n%n")).append(reports.get(i));
+      SmtpTranscript transcript = mails.get(i).transcript();
+      if (!transcript.isEmpty()) {
+        text.append(String.format("%n  SMTP transcript%n"))
+            .append(transcript.toString().indent(4).stripTrailing());
+      }
+    }
+    text.append(String.format("%n"));
     context.publishFile("mail-report.txt", MediaType.TEXT_PLAIN_UTF_8,
-        path -> Files.writeString(path, mails.isEmpty() ? String.format("no mail captured%n") : text,
+        path -> Files.writeString(path, mails.isEmpty() ? String.format("no mail captured%n") : text.toString(),
             StandardCharsets.UTF_8));
   }
 }
