@@ -66,7 +66,7 @@ public record SpamFilterResult(SpamFilter filter, Status status, String reason, 
    * @param threshold the score from which the filter calls a mail spam
    * @param action what the filter asks the receiving MTA to do
    * @param rules every rule that fired, in any order
-   * @return the verdict, {@link Status#SCORED}
+   * @return the verdict, whose status is {@link Status#SCORED}
    */
   public static SpamFilterResult scored(SpamFilter filter, double score, double threshold, FilterAction action,
       List<FilterRule> rules) {
