@@ -351,6 +351,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasSubject("パスワードの再設定"); // passes for Subject: =?ISO-2022-JP?B?GyRCJVElOSVvITwlSSROOkZAX0RqGyhC?=
    * assertThat(mail).hasSubject("Welcome");            // fails, showing the decoded subject and the one as written
    * }</pre>
+   *
+   * @param expected the subject as a mail client shows it, decoded
+   * @return this assertion, to chain more
    */
   public SELF hasSubject(String expected) {
     isNotNull();
@@ -370,6 +373,10 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasDecodedHeader("X-Campaign", "冬のセール"); // passes for X-Campaign: =?UTF-8?B?5Yas44Gu44K744O844Or?=
    * assertThat(mail).hasDecodedHeader("X-Campaign", "夏のセール"); // fails, showing the decoded value
    * }</pre>
+   *
+   * @param name the header field's name, in any case
+   * @param value the field's expected value, decoded, unfolded and trimmed
+   * @return this assertion, to chain more
    */
   public SELF hasDecodedHeader(String name, String value) {
     isNotNull();
@@ -389,6 +396,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasFrom("no-reply@sample.co.jp"); // passes for From: "サンプル" <no-reply@sample.co.jp>
    * assertThat(mail).hasFrom("no-reply@sample.co.jp"); // fails for From: root@localhost.localdomain
    * }</pre>
+   *
+   * @param address the From address, such as {@code no-reply@sample.co.jp}, without the display name
+   * @return this assertion, to chain more
    */
   public SELF hasFrom(String address) {
     isNotNull();
@@ -407,6 +417,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasFromDisplayName("サンプル商店"); // passes for From: =?ISO-2022-JP?B?...?= <shop@sample.co.jp>
    * assertThat(mail).hasFromDisplayName("サンプル商店"); // fails for From: shop@sample.co.jp, which has none
    * }</pre>
+   *
+   * @param displayName the display name as a mail client shows it, decoded
+   * @return this assertion, to chain more
    */
   public SELF hasFromDisplayName(String displayName) {
     isNotNull();
@@ -426,6 +439,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasTo("user@example.com");                 // passes for To: "山田 太郎" <user@example.com>
    * assertThat(mail).hasTo("user@example.com", "b@example.net"); // fails: there is one To address
    * }</pre>
+   *
+   * @param addresses the To addresses, in order, without display names
+   * @return this assertion, to chain more
    */
   public SELF hasTo(String... addresses) {
     return hasAddresses("To", addresses);
@@ -438,6 +454,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasCc("support@sample.co.jp"); // passes for Cc: support@sample.co.jp
    * assertThat(mail).hasCc();                       // fails for the same mail
    * }</pre>
+   *
+   * @param addresses the Cc addresses, in order, without display names; none for no Cc field
+   * @return this assertion, to chain more
    */
   public SELF hasCc(String... addresses) {
     return hasAddresses("Cc", addresses);
@@ -450,6 +469,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasReplyTo("support@sample.co.jp"); // passes for Reply-To: Support <support@sample.co.jp>
    * assertThat(mail).hasReplyTo("support@sample.co.jp"); // fails when replies would go to no-reply@
    * }</pre>
+   *
+   * @param addresses the Reply-To addresses, in order, without display names
+   * @return this assertion, to chain more
    */
   public SELF hasReplyTo(String... addresses) {
     return hasAddresses("Reply-To", addresses);
@@ -490,6 +512,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).addresses("To").extracting(MailAddress::displayName).containsExactly("山田 太郎");
    * }</pre>
+   *
+   * @param fieldName the header field's name, in any case
+   * @return the assertions on the addresses, in the order the mail has them
    */
   @CheckReturnValue
   public ListAssert<MailAddress> addresses(String fieldName) {
@@ -506,6 +531,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasTextBodyContaining("https://sample.co.jp/reset/"); // passes when the plain part has the link
    * assertThat(mail).hasTextBodyContaining("https://sample.co.jp/reset/"); // fails for an HTML-only mail, listing its parts
    * }</pre>
+   *
+   * @param expected the text the body must contain
+   * @return this assertion, to chain more
    */
   public SELF hasTextBodyContaining(String expected) {
     return bodyContains(actual.textBody(), "text", expected);
@@ -519,6 +547,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasTextBodyMatching("https://sample\\.co\\.jp/reset/[a-z0-9]+"); // passes for .../reset/abc
    * assertThat(mail).hasTextBodyMatching("https://sample\\.co\\.jp/reset/[a-z0-9]+"); // fails for http://localhost:8080/reset/abc
    * }</pre>
+   *
+   * @param regex a regular expression, as {@link java.util.regex.Pattern} reads it
+   * @return this assertion, to chain more
    */
   public SELF hasTextBodyMatching(String regex) {
     return bodyMatches(actual.textBody(), "text", regex);
@@ -532,6 +563,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasHtmlBodyContaining("<a href=\"https://sample.co.jp/reset/"); // passes for the HTML alternative
    * assertThat(mail).hasHtmlBodyContaining("<a href=");                              // fails for a plain-text mail
    * }</pre>
+   *
+   * @param expected the text (HTML source) the body must contain
+   * @return this assertion, to chain more
    */
   public SELF hasHtmlBodyContaining(String expected) {
     return bodyContains(actual.htmlBody(), "HTML", expected);
@@ -544,6 +578,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasHtmlBodyMatching("href=\"https://[^\"]+\""); // passes for an https link
    * assertThat(mail).hasHtmlBodyMatching("href=\"https://[^\"]+\""); // fails for href="http://..."
    * }</pre>
+   *
+   * @param regex a regular expression, as {@link java.util.regex.Pattern} reads it
+   * @return this assertion, to chain more
    */
   public SELF hasHtmlBodyMatching(String regex) {
     return bodyMatches(actual.htmlBody(), "HTML", regex);
@@ -583,6 +620,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).textBody().contains("ご注文").doesNotContain("localhost");
    * }</pre>
+   *
+   * @return the string assertions on the decoded text body
    */
   @CheckReturnValue
   public AbstractStringAssert<?> textBody() {
@@ -596,6 +635,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).htmlBody().contains("<a href=\"https://sample.co.jp/").doesNotContain("http://localhost");
    * }</pre>
+   *
+   * @return the string assertions on the decoded HTML body
    */
   @CheckReturnValue
   public AbstractStringAssert<?> htmlBody() {
@@ -618,6 +659,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(mail).hasAttachment("請求書.pdf"); // passes for filename*=UTF-8''%E8%AB%8B%E6%B1%82%E6%9B%B8.pdf
    * assertThat(mail).hasAttachment("請求書.pdf"); // fails, listing the attachments there are
    * }</pre>
+   *
+   * @param fileName the decoded file name, exactly
+   * @return this assertion, to chain more
    */
   public SELF hasAttachment(String fileName) {
     isNotNull();
@@ -635,6 +679,9 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).attachment("請求書.pdf").hasContentType("application/pdf").hasSize(5123);
    * }</pre>
+   *
+   * @param fileName the decoded file name, exactly
+   * @return the assertions on the attachment
    */
   @CheckReturnValue
   public MailAttachmentAssert attachment(String fileName) {
@@ -657,6 +704,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).attachments().extracting(MailAttachment::fileName).containsExactly("請求書.pdf", "明細.csv");
    * }</pre>
+   *
+   * @return the list assertions on the attachments, in the order the mail has them
    */
   @CheckReturnValue
   public ListAssert<MailAttachment> attachments() {
@@ -685,6 +734,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * assertThat(newsletter).hasOneClickUnsubscribe(); // passes with both fields
    * assertThat(newsletter).hasOneClickUnsubscribe(); // fails for List-Unsubscribe: <mailto:...> alone, with the fix
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public SELF hasOneClickUnsubscribe() {
     isNotNull();
@@ -893,6 +944,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).spamAssassin().hasScoreBelow(5.0).doesNotTrigger("RDNS_NONE");
    * }</pre>
+   *
+   * @return the assertions on SpamAssassin's verdict
    */
   @CheckReturnValue
   public SpamFilterResultAssert spamAssassin() {
@@ -906,6 +959,8 @@ public abstract class AbstractCapturedMailAssert<SELF extends AbstractCapturedMa
    * <pre>{@code
    * assertThat(mail).rspamd().hasAction(FilterAction.NO_ACTION).doesNotTrigger("R_SPF_FAIL");
    * }</pre>
+   *
+   * @return the assertions on rspamd's verdict
    */
   @CheckReturnValue
   public SpamFilterResultAssert rspamd() {

@@ -39,13 +39,23 @@ public class MailAssertions {
     return new CapturedMailsAssert(actual.all());
   }
 
-  /** Assertions on SMTP attempts, such as {@code assertThatAttempts(mails.attempts()).hasReplyCodes(451, 250)}. */
+  /**
+   * Assertions on SMTP attempts, such as {@code assertThatAttempts(mails.attempts()).hasReplyCodes(451, 250)}.
+   *
+   * @param actual the SMTP attempts, in the order they began
+   * @return the assertions
+   */
   @CheckReturnValue
   public static SmtpAttemptsAssert assertThatAttempts(List<SmtpAttempt> actual) {
     return new SmtpAttemptsAssert(actual);
   }
 
-  /** Assertions on a list of captured mails. */
+  /**
+   * Assertions on a list of captured mails.
+   *
+   * @param actual the mails
+   * @return the assertions
+   */
   @CheckReturnValue
   public static CapturedMailsAssert assertThatMails(List<CapturedMail> actual) {
     return new CapturedMailsAssert(actual);

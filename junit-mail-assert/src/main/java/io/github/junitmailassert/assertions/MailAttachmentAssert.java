@@ -7,18 +7,24 @@ import static io.github.junitmailassert.assertions.error.ShouldHaveAttachment.sh
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.mail.MailAttachment;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
  * Assertions on one attachment of a captured mail, reached with
  * {@link AbstractCapturedMailAssert#attachment(String)}: its content type, decoded size and content.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class MailAttachmentAssert extends AbstractObjectAssert<MailAttachmentAssert, MailAttachment> {
 
   private CapturedMail mail;
   private AbstractCapturedMailAssert<?> origin;
 
-  /** Assertions on {@code actual}; failures name no mail unless reached from one. */
+  /**
+   * Assertions on {@code actual}; failures name no mail unless reached from one.
+   *
+   * @param actual the attachment
+   */
   public MailAttachmentAssert(MailAttachment actual) {
     super(actual, MailAttachmentAssert.class);
   }
@@ -37,6 +43,9 @@ public class MailAttachmentAssert extends AbstractObjectAssert<MailAttachmentAss
    * assertThat(mail).attachment("請求書.pdf").hasContentType("application/pdf"); // passes for application/pdf; name=...
    * assertThat(mail).attachment("請求書.pdf").hasContentType("application/pdf"); // fails for application/octet-stream
    * }</pre>
+   *
+   * @param expected the content type, such as {@code "application/pdf"}; parameters after {@code ;} are ignored
+   * @return this assertion, to chain more
    */
   public MailAttachmentAssert hasContentType(String expected) {
     isNotNull();
@@ -55,6 +64,9 @@ public class MailAttachmentAssert extends AbstractObjectAssert<MailAttachmentAss
    * assertThat(mail).attachment("report.csv").hasSize(1234); // passes for a 1234-byte file
    * assertThat(mail).attachment("report.csv").hasSize(0);    // fails, showing the size it has
    * }</pre>
+   *
+   * @param expected the decoded size, in bytes
+   * @return this assertion, to chain more
    */
   public MailAttachmentAssert hasSize(long expected) {
     isNotNull();
@@ -71,6 +83,9 @@ public class MailAttachmentAssert extends AbstractObjectAssert<MailAttachmentAss
    * assertThat(mail).attachment("report.csv").hasContent(Files.readAllBytes(expectedCsv)); // passes when equal
    * assertThat(mail).attachment("report.csv").hasContent(new byte[0]); // fails, naming the first byte that differs
    * }</pre>
+   *
+   * @param expected the decoded content
+   * @return this assertion, to chain more
    */
   public MailAttachmentAssert hasContent(byte[] expected) {
     isNotNull();
@@ -83,7 +98,12 @@ public class MailAttachmentAssert extends AbstractObjectAssert<MailAttachmentAss
     return myself;
   }
 
-  /** Back to the mail's assertions. */
+  /**
+   * Back to the mail's assertions.
+   *
+   * @return the assertion on the mail this attachment was reached from
+   * @throws IllegalStateException when it was not reached from a mail
+   */
   public AbstractCapturedMailAssert<?> returnToMail() {
     if (origin == null) {
       throw new IllegalStateException("this attachment was not reached from a captured mail");

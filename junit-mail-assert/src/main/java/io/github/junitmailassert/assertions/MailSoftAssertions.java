@@ -68,7 +68,12 @@ public class MailSoftAssertions extends AbstractSoftAssertions {
     return proxy(CapturedMailsAssert.class, List.class, actual);
   }
 
-  /** Soft assertions on SMTP attempts. */
+  /**
+   * Soft assertions on SMTP attempts.
+   *
+   * @param actual the SMTP attempts, in the order they began
+   * @return the assertions
+   */
   public SmtpAttemptsAssert assertThatAttempts(List<SmtpAttempt> actual) {
     return proxy(SmtpAttemptsAssert.class, List.class, actual);
   }

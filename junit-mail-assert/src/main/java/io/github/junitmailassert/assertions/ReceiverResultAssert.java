@@ -146,6 +146,9 @@ public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAss
    * // fails for an unsigned one: "... but it would be rejected: 550 5.7.30 This message was blocked ..."
    * assertThat(unsigned).receiver().isAcceptedBy(ReceiverProfile.gmailBulkSenders());
    * }</pre>
+   *
+   * @param profile the receiver profile whose rules are applied
+   * @return this assertion, to chain more
    */
   public ReceiverResultAssert isAcceptedBy(ReceiverProfile profile) {
     isNotNull();
@@ -166,6 +169,10 @@ public class ReceiverResultAssert extends AbstractObjectAssert<ReceiverResultAss
    * assertThat(unsigned).receiver().isRefusedWith(ReceiverProfile.gmailBulkSenders(), "5.7.30"); // passes
    * assertThat(unsigned).receiver().isRefusedWith(ReceiverProfile.gmailBulkSenders(), "5.7.27"); // fails: 5.7.30
    * }</pre>
+   *
+   * @param profile the receiver profile whose rules are applied
+   * @param code the enhanced status code (such as {@code "5.7.26"}) or reply code (such as {@code "550"})
+   * @return this assertion, to chain more
    */
   public ReceiverResultAssert isRefusedWith(ReceiverProfile profile, String code) {
     isNotNull();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.assertj.core.api.FactoryBasedNavigableListAssert;
 import org.assertj.core.api.ObjectAssert;
 
@@ -17,10 +18,15 @@ import org.assertj.core.api.ObjectAssert;
  * assertThatAttempts(mails.attempts()).hasReplyCodes(451, 250).hasAccepted(1);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class SmtpAttemptsAssert extends
     FactoryBasedNavigableListAssert<SmtpAttemptsAssert, List<SmtpAttempt>, SmtpAttempt, ObjectAssert<SmtpAttempt>> {
 
-  /** Assertions on these attempts. */
+  /**
+   * Assertions on these attempts; tests start from {@link MailAssertions#assertThatAttempts}.
+   *
+   * @param actual the SMTP attempts, in the order they began
+   */
   public SmtpAttemptsAssert(List<SmtpAttempt> actual) {
     super(actual, SmtpAttemptsAssert.class, ObjectAssert::new);
   }
@@ -34,6 +40,9 @@ public class SmtpAttemptsAssert extends
    * assertThatAttempts(mails.attempts()).hasReplyCodes(451, 250);
    * // fails when the application gave up after the 451
    * }</pre>
+   *
+   * @param codes the reply code of each attempt, in order
+   * @return this assertion, to chain more
    */
   public SmtpAttemptsAssert hasReplyCodes(int... codes) {
     isNotNull();
@@ -54,6 +63,9 @@ public class SmtpAttemptsAssert extends
    * <pre>{@code
    * assertThatAttempts(mails.attempts()).hasOutcomes(REFUSED, ACCEPTED); // passes after one retry
    * }</pre>
+   *
+   * @param outcomes the outcome of each attempt, in order
+   * @return this assertion, to chain more
    */
   public SmtpAttemptsAssert hasOutcomes(SmtpAttempt.Outcome... outcomes) {
     isNotNull();
@@ -72,6 +84,9 @@ public class SmtpAttemptsAssert extends
    * <pre>{@code
    * assertThatAttempts(mails.attempts()).hasAccepted(1); // fails when a retry delivered it twice
    * }</pre>
+   *
+   * @param count how many attempts the receiver accepted
+   * @return this assertion, to chain more
    */
   public SmtpAttemptsAssert hasAccepted(int count) {
     isNotNull();

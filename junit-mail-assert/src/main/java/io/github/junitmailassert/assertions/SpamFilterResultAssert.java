@@ -13,6 +13,7 @@ import io.github.junitmailassert.mail.CapturedMail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
@@ -21,10 +22,17 @@ import org.assertj.core.api.AbstractObjectAssert;
  * {@link AbstractCapturedMailAssert#rspamd()}; every failure lists the rules that fired, highest
  * score first, with the receiver's finding and fix where one of its checks explains a rule.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class SpamFilterResultAssert extends AbstractObjectAssert<SpamFilterResultAssert, SpamFilterResult> {
 
   private CapturedMail mail;
 
+  /**
+   * Assertions on {@code actual}; tests reach them from {@link AbstractCapturedMailAssert#spamAssassin()}
+   * and {@link AbstractCapturedMailAssert#rspamd()}.
+   *
+   * @param actual the filter's verdict on a mail
+   */
   public SpamFilterResultAssert(SpamFilterResult actual) {
     super(actual, SpamFilterResultAssert.class);
   }
@@ -42,6 +50,9 @@ public class SpamFilterResultAssert extends AbstractObjectAssert<SpamFilterResul
    * assertThat(mail).spamAssassin().hasScoreBelow(5.0); // passes for a score of 1.3
    * assertThat(mail).spamAssassin().hasScoreBelow(5.0); // fails for 5.7, listing the rules that fired
    * }</pre>
+   *
+   * @param limit the score the mail must stay under
+   * @return this assertion, to chain more
    */
   public SpamFilterResultAssert hasScoreBelow(double limit) {
     requireScored();
@@ -59,6 +70,9 @@ public class SpamFilterResultAssert extends AbstractObjectAssert<SpamFilterResul
    * assertThat(mail).rspamd().hasAction(FilterAction.NO_ACTION); // passes for "no action"
    * assertThat(mail).rspamd().hasAction(FilterAction.NO_ACTION); // fails for "add header"
    * }</pre>
+   *
+   * @param expected the action the filter must ask for
+   * @return this assertion, to chain more
    */
   public SpamFilterResultAssert hasAction(FilterAction expected) {
     Objects.requireNonNull(expected, "expected");
@@ -76,6 +90,8 @@ public class SpamFilterResultAssert extends AbstractObjectAssert<SpamFilterResul
    * assertThat(mail).spamAssassin().isNotSpam(); // passes below required_score
    * assertThat(mail).spamAssassin().isNotSpam(); // fails at or above it
    * }</pre>
+   *
+   * @return this assertion, to chain more
    */
   public SpamFilterResultAssert isNotSpam() {
     requireScored();
@@ -92,6 +108,9 @@ public class SpamFilterResultAssert extends AbstractObjectAssert<SpamFilterResul
    * assertThat(mail).spamAssassin().doesNotTrigger("RDNS_NONE"); // passes with matching PTR and A records
    * assertThat(mail).spamAssassin().doesNotTrigger("RDNS_NONE"); // fails without, with the record to publish
    * }</pre>
+   *
+   * @param rules the names of the rules (SpamAssassin) or symbols (rspamd), at least one
+   * @return this assertion, to chain more
    */
   public SpamFilterResultAssert doesNotTrigger(String... rules) {
     requireScored();
@@ -112,6 +131,9 @@ public class SpamFilterResultAssert extends AbstractObjectAssert<SpamFilterResul
    * assertThat(mail).rspamd().triggers("R_SPF_ALLOW"); // passes when SPF passes
    * assertThat(mail).rspamd().triggers("R_SPF_ALLOW"); // fails without an SPF record
    * }</pre>
+   *
+   * @param rules the names of the rules (SpamAssassin) or symbols (rspamd), at least one
+   * @return this assertion, to chain more
    */
   public SpamFilterResultAssert triggers(String... rules) {
     requireScored();

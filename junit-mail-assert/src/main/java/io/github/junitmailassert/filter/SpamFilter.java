@@ -1,6 +1,9 @@
 package io.github.junitmailassert.filter;
 
+import org.apiguardian.api.API;
+
 /** The real spam filters the receiver can ask, with the Debian packages that install them. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum SpamFilter {
   /** Apache SpamAssassin, through its daemon {@code spamd} and the spamc protocol. */
   SPAMASSASSIN("SpamAssassin", "spamd", "spamassassin spamc spamd libmail-spf-perl"),
@@ -17,22 +20,22 @@ public enum SpamFilter {
     this.packages = packages;
   }
 
-  /** The filter's own name, as reports write it. */
+  /** {@return the filter's own name, as reports write it} */
   public String displayName() {
     return displayName;
   }
 
-  /** The program that is started, such as {@code spamd}. */
+  /** {@return the program that is started, such as {@code spamd}} */
   public String program() {
     return program;
   }
 
-  /** The Debian packages to install, separated by spaces. */
+  /** {@return the Debian packages to install, separated by spaces} */
   public String packages() {
     return packages;
   }
 
-  /** How to install the filter, for skip and failure messages. */
+  /** {@return how to install the filter, for skip and failure messages} */
   public String installHint() {
     return "apt-get install " + packages;
   }

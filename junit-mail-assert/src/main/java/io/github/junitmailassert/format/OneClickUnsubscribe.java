@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One-click unsubscribe as RFC 8058 section 3.1 asks for it, and as the Gmail and Yahoo bulk sender
@@ -14,6 +15,7 @@ import java.util.Optional;
  * exactly {@code List-Unsubscribe=One-Click}. The one judgement of it: the receiver profiles and
  * the assertions both read this. Whether DKIM signs both fields (RFC 8058 section 4) is not judged here.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class OneClickUnsubscribe {
 
   /** The value RFC 8058 requires of {@code List-Unsubscribe-Post}. */
@@ -36,7 +38,12 @@ public final class OneClickUnsubscribe {
     this.problems = List.copyOf(problems);
   }
 
-  /** Reads the topmost {@code List-Unsubscribe} and {@code List-Unsubscribe-Post} fields of the mail. */
+  /**
+   * Reads the topmost {@code List-Unsubscribe} and {@code List-Unsubscribe-Post} fields of the mail.
+   *
+   * @param mail the captured mail
+   * @return whether the mail offers one-click unsubscribe, and if not, what is missing or wrong
+   */
   public static OneClickUnsubscribe of(CapturedMail mail) {
     Objects.requireNonNull(mail, "mail");
     String link = mail.header("List-Unsubscribe").orElse(null);
@@ -73,27 +80,30 @@ public final class OneClickUnsubscribe {
     }
   }
 
-  /** Whether the mail offers one-click unsubscribe. */
+  /** {@return whether the mail offers one-click unsubscribe} */
   public boolean isOffered() {
     return problems.isEmpty();
   }
 
-  /** What is missing or wrong, each in a sentence, joined with "; "; empty when one-click unsubscribe is offered. */
+  /**
+   * {@return what is missing or wrong, each in a sentence, joined with "; "; empty when one-click
+   * unsubscribe is offered}
+   */
   public Optional<String> problem() {
     return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
   }
 
-  /** The unfolded value of the {@code List-Unsubscribe} field, if there is one. */
+  /** {@return the unfolded value of the {@code List-Unsubscribe} field, if there is one} */
   public Optional<String> listUnsubscribe() {
     return Optional.ofNullable(listUnsubscribe);
   }
 
-  /** The unfolded value of the {@code List-Unsubscribe-Post} field, if there is one. */
+  /** {@return the unfolded value of the {@code List-Unsubscribe-Post} field, if there is one} */
   public Optional<String> listUnsubscribePost() {
     return Optional.ofNullable(listUnsubscribePost);
   }
 
-  /** The https URI that a receiver POSTs {@code List-Unsubscribe=One-Click} to, if there is one. */
+  /** {@return the https URI that a receiver POSTs {@code List-Unsubscribe=One-Click} to, if there is one} */
   public Optional<String> httpsUri() {
     return Optional.ofNullable(httpsUri);
   }

@@ -23,12 +23,27 @@ public record ProfileResult(String profile, Verdict verdict, List<BrokenRule> br
    * @param fix what to change; "" when there is nothing to do
    * @param reply the receiver's reply for this rule, empty when the rule names none
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record BrokenRule(ProfileRule rule, String problem, String fix, Optional<SmtpReply> reply) {
+    /**
+     * Reads a null reply as none.
+     *
+     * @param rule see {@link #rule()}
+     * @param problem see {@link #problem()}
+     * @param fix see {@link #fix()}
+     * @param reply see {@link #reply()}; null is read as empty
+     */
     public BrokenRule {
       reply = reply == null ? Optional.empty() : reply;
     }
 
-    /** A broken rule without a reply. */
+    /**
+     * A broken rule without a reply.
+     *
+     * @param rule the rule
+     * @param problem what is wrong with the mail
+     * @param fix what to change; "" when there is nothing to do
+     */
     public BrokenRule(ProfileRule rule, String problem, String fix) {
       this(rule, problem, fix, Optional.empty());
     }
@@ -49,6 +64,8 @@ public record ProfileResult(String profile, Verdict verdict, List<BrokenRule> br
    * The reply the receiver sends: that of the first broken rule that gives the verdict (a receiver
    * answers once, for the first reason it finds); empty when the mail is accepted or the rule names
    * no reply.
+   *
+   * @return the receiver's reply, if it refuses the mail with one
    */
   public Optional<SmtpReply> reply() {
     return broken.stream().filter(b -> b.rule().consequence() == verdict).findFirst()

@@ -39,14 +39,27 @@ public record ProfileRule(String requirement, String source, Verdict consequence
    * @param fix what to change; "" when there is nothing to do
    * @param reply the receiver's reply, empty when the rule names none
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record Breach(String problem, String fix, Optional<SmtpReply> reply) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param problem see {@link #problem()}
+     * @param fix see {@link #fix()}
+     * @param reply see {@link #reply()}
+     */
     public Breach {
       Objects.requireNonNull(problem, "problem");
       Objects.requireNonNull(fix, "fix");
       Objects.requireNonNull(reply, "reply");
     }
 
-    /** A breach without a reply. */
+    /**
+     * A breach without a reply.
+     *
+     * @param problem what is wrong with the mail
+     * @param fix what to change; "" when there is nothing to do
+     */
     public Breach(String problem, String fix) {
       this(problem, fix, Optional.empty());
     }
@@ -102,6 +115,10 @@ public record ProfileRule(String requirement, String source, Verdict consequence
    * This rule, answering a mail that breaks it with {@code reply}, made from the mail's result (so
    * that it can name the domain or the client IP as the receiver does). The reply's class must
    * match the consequence: 4xx for {@link Verdict#DEFERRED}, 5xx for {@link Verdict#REJECTED}.
+   *
+   * @param reply makes the reply from the mail's receiver result
+   * @return a copy of this rule whose breaches carry the reply
+   * @throws IllegalArgumentException when this rule neither rejects nor defers
    */
   public ProfileRule withReply(Function<ReceiverResult, SmtpReply> reply) {
     Objects.requireNonNull(reply, "reply");
@@ -120,7 +137,13 @@ public record ProfileRule(String requirement, String source, Verdict consequence
     }));
   }
 
-  /** This rule, answering a mail that breaks it with a fixed {@code reply}. */
+  /**
+   * This rule, answering a mail that breaks it with a fixed {@code reply}.
+   *
+   * @param reply the reply, 4xx for {@link Verdict#DEFERRED}, 5xx for {@link Verdict#REJECTED}
+   * @return a copy of this rule whose breaches carry the reply
+   * @throws IllegalArgumentException when this rule neither rejects nor defers
+   */
   public ProfileRule withReply(SmtpReply reply) {
     Objects.requireNonNull(reply, "reply");
     return withReply(r -> reply);

@@ -112,6 +112,8 @@ public final class ReceiverProfile {
    * all senders, the permanent ones in {@link #gmailBulkSenders()}); {@code p=quarantine} and
    * other RFC 5322 problems go to the spam folder. The reply texts are Gmail's documented texts,
    * with the domain and the client IP filled in and the links left out.
+   *
+   * @return the profile, named {@code "gmail (all senders, 2025-11)"}
    */
   public static ReceiverProfile gmailAllSenders() {
     return PublishedProfiles.gmailAllSenders();
@@ -128,6 +130,8 @@ public final class ReceiverProfile {
    * enhanced code belongs to. One-click unsubscribe is not a rule here: the FAQ says Gmail neither
    * rejects nor spam-folders for it ({@link #bulkSenders2024()} keeps it). Nor is {@code p=quarantine}:
    * a mail that fails DMARC is not aligned, which this profile rejects with {@code 5.7.32}.
+   *
+   * @return the profile, named {@code "gmail (bulk senders, 2025-11)"}
    */
   public static ReceiverProfile gmailBulkSenders() {
     return PublishedProfiles.gmailBulkSenders();
@@ -142,6 +146,8 @@ public final class ReceiverProfile {
    * classes without the texts: the texts are those Yahoo sends, without the link it appends. The
    * block-list rule sees only the lists the receiver is told to ask (the test's zone simulates
    * the listing); without any it is kept.
+   *
+   * @return the profile, named {@code "yahoo (all senders, 2024-02)"}
    */
   public static ReceiverProfile yahooAllSenders() {
     return PublishedProfiles.yahooAllSenders();
@@ -151,6 +157,8 @@ public final class ReceiverProfile {
    * What Yahoo asks of bulk senders since February 2024: everything {@link #yahooAllSenders()}
    * asks, and SPF and DKIM both pass, a DMARC record, From aligned, one-click unsubscribe; Yahoo
    * publishes no reply code for these, so they go to the spam folder.
+   *
+   * @return the profile, named {@code "yahoo (bulk senders, 2024-02)"}
    */
   public static ReceiverProfile yahooBulkSenders() {
     return PublishedProfiles.yahooBulkSenders(oneClickUnsubscribe());
@@ -163,6 +171,8 @@ public final class ReceiverProfile {
    * SPF or DKIM; a mail that breaks one is rejected with
    * {@code 550 5.7.515 Access denied, sending domain <domain> does not meet the required
    * authentication level.} (the announcement writes {@code 550; 5.7.515}).
+   *
+   * @return the profile, named {@code "outlook.com (high-volume senders, 2025-05)"}
    */
   public static ReceiverProfile outlookHighVolumeSenders() {
     return PublishedProfiles.outlookHighVolumeSenders();
@@ -176,6 +186,8 @@ public final class ReceiverProfile {
    * {@code 554 5.7.1 [CS01] Message rejected due to local policy.}, is the one iCloud is seen to
    * send, without its link. Not checked, since the library has no check for them: an unsubscribe
    * link in the body, ARC on forwarded mail, consistent sending IPs and From.
+   *
+   * @return the profile, named {@code "icloud (bulk senders, 2025-02)"}
    */
   public static ReceiverProfile icloudBulkSenders() {
     return PublishedProfiles.icloudBulkSenders();
@@ -187,6 +199,8 @@ public final class ReceiverProfile {
    * receiver result checks it); mail without a Message-ID or a From address is refused. au
    * publishes no reply text: {@code 550 5.7.1 <recipient>: mail refused by the recipient's spoofing
    * filter} is paraphrased.
+   *
+   * @return the profile, named {@code "au (KDDI, spoofing filter on)"}
    */
   public static ReceiverProfile au() {
     return PublishedProfiles.au();
@@ -198,6 +212,8 @@ public final class ReceiverProfile {
    * Message-ID or a From address is refused. docomo publishes no reply text; it is seen to answer a
    * filtered mail as for an unknown recipient, {@code 550 Unknown user <recipient>}, which this
    * profile sends.
+   *
+   * @return the profile, named {@code "docomo (spoofing filter on)"}
    */
   public static ReceiverProfile docomo() {
     return PublishedProfiles.docomo();
@@ -208,11 +224,14 @@ public final class ReceiverProfile {
    * is applied, mail without a Message-ID or a From address is refused. SoftBank publishes no reply
    * text: {@code 550 5.7.1 <recipient>: mail refused by the recipient's spoofing filter} is
    * paraphrased.
+   *
+   * @return the profile, named {@code "SoftBank (spoofing filter on)"}
    */
   public static ReceiverProfile softbank() {
     return PublishedProfiles.softbank();
   }
 
+  /** {@return the profile's name, as failure messages and reports show it} */
   public String name() {
     return name;
   }

@@ -2,6 +2,7 @@ package io.github.junitmailassert.profile;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The SMTP reply a receiver sends when it refuses a mail: the reply code (RFC 5321 section 4.2),
@@ -12,10 +13,19 @@ import java.util.regex.Pattern;
  * @param enhancedCode the enhanced status code, of the same class as {@code code}, or ""
  * @param text the reply text
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record SmtpReply(int code, String enhancedCode, String text) {
 
   private static final Pattern ENHANCED = Pattern.compile("[45]\\.\\d{1,3}\\.\\d{1,3}");
 
+  /**
+   * Checks that the code is 4xx or 5xx and the enhanced code, if any, of the same class.
+   *
+   * @param code see {@link #code()}
+   * @param enhancedCode see {@link #enhancedCode()}
+   * @param text see {@link #text()}
+   * @throws IllegalArgumentException for another code, or an enhanced code that does not go with it
+   */
   public SmtpReply {
     Objects.requireNonNull(enhancedCode, "enhancedCode");
     Objects.requireNonNull(text, "text");
@@ -28,7 +38,10 @@ public record SmtpReply(int code, String enhancedCode, String text) {
     }
   }
 
-  /** What a receiver sending this reply does with the mail: deferred for 4xx, rejected for 5xx. */
+  /**
+   * {@return what a receiver sending this reply does with the mail: {@link Verdict#DEFERRED} for 4xx,
+   * {@link Verdict#REJECTED} for 5xx}
+   */
   public Verdict verdict() {
     return code / 100 == 4 ? Verdict.DEFERRED : Verdict.REJECTED;
   }

@@ -24,12 +24,15 @@ public enum Verdict {
     return other.ordinal() > ordinal() ? other : this;
   }
 
-  /** Whether the receiver takes the mail (into the inbox or the spam folder). */
+  /** {@return whether the receiver takes the mail (into the inbox or the spam folder)} */
   public boolean isAccepted() {
     return this == INBOX || this == SPAM_FOLDER;
   }
 
-  /** What happens to the mail, as failure messages say it: {@code reach the inbox}, {@code be rejected}, ... */
+  /**
+   * {@return what happens to the mail, as failure messages say it: {@code reach the inbox},
+   * {@code be rejected}, ...}
+   */
   public String phrase() {
     return switch (this) {
       case INBOX -> "reach the inbox";

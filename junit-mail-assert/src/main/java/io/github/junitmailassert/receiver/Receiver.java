@@ -170,12 +170,12 @@ public final class Receiver implements MailReceiver {
     return blockLists;
   }
 
-  /** The real spam filters whose verdict {@code MailCheck.SPAM_SCORE} counts; empty when it counts none. */
+  /** {@return the real spam filters whose verdict {@code MailCheck.SPAM_SCORE} counts; empty when it counts none} */
   public List<SpamFilter> spamFilters() {
     return spamFilters;
   }
 
-  /** The domain the application sends from, as the test declared it. */
+  /** {@return the domain the application sends from, as the test declared it} */
   public Optional<String> senderDomain() {
     return senderDomain;
   }
@@ -329,6 +329,9 @@ public final class Receiver implements MailReceiver {
      * The real spam filters whose verdict counts for {@code MailCheck.SPAM_SCORE} (the CI gate):
      * a mail that one of them calls spam fails it. Any mail can be scored without this, by asking
      * {@link ReceiverResult#spamAssassin()} or {@link ReceiverResult#rspamd()}.
+     *
+     * @param filters the filters, added to those given before
+     * @return this builder
      */
     public Builder spamFilters(List<SpamFilter> filters) {
       for (SpamFilter filter : Objects.requireNonNull(filters, "filters")) {
@@ -337,7 +340,12 @@ public final class Receiver implements MailReceiver {
       return this;
     }
 
-    /** The domain the application sends from, for {@code ENVELOPE_DOMAIN} and the fixes. */
+    /**
+     * The domain the application sends from, for {@code ENVELOPE_DOMAIN} and the fixes.
+     *
+     * @param domain the sender's domain, such as {@code sample.co.jp}; a blank one declares none
+     * @return this builder
+     */
     public Builder senderDomain(String domain) {
       this.senderDomain = Optional.of(Objects.requireNonNull(domain, "domain")).filter(d -> !d.isBlank());
       return this;

@@ -158,12 +158,18 @@ public final class ReceiverResult {
   /**
    * SpamAssassin's verdict on this mail, scored on first use by the JVM's one spamd (started then),
    * with its DNS answered from this receiver's zone; see {@link #spamFilter(SpamFilter)}.
+   *
+   * @return SpamAssassin's verdict, or why it could not score the mail
    */
   public SpamFilterResult spamAssassin() {
     return spamFilter(SpamFilter.SPAMASSASSIN);
   }
 
-  /** rspamd's verdict on this mail, scored on first use; see {@link #spamFilter(SpamFilter)}. */
+  /**
+   * rspamd's verdict on this mail, scored on first use; see {@link #spamFilter(SpamFilter)}.
+   *
+   * @return rspamd's verdict, or why it could not score the mail
+   */
   public SpamFilterResult rspamd() {
     return spamFilter(SpamFilter.RSPAMD);
   }
@@ -174,12 +180,21 @@ public final class ReceiverResult {
    * recipients, the filter's DNS answered from this receiver's zone. Made once per mail; each rule
    * that one of the receiver's checks explains carries that check's findings. A filter that is not
    * installed gives a result that is not scored and says how to install it.
+   *
+   * @param filter the spam filter to ask
+   * @return the filter's verdict, or why it could not score the mail
    */
   public SpamFilterResult spamFilter(SpamFilter filter) {
     return filters.get(filter).get();
   }
 
-  /** {@code filter}'s verdict if something asked for it already; reports show it without starting a filter. */
+  /**
+   * {@code filter}'s verdict if something asked for it already; reports show it so, without
+   * starting a filter.
+   *
+   * @param filter the spam filter
+   * @return its verdict, or empty when nothing has asked it about this mail yet
+   */
   public Optional<SpamFilterResult> spamFilterIfScored(SpamFilter filter) {
     return filters.get(filter).ifComputed();
   }
@@ -192,7 +207,12 @@ public final class ReceiverResult {
         mail.envelopeSender(), mail.recipients(), receiver.receivingHost(), mail.receivedAt(), receiver.resolver());
   }
 
-  /** How {@code check} ended for this mail. */
+  /**
+   * How {@code check} ended for this mail; run on first use, then remembered.
+   *
+   * @param check the check
+   * @return its outcome, with the reason, the fix and the findings
+   */
   public CheckOutcome outcome(MailCheck check) {
     return outcomes.get(check).get();
   }

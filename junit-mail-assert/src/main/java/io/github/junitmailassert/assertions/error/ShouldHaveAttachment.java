@@ -2,30 +2,52 @@ package io.github.junitmailassert.assertions.error;
 
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.mail.MailAttachment;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Failures about attachments: their decoded file names, content types, sizes and content. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveAttachment extends BasicErrorMessageFactory {
 
   private ShouldHaveAttachment(String format, Object... arguments) {
     super(format, arguments);
   }
 
-  /** No attachment has the decoded file name {@code fileName}. */
+  /**
+   * The failure message when no attachment has the decoded file name {@code fileName}.
+   *
+   * @param actual the mail checked
+   * @param fileName the decoded file name the test expects
+   * @return the failure message, for AssertJ, listing the attachments the mail has
+   */
   public static ErrorMessageFactory shouldHaveAttachment(CapturedMail actual, String fileName) {
     return new ShouldHaveAttachment("%nExpecting%n  %s%nto have an attachment named:%n  %s%nbut it has %s",
         unquotedString(actual.toString()), fileName, unquotedString(actual.attachments().isEmpty() ? "none"
             : "only:" + System.lineSeparator() + "  " + Shown.listed(actual.attachments())));
   }
 
-  /** The attachment's content type is not {@code expected}. */
+  /**
+   * The failure message when the attachment's content type is not {@code expected}.
+   *
+   * @param mail the mail the attachment belongs to
+   * @param actual the attachment checked
+   * @param expected the content type the test expects
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveContentType(CapturedMail mail, MailAttachment actual, String expected) {
     return new ShouldHaveAttachment("%nExpecting the content type of the attachment %s of%n  %s%nto be:%n  %s%nbut was:%n  %s",
         actual.fileName(), unquotedString(String.valueOf(mail)), expected, actual.contentType());
   }
 
-  /** The attachment's decoded size is not {@code expected}. */
+  /**
+   * The failure message when the attachment's decoded size is not {@code expected}.
+   *
+   * @param mail the mail the attachment belongs to
+   * @param actual the attachment checked
+   * @param expected the decoded size the test expects, in bytes
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveSize(CapturedMail mail, MailAttachment actual, long expected) {
     return new ShouldHaveAttachment("%nExpecting the size of the attachment %s of%n  %s%nto be:%n  %s bytes%n"
         + "but was:%n  %s bytes",
@@ -33,7 +55,16 @@ public final class ShouldHaveAttachment extends BasicErrorMessageFactory {
         unquotedString(String.valueOf(actual.size())));
   }
 
-  /** The attachment's decoded content differs from {@code expected}, first at byte {@code at}. */
+  /**
+   * The failure message when the attachment's decoded content differs from {@code expected}.
+   *
+   * @param mail the mail the attachment belongs to
+   * @param actual the attachment checked
+   * @param expected the content the test expects
+   * @param content the attachment's decoded content
+   * @param at the index of the first byte that differs (the shorter one's length when one is a prefix)
+   * @return the failure message, for AssertJ, with the first differing byte of each
+   */
   public static ErrorMessageFactory shouldHaveContent(CapturedMail mail, MailAttachment actual, byte[] expected,
       byte[] content, int at) {
     return new ShouldHaveAttachment("%nExpecting the content of the attachment %s of%n  %s%nto be the expected %s bytes"

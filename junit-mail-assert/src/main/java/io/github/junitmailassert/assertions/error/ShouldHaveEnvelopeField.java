@@ -63,7 +63,16 @@ public final class ShouldHaveEnvelopeField extends BasicErrorMessageFactory {
         unquotedString(actual.toString()), unquotedString(name), actual.headerNames());
   }
 
-  /** No field of that name has {@code expected} as written; says so when its decoded value has it. */
+  /**
+   * The failure message when no field of that name has {@code expected} as written; it says so when
+   * the decoded value has it, and points to {@code hasDecodedHeader}.
+   *
+   * @param actual the mail checked
+   * @param name the header field's name
+   * @param expected the value the test expects, as written in the mail
+   * @param values every value of that field the mail has, as written
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveHeader(CapturedMail actual, String name, String expected, List<String> values) {
     Object seen = values.isEmpty() ? unquotedString("there is none") : (Object) unquotedString("found: " + Shown.quoted(values));
     if (actual.decodedHeaders(name).contains(expected)) {

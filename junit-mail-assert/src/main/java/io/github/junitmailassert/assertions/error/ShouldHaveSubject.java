@@ -3,17 +3,26 @@ package io.github.junitmailassert.assertions.error;
 import io.github.junitmailassert.mail.CapturedMail;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** Failures about the subject and header fields read decoded (RFC 2047). */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveSubject extends BasicErrorMessageFactory {
 
   private ShouldHaveSubject(String format, Object... arguments) {
     super(format, arguments);
   }
 
-  /** The decoded subject is not {@code expected}; shows it decoded and, when it differs, as written. */
+  /**
+   * The failure message when the decoded subject is not {@code expected}; it shows the subject
+   * decoded and, when that differs, as written.
+   *
+   * @param actual the mail checked
+   * @param expected the decoded subject the test expects
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveSubject(CapturedMail actual, String expected) {
     Optional<String> written = actual.header("Subject");
     if (written.isEmpty()) {
@@ -29,7 +38,14 @@ public final class ShouldHaveSubject extends BasicErrorMessageFactory {
         unquotedString(actual.toString()), expected, decoded, written.get());
   }
 
-  /** No field of that name has the decoded value {@code expected}. */
+  /**
+   * The failure message when no field of that name has the decoded value {@code expected}.
+   *
+   * @param actual the mail checked
+   * @param name the header field's name
+   * @param expected the decoded (RFC 2047) value the test expects
+   * @return the failure message, for AssertJ, with the decoded values found
+   */
   public static ErrorMessageFactory shouldHaveDecodedHeader(CapturedMail actual, String name, String expected) {
     List<String> values = actual.decodedHeaders(name);
     return new ShouldHaveSubject("%nExpecting the %s header field of%n  %s%nto be, decoded (RFC 2047):%n  %s%nbut %s",

@@ -6,6 +6,7 @@ import io.github.junitmailassert.profile.ReceiverProfile;
 import io.github.junitmailassert.profile.SmtpReply;
 import io.github.junitmailassert.profile.Verdict;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -13,6 +14,7 @@ import org.assertj.core.error.ErrorMessageFactory;
  * Failures of a receiver profile: the reply the receiver sends, each broken rule, where it is
  * published, and the fix.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ShouldHaveVerdict extends BasicErrorMessageFactory {
 
   private ShouldHaveVerdict(String format, Object... arguments) {
@@ -22,7 +24,16 @@ public final class ShouldHaveVerdict extends BasicErrorMessageFactory {
   private static final String NOT_THE_PROVIDER = "The profile applies published rules; it is not the provider's own"
       + " filter.";
 
-  /** The failure of {@code hasVerdictUnder} and {@code reachesInboxUnder}. */
+  /**
+   * The failure of {@code hasVerdictUnder} and {@code reachesInboxUnder}: the verdict the mail gets
+   * instead, and each broken rule.
+   *
+   * @param actual the mail checked
+   * @param profile the receiver profile applied
+   * @param expected the verdict the test expects
+   * @param result the profile's result on the mail
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldHaveVerdict(CapturedMail actual, ReceiverProfile profile, Verdict expected,
       ProfileResult result) {
     return new ShouldHaveVerdict("%nExpecting%n  %s%nto get the verdict %s under the profile \"%s\" but it gets %s:%s%n"
@@ -31,7 +42,14 @@ public final class ShouldHaveVerdict extends BasicErrorMessageFactory {
         unquotedString(brokenRules(result, Optional.empty())));
   }
 
-  /** The failure of {@code isAcceptedBy}: the reply the receiver sends, then each broken rule. */
+  /**
+   * The failure of {@code isAcceptedBy}: the reply the receiver sends, then each broken rule.
+   *
+   * @param actual the mail checked
+   * @param profile the receiver profile applied
+   * @param result the profile's result on the mail
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldBeAccepted(CapturedMail actual, ReceiverProfile profile,
       ProfileResult result) {
     return new ShouldHaveVerdict("%nExpecting%n  %s%nto be accepted by %s but it would %s%s" + NOT_THE_PROVIDER,
@@ -39,7 +57,15 @@ public final class ShouldHaveVerdict extends BasicErrorMessageFactory {
         unquotedString(brokenRules(result, result.reply()) + String.format("%n")));
   }
 
-  /** The failure of {@code isRefusedWith}: what the receiver does instead, and why. */
+  /**
+   * The failure of {@code isRefusedWith}: what the receiver does instead, and why.
+   *
+   * @param actual the mail checked
+   * @param profile the receiver profile applied
+   * @param code the reply code the test expects, such as {@code "550"} or {@code "5.7.26"}
+   * @param result the profile's result on the mail
+   * @return the failure message, for AssertJ
+   */
   public static ErrorMessageFactory shouldBeRefusedWith(CapturedMail actual, ReceiverProfile profile, String code,
       ProfileResult result) {
     String rules = result.broken().isEmpty() ? "" : brokenRules(result, result.reply());
@@ -74,7 +100,7 @@ public final class ShouldHaveVerdict extends BasicErrorMessageFactory {
   /**
    * The failure of {@code meetsBulkSenderAuthenticationRequirements}: each unmet requirement.
    *
-   * @param actual what is checked
+   * @param actual the mail checked
    * @param result the profile's result on the mail
    * @return the failure message, for AssertJ
    */
