@@ -233,7 +233,7 @@ class RunReportTest {
             + String.format(dash, "LOCAL_NAMES")
             + "<td data-check=\"SPF\" data-status=\"not checked\" class=\"not-checked\">not checked</td>"
             + String.format(dash, "REVERSE_DNS") + String.format(dash, "DKIM") + String.format(dash, "DMARC")
-            + String.format(dash, "FORMAT") + String.format(dash, "BLOCK_LISTS")
+            + String.format(dash, "FORMAT") + String.format(dash, "BLOCK_LISTS") + String.format(dash, "SPAM_SCORE")
             + "<td class=\"links\"><a href=\"#t1-m1\" title=\"mail #2 from &lt;apache@localhost.localdomain&gt; to"
             + " [user@example.com] &quot;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;?[2J&quot;\">mail 1</a></td>"
             + "</tr>",
@@ -241,13 +241,14 @@ class RunReportTest {
             + "<td class=\"test\">noMail()</td><td class=\"outcome ok\">passed</td><td class=\"mails\">0</td>"
             + String.format(dash, "ENVELOPE_DOMAIN") + String.format(dash, "LOCAL_NAMES") + String.format(dash, "SPF")
             + String.format(dash, "REVERSE_DNS") + String.format(dash, "DKIM") + String.format(dash, "DMARC")
-            + String.format(dash, "FORMAT") + String.format(dash, "BLOCK_LISTS") + "<td class=\"links\"></td></tr>",
+            + String.format(dash, "FORMAT") + String.format(dash, "BLOCK_LISTS") + String.format(dash, "SPAM_SCORE")
+            + "<td class=\"links\"></td></tr>",
         "<tr class=\"passed\" data-outcome=\"passed\"><td class=\"class\" title=\"shop.SignupTest\">SignupTest</td>"
             + "<td class=\"test\">clean()</td><td class=\"outcome ok\">passed</td><td class=\"mails\">1</td>"
             + String.format(dash, "ENVELOPE_DOMAIN") + String.format(dash, "LOCAL_NAMES")
             + "<td data-check=\"SPF\" data-status=\"passed\" class=\"passed\">passed</td>"
             + String.format(dash, "REVERSE_DNS") + String.format(dash, "DKIM") + String.format(dash, "DMARC")
-            + String.format(dash, "FORMAT") + String.format(dash, "BLOCK_LISTS")
+            + String.format(dash, "FORMAT") + String.format(dash, "BLOCK_LISTS") + String.format(dash, "SPAM_SCORE")
             + "<td class=\"links\"><a href=\"#t3-m1\" title=\"mail #1 from &lt;no-reply@sample.co.jp&gt; to"
             + " [user@example.com] &quot;Welcome&quot;\">mail 1</a></td></tr>",
         ""));
