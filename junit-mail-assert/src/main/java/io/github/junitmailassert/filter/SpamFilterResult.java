@@ -1,10 +1,12 @@
 package io.github.junitmailassert.filter;
 
+import io.github.junitmailassert.check.Finding;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
@@ -122,6 +124,28 @@ public record SpamFilterResult(SpamFilter filter, Status status, String reason, 
   /** {@return the names of the rules that fired, highest score first} */
   public List<String> ruleNames() {
     return rules.stream().map(FilterRule::name).toList();
+  }
+
+  /**
+   * The {@link #summary()} and the rules that added points, highest first, each with its score,
+   * such as {@code SpamAssassin 5.8 / 5.0 (add header): RCVD_IN_PBL 3.6, RDNS_NONE 1.3}.
+   *
+   * @return the summary and the rules that counted
+   */
+  public String summaryWithCountedRules() {
+    String counted = rules.stream().filter(r -> r.score() > 0).map(r -> r.name() + " " + format(r.score()))
+        .collect(Collectors.joining(", "));
+    return summary() + (counted.isEmpty() ? "" : ": " + counted);
+  }
+
+  /**
+   * The fixes of the receiver's findings that explain the rules that added points, each once.
+   *
+   * @return the fixes joined with "; ", empty when no finding explains a rule that counted
+   */
+  public String fixes() {
+    return rules.stream().filter(r -> r.score() > 0).flatMap(r -> r.explainedBy().stream()).map(Finding::fix)
+        .filter(f -> !f.isEmpty()).distinct().collect(Collectors.joining("; "));
   }
 
   /**

@@ -3,6 +3,8 @@ package io.github.junitmailassert.profile;
 import io.github.junitmailassert.check.CheckOutcome;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.MailCheck;
+import io.github.junitmailassert.filter.SpamFilter;
+import io.github.junitmailassert.filter.SpamFilterResult;
 import io.github.junitmailassert.receiver.ReceiverResult;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,6 +111,30 @@ public record ProfileRule(String requirement, String source, Verdict consequence
     Objects.requireNonNull(fix, "fix");
     return new ProfileRule(requirement, source, consequence,
         result -> kept.test(result) ? Optional.empty() : Optional.of(new Breach(problem.apply(result), fix)));
+  }
+
+  /**
+   * A rule kept when the real {@code filter} scores the mail below {@code threshold} (a receiver
+   * that files a mail as spam when SpamAssassin scores 5 or more: {@code spamScoreBelow(SPAMASSASSIN,
+   * 5.0, Verdict.SPAM_FOLDER)}). The breach gives the filter's score, its own threshold and action,
+   * the rules that added points, highest first, and the fixes of the receiver's findings that explain them. A filter
+   * that could not score (not installed) breaks the rule with why and how to install it, as a
+   * check that was not run does.
+   */
+  public static ProfileRule spamScoreBelow(SpamFilter filter, double threshold, Verdict consequence) {
+    Objects.requireNonNull(filter, "filter");
+    String limit = SpamFilterResult.format(threshold);
+    return new ProfileRule(filter.displayName() + " scores the mail below " + limit,
+        "the receiver's content filter: " + filter.displayName() + " as shipped by Debian", consequence, result -> {
+          SpamFilterResult verdict = result.spamFilter(filter);
+          if (!verdict.isScored()) {
+            return Optional.of(new Breach("not checked: " + verdict.reason(), filter.installHint()));
+          }
+          if (verdict.score() < threshold) {
+            return Optional.empty();
+          }
+          return Optional.of(new Breach(verdict.summaryWithCountedRules(), verdict.fixes()));
+        });
   }
 
   /**

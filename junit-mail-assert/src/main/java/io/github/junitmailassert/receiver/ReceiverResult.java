@@ -311,17 +311,8 @@ public final class ReceiverResult {
       if (!verdict.isScored()) {
         return CheckOutcome.notChecked(MailCheck.SPAM_SCORE, verdict.reason(), filter.installHint());
       }
-      List<String> counted = new ArrayList<>();
-      Set<String> fixes = new java.util.LinkedHashSet<>();
-      for (io.github.junitmailassert.filter.FilterRule rule : verdict.rules()) {
-        if (rule.score() > 0) {
-          counted.add(rule.name() + " " + SpamFilterResult.format(rule.score()));
-          rule.explainedBy().stream().map(Finding::fix).filter(f -> !f.isEmpty()).forEach(fixes::add);
-        }
-      }
-      String text = verdict.summary() + (counted.isEmpty() ? "" : ": " + String.join(", ", counted));
       findings.add(new Finding(MailCheck.SPAM_SCORE, verdict.isSpam() ? Finding.Severity.ERROR : Finding.Severity.INFO,
-          text, verdict.isSpam() ? String.join("; ", fixes) : "", filter.displayName() + " as shipped by Debian"));
+          verdict.summaryWithCountedRules(), verdict.isSpam() ? verdict.fixes() : "", filter.displayName() + " as shipped by Debian"));
     }
     return CheckOutcome.of(MailCheck.SPAM_SCORE, findings);
   }

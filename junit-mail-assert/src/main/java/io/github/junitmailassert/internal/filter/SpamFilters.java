@@ -54,7 +54,8 @@ public final class SpamFilters {
           notInstalled(filter)));
     }
     int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
-    RunningFilter running = filter == SpamFilter.SPAMASSASSIN ? new SpamdFilter(program.get(), cores)
+    // A spamd child waits for its DNS answers between rule passes: two per core keep the cores busy.
+    RunningFilter running = filter == SpamFilter.SPAMASSASSIN ? new SpamdFilter(program.get(), 2 * cores)
         : new RspamdFilter(program.get(), cores);
     try {
       addShutdownHook();
