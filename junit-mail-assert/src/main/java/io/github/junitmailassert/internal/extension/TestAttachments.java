@@ -4,6 +4,7 @@ import io.github.junitmailassert.mail.CapturedMail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * later), so that IDEs and CI servers that show a test's files show them: each mail's raw bytes as
  * {@code mail-<n>.eml} and the printed reports as {@code mail-report.txt}. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class TestAttachments {
 
   /** The media type of a whole mail (RFC 5322 message), as {@code .eml} files are opened. */
