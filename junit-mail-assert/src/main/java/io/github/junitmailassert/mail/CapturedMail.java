@@ -292,7 +292,10 @@ public final class CapturedMail {
     return Optional.ofNullable(content().text());
   }
 
-  /** {@return the HTML body: the first {@code text/html} part that is not an attachment, decoded as {@link #textBody()} is} */
+  /**
+   * {@return the HTML body: the first {@code text/html} part that is not an attachment, decoded as
+   * {@link #textBody()} is}
+   */
   public Optional<String> htmlBody() {
     return Optional.ofNullable(content().html());
   }

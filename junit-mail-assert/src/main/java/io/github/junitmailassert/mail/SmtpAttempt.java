@@ -64,12 +64,18 @@ public final class SmtpAttempt {
     }
   }
 
-  /** {@return a builder of an attempt by hand; the capture server uses it, and so can tests of code that reads attempts} */
+  /**
+   * {@return a builder of an attempt by hand; the capture server uses it, and so can tests of code that reads
+   * attempts}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@return the order in which the attempts ended, from 1 (numbered when the test's captured mails were last cleared)} */
+  /**
+   * {@return the order in which the attempts ended, from 1 (numbered when the test's captured mails were last
+   * cleared)}
+   */
   public long sequence() {
     return sequence;
   }
@@ -89,12 +95,18 @@ public final class SmtpAttempt {
     return outcome;
   }
 
-  /** {@return where it ended: the stage of the refusal or drop, {@link SmtpStage#END_OF_DATA} when accepted, else the last stage reached} */
+  /**
+   * {@return where it ended: the stage of the refusal or drop, {@link SmtpStage#END_OF_DATA} when accepted, else
+   * the last stage reached}
+   */
   public SmtpStage stage() {
     return stage;
   }
 
-  /** {@return the reply that decided the outcome (the first refusal, the final {@code 250}), or the last reply before the client left; empty when the server never replied} */
+  /**
+   * {@return the reply that decided the outcome (the first refusal, the final {@code 250}), or the last reply
+   * before the client left; empty when the server never replied}
+   */
   public Optional<String> reply() {
     return Optional.ofNullable(reply);
   }

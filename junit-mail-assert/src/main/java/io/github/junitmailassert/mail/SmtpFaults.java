@@ -75,7 +75,8 @@ public final class SmtpFaults {
   }
 
   /**
-   * Answers {@code RCPT TO} for this address (case-insensitive) with {@code reply}, such as {@link SmtpReply#NO_SUCH_USER}.
+   * Answers {@code RCPT TO} for this address (case-insensitive) with {@code reply}, such as
+   * {@link SmtpReply#NO_SUCH_USER}.
    *
    * @param address the recipient to refuse
    * @param reply the refusal, 4xx or 5xx
@@ -121,7 +122,8 @@ public final class SmtpFaults {
   }
 
   /**
-   * Waits this long before each reply at {@code stage} (at most {@link #MAX_DELAY}), as a slow or tarpitting receiver does.
+   * Waits this long before each reply at {@code stage} (at most {@link #MAX_DELAY}), as a slow or tarpitting
+   * receiver does.
    *
    * @param stage where to wait
    * @param delay how long to wait before replying

@@ -53,7 +53,10 @@ public final class SmtpTls {
     return certificate;
   }
 
-  /** {@return the certificate in PEM ({@code -----BEGIN CERTIFICATE-----}), as {@code openssl} and most clients read it} */
+  /**
+   * {@return the certificate in PEM ({@code -----BEGIN CERTIFICATE-----}), as {@code openssl} and most clients read
+   * it}
+   */
   public String certificatePem() {
     try {
       String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
