@@ -138,6 +138,8 @@ public @interface MailDeliverability {
    * The real spam filters the receiver asks for {@code MailCheck.SPAM_SCORE} in {@link #checks()}:
    * the gate fails a mail one of them calls spam. Assertions ({@code spamAssassin()},
    * {@code rspamd()}) score any mail without this.
+   *
+   * @return the spam filters that score each mail; none by default
    */
   SpamFilter[] spamFilters() default {};
 
@@ -157,6 +159,8 @@ public @interface MailDeliverability {
    * Refuses {@code MAIL} sent in the clear with {@code 530 5.7.0 Must issue a STARTTLS command
    * first}, as receivers that require TLS do; the refused attempt is in
    * {@link CapturedMails#attempts()} and in the message of a wait that times out.
+   *
+   * @return whether the capture server requires STARTTLS before {@code MAIL}
    */
   boolean requireTls() default false;
 
@@ -164,10 +168,12 @@ public @interface MailDeliverability {
    * Speaks TLS from the first byte (SMTPS, port 465 style) instead of offering STARTTLS;
    * {@link SmtpEndpoint#implicitTls()} says so, and {@link io.github.junitmailassert.mail.SmtpTls}
    * gives the trust material.
+   *
+   * @return whether the capture server speaks TLS from the first byte
    */
   boolean implicitTls() default false;
 
-  /** Whether each test gets its own servers (the default), or the tests of a class share them. */
+  /** {@return whether each test gets its own servers (the default), or the tests of a class share them} */
   Lifecycle lifecycle() default Lifecycle.PER_METHOD;
 
   /**
@@ -179,6 +185,8 @@ public @interface MailDeliverability {
    * {@link Lifecycle#PER_CLASS} or {@code @Execution(SAME_THREAD)}, and {@code @ResourceLock} on
    * classes that share the port. A sender still sending after its test ended can reach the next
    * test's server on a fixed port (a free port is never reused within the JVM).
+   *
+   * @return the capture server's port; 0 for a free one
    */
   int smtpPort() default 0;
 
@@ -187,6 +195,8 @@ public @interface MailDeliverability {
    * a configuration file; 0 (the default) takes a free one when {@link DnsEndpoint} is first asked
    * for. A fixed port starts the server with the environment, and is refused and documented as
    * {@link #smtpPort()} is.
+   *
+   * @return the loopback DNS server's port; 0 for a free one
    */
   int dnsPort() default 0;
 
@@ -195,6 +205,8 @@ public @interface MailDeliverability {
    * JUnit writes timeouts: {@code "2 s"}, {@code "500 ms"}. When empty, the JUnit configuration
    * parameter {@value CapturedMails#AWAIT_TIMEOUT_PARAMETER} decides, else 10 s. A
    * {@link MailDeliverabilityOverride} on the test method decides over both.
+   *
+   * @return how long waits for mail take, or empty for the configuration parameter's or 10 s
    */
   String awaitTimeout() default "";
 

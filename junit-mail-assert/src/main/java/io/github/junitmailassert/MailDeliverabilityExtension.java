@@ -132,12 +132,12 @@ public final class MailDeliverabilityExtension
     return environment().receiver();
   }
 
-  /** The faults the capture server applies in the running test (those the builder declared, until changed). */
+  /** {@return the faults the capture server applies in the running test (those the builder declared, until changed)} */
   public SmtpFaults faults() {
     return environment().faults();
   }
 
-  /** Trust material for clients that verify the capture server's certificate. */
+  /** {@return trust material for clients that verify the capture server's certificate} */
   public SmtpTls tls() {
     return environment().tls();
   }
@@ -151,6 +151,10 @@ public final class MailDeliverabilityExtension
    * sets {@code spring.mail.host} and {@code spring.mail.port} from it.
    *
    * <pre>{@code
+   * @MailDeliverability(domain = "sample.co.jp", lifecycle = MailDeliverability.Lifecycle.PER_CLASS)
+   * class OrderMailTest { }
+   *
+   * // while OrderMailTest runs, before its test instance exists:
    * int port = MailDeliverabilityExtension.classSmtpEndpoint(OrderMailTest.class).orElseThrow().port();
    * }</pre>
    *
@@ -680,7 +684,12 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
-    /** @see MailDeliverability#spamFilters() */
+    /**
+     * Sets what {@link MailDeliverability#spamFilters()} sets.
+     *
+     * @param filters as {@link MailDeliverability#spamFilters()}
+     * @return this builder
+     */
     public Builder spamFilters(SpamFilter... filters) {
       for (SpamFilter filter : Objects.requireNonNull(filters, "filters")) {
         this.spamFilters.add(Objects.requireNonNull(filter, "a spam filter"));
@@ -688,31 +697,56 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
-    /** The receiver's clock, for DKIM {@code t=} and {@code x=}; the system clock by default. */
+    /**
+     * The receiver's clock, for DKIM {@code t=} and {@code x=}; the system clock by default.
+     *
+     * @param clock the clock the receiver reads
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** @see MailDeliverability#requireTls() */
+    /**
+     * Sets what {@link MailDeliverability#requireTls()} sets.
+     *
+     * @param require as {@link MailDeliverability#requireTls()}
+     * @return this builder
+     */
     public Builder requireTls(boolean require) {
       this.requireTls = require;
       return this;
     }
 
-    /** @see MailDeliverability#implicitTls() */
+    /**
+     * Sets what {@link MailDeliverability#implicitTls()} sets.
+     *
+     * @param implicit as {@link MailDeliverability#implicitTls()}
+     * @return this builder
+     */
     public Builder implicitTls(boolean implicit) {
       this.implicitTls = implicit;
       return this;
     }
 
-    /** @see MailDeliverability#smtpPort() */
+    /**
+     * Sets what {@link MailDeliverability#smtpPort()} sets.
+     *
+     * @param port as {@link MailDeliverability#smtpPort()}
+     * @return this builder
+     */
     public Builder smtpPort(int port) {
       this.smtpPort = port;
       return this;
     }
 
-    /** @see MailDeliverability#dnsPort() */
+    /**
+     * Sets what {@link MailDeliverability#dnsPort()} sets.
+     *
+     * @param port as {@link MailDeliverability#dnsPort()}
+     * @return this builder
+     */
     public Builder dnsPort(int port) {
       this.dnsPort = port;
       return this;
@@ -721,6 +755,9 @@ public final class MailDeliverabilityExtension
     /**
      * The faults every test starts with, such as {@code faults(f -> f.greylist())}; a test changes
      * them through its {@link SmtpFaults} parameter, and the next test starts from these again.
+     *
+     * @param faults what to do to a test's {@link SmtpFaults} before it runs
+     * @return this builder
      */
     public Builder faults(Consumer<SmtpFaults> faults) {
       this.faults = Objects.requireNonNull(faults, "faults");
@@ -731,6 +768,8 @@ public final class MailDeliverabilityExtension
      * How long {@code single()} and {@code await(n)} wait; when not set, the configuration parameter
      * {@value CapturedMails#AWAIT_TIMEOUT_PARAMETER} decides, else 10 s.
      *
+     * @param wait how long to wait, not negative
+     * @return this builder
      * @see MailDeliverability#awaitTimeout()
      */
     public Builder awaitTimeout(Duration wait) {
@@ -741,7 +780,7 @@ public final class MailDeliverabilityExtension
       return this;
     }
 
-    /** The extension, with settings that are checked when its environment starts. */
+    /** {@return the extension, with settings that are checked when its environment starts} */
     public MailDeliverabilityExtension build() {
       return new MailDeliverabilityExtension(new Settings(domain, clientIp, clientHostName, spf, dmarc, records,
           zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, dmarcMode, dkimPolicy, blockLists, false,

@@ -8,6 +8,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Changes the settings of {@link MailDeliverability} (or of a {@link MailDeliverabilityExtension}
@@ -18,7 +19,10 @@ import java.lang.annotation.Target;
  * class SpfTest {
  *   @Test
  *   @MailDeliverabilityOverride(spf = "v=spf1 ip4:198.51.100.1 -all")
- *   void a_sender_the_record_does_not_list_fails(SmtpEndpoint smtp, CapturedMails mails) { ... }
+ *   void a_sender_the_record_does_not_list_fails(SmtpEndpoint smtp, CapturedMails mails) {
+ *     app.sendWelcome(smtp.host(), smtp.port());
+ *     assertThat(mails.single()).spf().isFail();
+ *   }
  * }
  * }</pre>
  *
@@ -36,53 +40,85 @@ import java.lang.annotation.Target;
  * and {@link #receivingHost()}, which a running server cannot change, are refused with an
  * {@code ExtensionConfigurationException} naming the attribute.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface MailDeliverabilityOverride {
 
-  /** @see MailDeliverability#domain() */
+  /**
+   * {@return the domain the application sends from in this test, in place of the class's; empty keeps it}
+   *
+   * @see MailDeliverability#domain()
+   */
   String[] domain() default {};
 
-  /** @see MailDeliverability#clientIp() */
+  /**
+   * {@return the IP address the receiver sees the mail come from in this test, in place of the class's; empty keeps it}
+   *
+   * @see MailDeliverability#clientIp()
+   */
   String[] clientIp() default {};
 
-  /** @see MailDeliverability#clientHostName() */
+  /**
+   * {@return the name the client announces in {@code EHLO} in this test, in place of the class's; empty keeps it}
+   *
+   * @see MailDeliverability#clientHostName()
+   */
   String[] clientHostName() default {};
 
-  /** The SPF record at the domain for this test, in place of the class's; {@code ""} for none. */
+  /** {@return the SPF record at the domain for this test, in place of the class's; {@code ""} for none} */
   String[] spf() default {};
 
-  /** The DMARC record for this test, in place of the class's; {@code ""} for none. */
+  /** {@return the DMARC record for this test, in place of the class's; {@code ""} for none} */
   String[] dmarc() default {};
 
   /**
    * Records in BIND zone-file syntax, relative to the domain; each replaces the class's records of
    * its name and type ({@code "@ IN MX 20 backup"} leaves that one MX record).
+   *
+   * @return the records for this test, each relative to the domain
    */
   String[] records() default {};
 
-  /** @see MailDeliverability#verifyEachTest() */
+  /**
+   * {@return whether the gate verifies every mail after this test, in place of the class's; empty keeps it}
+   *
+   * @see MailDeliverability#verifyEachTest()
+   */
   boolean[] verifyEachTest() default {};
 
-  /** The checks of the gate for this test, in place of the class's. */
+  /** {@return the checks of the gate for this test, in place of the class's} */
   MailCheck[] checks() default {};
 
-  /** @see MailDeliverability#dmarcMode() */
+  /**
+   * {@return how the receiver reads DMARC in this test, in place of the class's; empty keeps it}
+   *
+   * @see MailDeliverability#dmarcMode()
+   */
   DmarcMode[] dmarcMode() default {};
 
-  /** @see MailDeliverability#dkimPolicy() */
+  /**
+   * {@return the DKIM signatures the receiver accepts in this test, in place of the class's; empty keeps it}
+   *
+   * @see MailDeliverability#dkimPolicy()
+   */
   DkimPolicy[] dkimPolicy() default {};
 
-  /** The block lists the receiver asks in this test, in place of the class's. */
+  /** {@return the block lists the receiver asks in this test, in place of the class's} */
   String[] blockLists() default {};
 
-  /** @see MailDeliverability#clock() */
+  /**
+   * {@return the receiver's clock for this test, an ISO-8601 instant, in place of the class's; empty keeps it}
+   *
+   * @see MailDeliverability#clock()
+   */
   String[] clock() default {};
 
   /**
    * The receiving host's name for this test; refused where the tests of a class share a server.
    *
+   * @return the receiving MTA's host name for this test
    * @see MailDeliverability#receivingHost()
    */
   String[] receivingHost() default {};
@@ -90,6 +126,7 @@ public @interface MailDeliverabilityOverride {
   /**
    * The capture server's port for this test; refused where the tests of a class share a server.
    *
+   * @return the capture server's port for this test, 0 for a free one
    * @see MailDeliverability#smtpPort()
    */
   int[] smtpPort() default {};
@@ -97,10 +134,15 @@ public @interface MailDeliverabilityOverride {
   /**
    * The loopback DNS server's port for this test; refused where the tests of a class share a server.
    *
+   * @return the loopback DNS server's port for this test, 0 for a free one
    * @see MailDeliverability#dnsPort()
    */
   int[] dnsPort() default {};
 
-  /** @see MailDeliverability#awaitTimeout() */
+  /**
+   * {@return how long waits for mail take in this test, as {@code "2 s"}, in place of the class's; empty keeps it}
+   *
+   * @see MailDeliverability#awaitTimeout()
+   */
   String[] awaitTimeout() default {};
 }

@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -31,6 +32,7 @@ import org.springframework.test.context.ContextCustomizerFactory;
  * {@code @DynamicPropertySource}. A class whose servers are per test still loads its context; only
  * reading one of the two properties then fails, with that explanation.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MailDeliverabilityContextCustomizerFactory implements ContextCustomizerFactory {
 
   /** Made by Spring's test framework, from {@code META-INF/spring.factories}. */

@@ -159,6 +159,10 @@ public final class DnsZone {
    * quote, with no zone-file escapes (write those in {@link #records(String, String...)}, which
    * reads zone-file syntax). A string over 255 bytes, the most a character-string holds, becomes
    * several, split between characters. {@code txt(name, "")} is a record of one empty string.
+   *
+   * @param name the owner name, such as {@code mail.sample.co.jp}
+   * @param strings the record's character-strings, as given
+   * @return this zone
    */
   public DnsZone txt(String name, String... strings) {
     return add(txtRecord(name(name), strings));
@@ -340,12 +344,21 @@ public final class DnsZone {
    * {@link Type#ANY} removes every record there. Faults declared for the name stay. A name left with
    * no records answers NXDOMAIN, as if never declared (a wildcard above it answers again); names
    * above it are left as they are.
+   *
+   * @param name the owner name
+   * @param type the record type to remove, or {@link Type#ANY}
+   * @return this zone
    */
   public DnsZone remove(String name, int type) {
     return change(name(name), r -> type == Type.ANY || r.getType() == type, List.of());
   }
 
-  /** Removes every record at {@code name}: {@code remove(name, Type.ANY)}. */
+  /**
+   * Removes every record at {@code name}: {@code remove(name, Type.ANY)}.
+   *
+   * @param name the owner name
+   * @return this zone
+   */
   public DnsZone remove(String name) {
     return remove(name, Type.ANY);
   }
@@ -354,6 +367,9 @@ public final class DnsZone {
    * Replaces, at each name and type among {@code records}, the records there with those given: the
    * other types at that name stay. {@code replace(new MXRecord(...))} leaves one MX record where
    * there were several.
+   *
+   * @param records the records that replace those of their name and type
+   * @return this zone
    */
   public DnsZone replace(Record... records) {
     return replaceAll(List.of(records));
@@ -364,6 +380,9 @@ public final class DnsZone {
    * String...)}): at each name and type the lines give, the records there become the lines'
    * records. {@code replaceRecords("sample.co.jp", "@ IN MX 20 backup")} leaves that one MX record.
    *
+   * @param origin the origin of relative names, such as {@code sample.co.jp}
+   * @param lines the records in zone-file syntax
+   * @return this zone
    * @throws IllegalArgumentException naming the line when one cannot be parsed
    */
   public DnsZone replaceRecords(String origin, String... lines) {
@@ -377,23 +396,43 @@ public final class DnsZone {
    * records at the domain that are SPF records ({@code v=spf1}, RFC 7208 section 4.5) are removed,
    * other TXT records there stay. ({@link #spf(String, String)} adds one more, and two SPF records
    * are a permerror.)
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @param spfRecord the SPF record's text, such as {@code v=spf1 -all}
+   * @return this zone
    */
   public DnsZone replaceSpf(String domain, String spfRecord) {
     return change(name(domain), DnsZone::isSpfRecord, List.of(txtRecord(name(domain), spfRecord)));
   }
 
-  /** Removes the SPF records (TXT {@code v=spf1 ...}) of {@code domain}; other TXT records stay. */
+  /**
+   * Removes the SPF records (TXT {@code v=spf1 ...}) of {@code domain}; other TXT records stay.
+   *
+   * @param domain the domain
+   * @return this zone
+   */
   public DnsZone removeSpf(String domain) {
     return change(name(domain), DnsZone::isSpfRecord, List.of());
   }
 
-  /** Publishes {@code dmarcRecord} at {@code _dmarc.<domain>} in place of the TXT records there. */
+  /**
+   * Publishes {@code dmarcRecord} at {@code _dmarc.<domain>} in place of the TXT records there.
+   *
+   * @param domain the domain, such as {@code sample.co.jp}
+   * @param dmarcRecord the DMARC record's text, such as {@code v=DMARC1; p=reject}
+   * @return this zone
+   */
   public DnsZone replaceDmarc(String domain, String dmarcRecord) {
     Name owner = name("_dmarc." + domain);
     return change(owner, r -> r.getType() == Type.TXT, List.of(txtRecord(owner, dmarcRecord)));
   }
 
-  /** Removes the TXT records at {@code _dmarc.<domain>}. */
+  /**
+   * Removes the TXT records at {@code _dmarc.<domain>}.
+   *
+   * @param domain the domain
+   * @return this zone
+   */
   public DnsZone removeDmarc(String domain) {
     return remove("_dmarc." + domain, Type.TXT);
   }
@@ -461,6 +500,8 @@ public final class DnsZone {
    * Removes every record and fault, the declared ones included: for the extension's zone that is
    * also the SOA of the domain and the sending host's A and PTR records. To go back to the
    * declaration instead, use {@link #reset()}.
+   *
+   * @return this zone
    */
   public DnsZone clear() {
     forgetChanges(ZoneSnapshot.EMPTY);
@@ -473,6 +514,8 @@ public final class DnsZone {
    * {@code @MailDeliverabilityOverride}); for a zone made with {@link #create()}, nothing. The
    * extension resets the zone of a shared environment before each test and after it. O(1): the
    * declaration is an immutable snapshot, read through again.
+   *
+   * @return this zone
    */
   public DnsZone reset() {
     forgetChanges(declared);

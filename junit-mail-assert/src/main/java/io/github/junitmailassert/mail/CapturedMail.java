@@ -242,7 +242,7 @@ public final class CapturedMail {
     return names;
   }
 
-  /** The subject with RFC 2047 encoded words decoded (ISO-2022-JP, UTF-8, ...), as a mail client shows it. */
+  /** {@return the subject with RFC 2047 encoded words decoded (ISO-2022-JP, UTF-8, ...), as a mail client shows it} */
   public Optional<String> subject() {
     return header("Subject").map(MimeContent::decodeEncodedWords);
   }
@@ -251,6 +251,9 @@ public final class CapturedMail {
    * The values of every header field of that name, top to bottom, unfolded and with RFC 2047 encoded
    * words decoded: {@code =?ISO-2022-JP?B?...?=} reads as the Japanese it encodes. Raw UTF-8 header
    * text (RFC 6532) is read as UTF-8. {@link #headers(String)} gives the values as written.
+   *
+   * @param name the field name, case-insensitive
+   * @return the decoded values; empty when there is no such field
    */
   public List<String> decodedHeaders(String name) {
     List<String> values = new ArrayList<>();
@@ -264,6 +267,9 @@ public final class CapturedMail {
    * The mailboxes of every header field of that name ({@code "From"}, {@code "To"}, {@code "Cc"},
    * {@code "Reply-To"}, {@code "Sender"}, ...), top to bottom, display names decoded, groups opened;
    * empty when there is no such field.
+   *
+   * @param fieldName the field name, case-insensitive
+   * @return the mailboxes
    */
   public List<MailAddress> addresses(String fieldName) {
     List<MailAddress> out = new ArrayList<>();
@@ -279,12 +285,17 @@ public final class CapturedMail {
    * {@code multipart/mixed} the body before the attachments), its transfer encoding (base64,
    * quoted-printable) and charset (ISO-2022-JP, Shift_JIS, UTF-8, ...) decoded, CRLF line ends
    * as {@code \n}. Empty when the mail has no such part. A part without a charset is read as UTF-8.
+   *
+   * @return the decoded text body
    */
   public Optional<String> textBody() {
     return Optional.ofNullable(content().text());
   }
 
-  /** The HTML body: the first {@code text/html} part that is not an attachment, decoded as {@link #textBody()} is. */
+  /**
+   * {@return the HTML body: the first {@code text/html} part that is not an attachment, decoded as
+   * {@link #textBody()} is}
+   */
   public Optional<String> htmlBody() {
     return Optional.ofNullable(content().html());
   }
@@ -292,6 +303,8 @@ public final class CapturedMail {
   /**
    * The attachments, in the order of the parts: parts with the disposition {@code attachment}, parts
    * with a file name (inline images included), and attached messages.
+   *
+   * @return the attachments; empty when there are none
    */
   public List<MailAttachment> attachments() {
     List<MailAttachment> list = attachments;
@@ -310,17 +323,29 @@ public final class CapturedMail {
    * The message as a Jakarta Mail {@link MimeMessage}, a new one at each call: change it as you like,
    * the captured mail and its checks do not see it. It shares the captured bytes instead of copying
    * them, and has a session of its own that allows UTF-8 headers ({@code mail.mime.allowutf8}).
+   *
+   * @return a new message read from the captured bytes
    */
   public MimeMessage mimeMessage() {
     return MimeContent.message(rawMessage, MimeContent.session());
   }
 
-  /** Writes the message exactly as received, as an {@code .eml} file that mail clients open. */
+  /**
+   * Writes the message exactly as received, as an {@code .eml} file that mail clients open.
+   *
+   * @param out where to write; it is not closed
+   * @throws IOException when {@code out} cannot be written
+   */
   public void writeTo(OutputStream out) throws IOException {
     out.write(rawMessage);
   }
 
-  /** Writes the message exactly as received to {@code file} (an {@code .eml} file), replacing it if it exists. */
+  /**
+   * Writes the message exactly as received to {@code file} (an {@code .eml} file), replacing it if it exists.
+   *
+   * @param file the file to write
+   * @throws IOException when the file cannot be written
+   */
   public void writeTo(Path file) throws IOException {
     Files.write(file, rawMessage);
   }
@@ -339,7 +364,7 @@ public final class CapturedMail {
     return c;
   }
 
-  /** The body as written (read as UTF-8, transfer encoding not decoded); {@link #textBody()} decodes it. */
+  /** {@return the body as written (read as UTF-8, transfer encoding not decoded); {@link #textBody()} decodes it} */
   public String bodyText() {
     return new String(rawMessage, parsed.bodyOffset(), parsed.bodyLength(), StandardCharsets.UTF_8);
   }
@@ -359,6 +384,8 @@ public final class CapturedMail {
   /**
    * What client and capture server said in this mail's transaction, with times (the message itself
    * elided); empty for a mail built by hand without one.
+   *
+   * @return the transaction's transcript
    */
   public SmtpTranscript transcript() {
     return transcript;
@@ -405,13 +432,23 @@ public final class CapturedMail {
 
     private Builder() {}
 
-    /** What client and server said in the transaction; the capture server records it. */
+    /**
+     * What client and server said in the transaction; the capture server records it.
+     *
+     * @param transcript the transaction's transcript
+     * @return this builder
+     */
     public Builder transcript(SmtpTranscript transcript) {
       this.transcript = transcript;
       return this;
     }
 
-    /** The receiver that checks the mail, such as {@code Receiver.builder(zone.resolver())...build()}. */
+    /**
+     * The receiver that checks the mail, such as {@code Receiver.builder(zone.resolver())...build()}.
+     *
+     * @param receiver the receiver
+     * @return this builder
+     */
     public Builder receiver(MailReceiver receiver) {
       this.receiver = receiver;
       return this;

@@ -44,7 +44,11 @@ public final class CapturedMails {
     this(DEFAULT_WAIT);
   }
 
-  /** An empty list whose {@link #single()} and {@link #await(int)} wait {@code defaultWait}. */
+  /**
+   * An empty list whose {@link #single()} and {@link #await(int)} wait {@code defaultWait}.
+   *
+   * @param defaultWait how long they wait, not negative
+   */
   public CapturedMails(Duration defaultWait) {
     this(new Store(), checked(defaultWait), null);
   }
@@ -58,6 +62,9 @@ public final class CapturedMails {
   /**
    * The same mails (a view: what one captures, the other lists), whose {@link #single()} and
    * {@link #await(int)} wait at most {@code wait}: {@code mails.withDefaultWait(Duration.ofMillis(500)).single()}.
+   *
+   * @param wait how long the view's waits take, not negative
+   * @return a view of the same mails
    */
   public CapturedMails withDefaultWait(Duration wait) {
     return new CapturedMails(store, checked(wait), endpoint);
@@ -66,12 +73,15 @@ public final class CapturedMails {
   /**
    * The same mails (a view), whose timeout messages name {@code endpoint} as the place the
    * application should have sent to. The extension's mails name their capture server.
+   *
+   * @param endpoint the capture server the application should send to
+   * @return a view of the same mails
    */
   public CapturedMails withEndpoint(SmtpEndpoint endpoint) {
     return new CapturedMails(store, defaultWait, Objects.requireNonNull(endpoint, "endpoint"));
   }
 
-  /** How long {@link #single()} and {@link #await(int)} wait. */
+  /** {@return how long {@link #single()} and {@link #await(int)} wait} */
   public Duration defaultWait() {
     return defaultWait;
   }
@@ -180,6 +190,8 @@ public final class CapturedMails {
    * Waits until at least {@code count} mails were captured, at most the {@linkplain #defaultWait()
    * default wait}.
    *
+   * @param count how many mails to wait for
+   * @return the mails captured so far, at least {@code count}
    * @throws AssertionError saying how many arrived (each mail's summary, or "nothing"), and where the
    *     application should have sent, when the time is up
    */
@@ -190,6 +202,9 @@ public final class CapturedMails {
   /**
    * Waits until at least {@code count} mails were captured, at most {@code timeout}.
    *
+   * @param count how many mails to wait for
+   * @param timeout how long to wait at most
+   * @return the mails captured so far, at least {@code count}
    * @throws AssertionError saying how many arrived (each mail's summary, or "nothing"), and where the
    *     application should have sent, when the time is up
    */
@@ -283,6 +298,7 @@ public final class CapturedMails {
    * {@linkplain #clear() cleared}) and records it. The capture server calls this when an attempt
    * ends, and for an accepted one after its mail was added.
    *
+   * @param attempt the attempt, without its sequence number
    * @return the attempt as recorded
    */
   public SmtpAttempt addAttempt(SmtpAttempt.Builder attempt) {
@@ -301,6 +317,8 @@ public final class CapturedMails {
   /**
    * Every attempt to deliver, in the order they ended: accepted, refused (by {@link SmtpFaults} or
    * a required TLS), dropped and abandoned ones, and connections that never sent {@code MAIL FROM}.
+   *
+   * @return a snapshot of the attempts so far
    */
   public List<SmtpAttempt> attempts() {
     store.lock.lock();
@@ -315,6 +333,9 @@ public final class CapturedMails {
    * Waits until at least {@code count} attempts ended, at most {@code timeout}: for a test whose
    * application gives up, so that no mail would ever come.
    *
+   * @param count how many attempts to wait for
+   * @param timeout how long to wait at most
+   * @return the attempts so far, at least {@code count}
    * @throws AssertionError listing the attempts so far when the time is up
    */
   public List<SmtpAttempt> awaitAttempts(int count, Duration timeout) {

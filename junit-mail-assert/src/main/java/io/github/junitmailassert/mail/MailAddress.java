@@ -1,6 +1,7 @@
 package io.github.junitmailassert.mail;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One mailbox of an address header field (From, To, Cc, Reply-To, ...), as a mail client shows it:
@@ -9,15 +10,21 @@ import java.util.Objects;
  * @param address the address, such as {@code no-reply@sample.co.jp}
  * @param displayName the decoded display name, such as {@code サンプル商店}; "" when there is none
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record MailAddress(String address, String displayName) {
 
-  /** Checks that neither part is null. */
+  /**
+   * Checks that neither part is null.
+   *
+   * @param address the address, such as {@code no-reply@sample.co.jp}
+   * @param displayName the decoded display name; "" when there is none
+   */
   public MailAddress {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(displayName, "displayName");
   }
 
-  /** Whether the mailbox has a display name. */
+  /** {@return whether the mailbox has a display name} */
   public boolean hasDisplayName() {
     return !displayName.isEmpty();
   }

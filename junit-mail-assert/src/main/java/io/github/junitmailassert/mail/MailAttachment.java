@@ -2,6 +2,7 @@ package io.github.junitmailassert.mail;
 
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * One attachment of a captured mail: a MIME part with the disposition {@code attachment}, a part
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
  *
  * <p>Immutable: {@link #content()} gives a new array each call, read again from the mail's bytes.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MailAttachment {
 
   private final String fileName;
@@ -26,28 +28,35 @@ public final class MailAttachment {
     this.content = content;
   }
 
-  /** An attachment made by hand, for tests of code that consumes captured mails; {@code content} is copied. */
+  /**
+   * An attachment made by hand, for tests of code that consumes captured mails; {@code content} is copied.
+   *
+   * @param fileName the file name, such as {@code 請求書.pdf}; "" for none
+   * @param contentType the base content type, such as {@code application/pdf}
+   * @param content the decoded content
+   * @return the attachment
+   */
   public static MailAttachment of(String fileName, String contentType, byte[] content) {
     byte[] copy = Objects.requireNonNull(content, "content").clone();
     return new MailAttachment(fileName, contentType, copy.length, copy::clone);
   }
 
-  /** The decoded file name, such as {@code 請求書.pdf}; "" when the part has none. */
+  /** {@return the decoded file name, such as {@code 請求書.pdf}; "" when the part has none} */
   public String fileName() {
     return fileName;
   }
 
-  /** The base content type, lower-cased, such as {@code application/pdf}. */
+  /** {@return the base content type, lower-cased, such as {@code application/pdf}} */
   public String contentType() {
     return contentType;
   }
 
-  /** The size of the decoded content in bytes. */
+  /** {@return the size of the decoded content in bytes} */
   public long size() {
     return size;
   }
 
-  /** The decoded content, as a new array. */
+  /** {@return the decoded content, as a new array} */
   public byte[] content() {
     return content.get();
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One try of a client to deliver a mail, and how it ended: a transaction (from {@code MAIL FROM} to
@@ -16,9 +17,11 @@ import java.util.Optional;
  *
  * <p>Immutable and safe to share between threads.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SmtpAttempt {
 
   /** How an attempt ended. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Outcome {
     /** The server said {@code 250} after the final dot: the mail was captured. */
     ACCEPTED,
@@ -61,42 +64,54 @@ public final class SmtpAttempt {
     }
   }
 
-  /** Starts an attempt by hand; the capture server uses it, and so can tests of code that reads attempts. */
+  /**
+   * {@return a builder of an attempt by hand; the capture server uses it, and so can tests of code that reads
+   * attempts}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The order in which the attempts ended, from 1 (numbered when the test's captured mails were last cleared). */
+  /**
+   * {@return the order in which the attempts ended, from 1 (numbered when the test's captured mails were last
+   * cleared)}
+   */
   public long sequence() {
     return sequence;
   }
 
-  /** The SMTP client's socket address. */
+  /** {@return the SMTP client's socket address} */
   public InetSocketAddress clientAddress() {
     return clientAddress;
   }
 
-  /** When the attempt began: at {@code MAIL FROM}, or at the connection for one that never sent it. */
+  /** {@return when the attempt began: at {@code MAIL FROM}, or at the connection for one that never sent it} */
   public Instant startedAt() {
     return startedAt;
   }
 
-  /** How it ended. */
+  /** {@return how it ended} */
   public Outcome outcome() {
     return outcome;
   }
 
-  /** Where it ended: the stage of the refusal or drop, {@link SmtpStage#END_OF_DATA} when accepted, else the last stage reached. */
+  /**
+   * {@return where it ended: the stage of the refusal or drop, {@link SmtpStage#END_OF_DATA} when accepted, else
+   * the last stage reached}
+   */
   public SmtpStage stage() {
     return stage;
   }
 
-  /** The reply that decided the outcome (the first refusal, the final {@code 250}), or the last reply before the client left; empty when the server never replied. */
+  /**
+   * {@return the reply that decided the outcome (the first refusal, the final {@code 250}), or the last reply
+   * before the client left; empty when the server never replied}
+   */
   public Optional<String> reply() {
     return Optional.ofNullable(reply);
   }
 
-  /** The code of {@link #reply()}, or 0 when there was none. */
+  /** {@return the code of {@link #reply()}, or 0 when there was none} */
   public int replyCode() {
     if (reply == null || reply.length() < 3) {
       return 0;
@@ -108,32 +123,32 @@ public final class SmtpAttempt {
     }
   }
 
-  /** The {@code MAIL FROM} address ("" for the null sender), or empty for an attempt that never sent one. */
+  /** {@return the {@code MAIL FROM} address ("" for the null sender), or empty for an attempt that never sent one} */
   public Optional<String> envelopeSender() {
     return Optional.ofNullable(envelopeSender);
   }
 
-  /** Every {@code RCPT TO} address the client sent, accepted or refused, in order. */
+  /** {@return every {@code RCPT TO} address the client sent, accepted or refused, in order} */
   public List<String> recipients() {
     return recipients;
   }
 
-  /** Whether the attempt ran over TLS (STARTTLS, or implicit TLS). */
+  /** {@return whether the attempt ran over TLS (STARTTLS, or implicit TLS)} */
   public boolean isTls() {
     return tlsProtocol != null;
   }
 
-  /** The mail captured by an accepted attempt. */
+  /** {@return the mail captured by an accepted attempt} */
   public Optional<CapturedMail> mail() {
     return Optional.ofNullable(mail);
   }
 
-  /** What client and server said, with times. */
+  /** {@return what client and server said, with times} */
   public SmtpTranscript transcript() {
     return transcript;
   }
 
-  /** What went wrong outside the replies, such as a TLS handshake the client broke off. */
+  /** {@return what went wrong outside the replies, such as a TLS handshake the client broke off} */
   public Optional<String> problem() {
     return Optional.ofNullable(problem);
   }
@@ -172,6 +187,7 @@ public final class SmtpAttempt {
   }
 
   /** Builds an {@link SmtpAttempt}; {@link CapturedMails#addAttempt(Builder)} numbers it. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private InetSocketAddress clientAddress = new InetSocketAddress("127.0.0.1", 0);
     private Instant startedAt = Instant.now();
@@ -187,25 +203,47 @@ public final class SmtpAttempt {
 
     private Builder() {}
 
-    /** What went wrong outside the replies. */
+    /**
+     * What went wrong outside the replies.
+     *
+     * @param problem what went wrong, such as a broken-off TLS handshake
+     * @return this builder
+     */
     public Builder problem(String problem) {
       this.problem = problem;
       return this;
     }
 
-    /** The client's socket address. */
+    /**
+     * The client's socket address.
+     *
+     * @param clientAddress the SMTP client's socket address
+     * @return this builder
+     */
     public Builder clientAddress(InetSocketAddress clientAddress) {
       this.clientAddress = clientAddress;
       return this;
     }
 
-    /** When it began. */
+    /**
+     * When it began.
+     *
+     * @param startedAt when the attempt began
+     * @return this builder
+     */
     public Builder startedAt(Instant startedAt) {
       this.startedAt = startedAt;
       return this;
     }
 
-    /** How and where it ended, and the reply that decided it (null for none). */
+    /**
+     * How and where it ended, and the reply that decided it (null for none).
+     *
+     * @param outcome how it ended
+     * @param stage where it ended
+     * @param reply the reply that decided it, or null for none
+     * @return this builder
+     */
     public Builder ended(Outcome outcome, SmtpStage stage, String reply) {
       this.outcome = outcome;
       this.stage = stage;
@@ -213,37 +251,67 @@ public final class SmtpAttempt {
       return this;
     }
 
-    /** The {@code MAIL FROM} address. */
+    /**
+     * The {@code MAIL FROM} address.
+     *
+     * @param envelopeSender the {@code MAIL FROM} address, "" for the null sender
+     * @return this builder
+     */
     public Builder envelopeSender(String envelopeSender) {
       this.envelopeSender = envelopeSender;
       return this;
     }
 
-    /** One {@code RCPT TO} address. */
+    /**
+     * One {@code RCPT TO} address.
+     *
+     * @param recipient the address the client sent
+     * @return this builder
+     */
     public Builder recipient(String recipient) {
       this.recipients.add(recipient);
       return this;
     }
 
-    /** The TLS protocol, null for none. */
+    /**
+     * The TLS protocol, null for none.
+     *
+     * @param protocol the TLS protocol, such as {@code TLSv1.3}, or null for none
+     * @return this builder
+     */
     public Builder tlsProtocol(String protocol) {
       this.tlsProtocol = protocol;
       return this;
     }
 
-    /** The mail an accepted attempt delivered. */
+    /**
+     * The mail an accepted attempt delivered.
+     *
+     * @param mail the mail it delivered
+     * @return this builder
+     */
     public Builder mail(CapturedMail mail) {
       this.mail = mail;
       return this;
     }
 
-    /** What was said. */
+    /**
+     * What was said.
+     *
+     * @param transcript what client and server said
+     * @return this builder
+     */
     public Builder transcript(SmtpTranscript transcript) {
       this.transcript = transcript;
       return this;
     }
 
-    /** The attempt with this sequence number. */
+    /**
+     * The attempt with this sequence number.
+     *
+     * @param sequence the order in which the attempt ended, from 1
+     * @return the attempt
+     */
     public SmtpAttempt build(long sequence) {
       return new SmtpAttempt(this, sequence);
     }

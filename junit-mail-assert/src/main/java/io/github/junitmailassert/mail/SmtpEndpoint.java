@@ -11,9 +11,15 @@ import org.apiguardian.api.API;
  * @param implicitTls whether the server speaks TLS from the first byte (SMTPS, port 465 style)
  *     instead of offering STARTTLS
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record SmtpEndpoint(String host, int port, boolean implicitTls) {
 
-  /** An endpoint of a server that offers STARTTLS (the default). */
+  /**
+   * An endpoint of a server that offers STARTTLS (the default).
+   *
+   * @param host the loopback address the server listens on
+   * @param port the server's port
+   */
   public SmtpEndpoint(String host, int port) {
     this(host, port, false);
   }
@@ -22,6 +28,8 @@ public record SmtpEndpoint(String host, int port, boolean implicitTls) {
    * {@code mail.smtp.host} and {@code mail.smtp.port}, as Jakarta Mail (and Angus) read them, and
    * {@code mail.smtp.ssl.enable} for implicit TLS. For a client that verifies the certificate, use
    * {@link SmtpTls#javaMailProperties(SmtpEndpoint)}.
+   *
+   * @return new properties for a Jakarta Mail {@code Session}
    */
   public Properties javaMailProperties() {
     Properties p = new Properties();

@@ -1,6 +1,7 @@
 package io.github.junitmailassert.mail;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One SMTP reply line as a receiver sends it: a code (RFC 5321 section 4.2) and text, which for
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param code the reply code, 200 to 599
  * @param text the text after the code, one line
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record SmtpReply(int code, String text) {
 
   /** No such mailbox: the permanent refusal of an unknown recipient. */
@@ -30,7 +32,12 @@ public record SmtpReply(int code, String text) {
   /** A receiver that requires TLS, to a client that sends {@code MAIL} in the clear. */
   public static final SmtpReply MUST_ISSUE_STARTTLS = new SmtpReply(530, "5.7.0 Must issue a STARTTLS command first");
 
-  /** Checks the code and that the text is one line. */
+  /**
+   * Checks the code and that the text is one line.
+   *
+   * @param code the reply code, 200 to 599
+   * @param text the text after the code, one line
+   */
   public SmtpReply {
     if (code < 200 || code > 599) {
       throw new IllegalArgumentException("an SMTP reply code is 200 to 599, not " + code);
@@ -41,22 +48,33 @@ public record SmtpReply(int code, String text) {
     }
   }
 
-  /** A reply such as {@code SmtpReply.of(550, "5.7.1 Relaying denied")}. */
+  /**
+   * A reply such as {@code SmtpReply.of(550, "5.7.1 Relaying denied")}.
+   *
+   * @param code the reply code, 200 to 599
+   * @param text the text after the code, one line
+   * @return the reply
+   */
   public static SmtpReply of(int code, String text) {
     return new SmtpReply(code, text);
   }
 
-  /** The same code with other text. */
+  /**
+   * The same code with other text.
+   *
+   * @param text the new text, one line
+   * @return a reply with this code and that text
+   */
   public SmtpReply withText(String text) {
     return new SmtpReply(code, text);
   }
 
-  /** Whether the code is 4xx: the sender should try again later. */
+  /** {@return whether the code is 4xx: the sender should try again later} */
   public boolean isTransient() {
     return code >= 400 && code < 500;
   }
 
-  /** Whether the code is 5xx: the sender should not try again. */
+  /** {@return whether the code is 5xx: the sender should not try again} */
   public boolean isPermanent() {
     return code >= 500;
   }

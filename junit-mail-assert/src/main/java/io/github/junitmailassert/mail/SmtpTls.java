@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Properties;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.apiguardian.api.API;
 
 /**
  * Trust material for clients that verify the capture server's certificate: the certificate as PEM,
@@ -25,6 +26,7 @@ import javax.net.ssl.TrustManagerFactory;
  *
  * <p>Immutable and safe to share between threads.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SmtpTls {
 
   /** The alias of the certificate in {@link #truststore(char[])}. */
@@ -36,17 +38,25 @@ public final class SmtpTls {
     this.certificate = Objects.requireNonNull(certificate, "certificate");
   }
 
-  /** Trust material for a server that presents {@code certificate}. */
+  /**
+   * Trust material for a server that presents {@code certificate}.
+   *
+   * @param certificate the certificate the server presents
+   * @return the trust material
+   */
   public static SmtpTls of(X509Certificate certificate) {
     return new SmtpTls(certificate);
   }
 
-  /** The server's certificate. */
+  /** {@return the server's certificate} */
   public X509Certificate certificate() {
     return certificate;
   }
 
-  /** The certificate in PEM ({@code -----BEGIN CERTIFICATE-----}), as {@code openssl} and most clients read it. */
+  /**
+   * {@return the certificate in PEM ({@code -----BEGIN CERTIFICATE-----}), as {@code openssl} and most clients read
+   * it}
+   */
   public String certificatePem() {
     try {
       String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
@@ -57,7 +67,12 @@ public final class SmtpTls {
     }
   }
 
-  /** A PKCS#12 truststore with the certificate as its one trusted entry ({@link #ALIAS}), protected by {@code password}. */
+  /**
+   * A PKCS#12 truststore with the certificate as its one trusted entry ({@link #ALIAS}), protected by {@code password}.
+   *
+   * @param password the truststore's password
+   * @return the truststore's bytes
+   */
   public byte[] truststore(char[] password) {
     Objects.requireNonNull(password, "password");
     try {
@@ -73,6 +88,8 @@ public final class SmtpTls {
    * Writes {@link #truststore(char[])} to {@code file} (for {@code javax.net.ssl.trustStore} of a
    * client in another process, or a Spring SSL bundle), replacing it.
    *
+   * @param file the file to write
+   * @param password the truststore's password
    * @return the file
    */
   public Path writeTruststore(Path file, char[] password) {
@@ -83,7 +100,7 @@ public final class SmtpTls {
     }
   }
 
-  /** A TLS context that trusts the capture server's certificate and no other. */
+  /** {@return a TLS context that trusts the capture server's certificate and no other} */
   public SSLContext sslContext() {
     try {
       TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -101,6 +118,9 @@ public final class SmtpTls {
    * careful production client does: {@code mail.smtp.ssl.checkserveridentity}, a socket factory from
    * {@link #sslContext()}, and STARTTLS required (or {@code mail.smtp.ssl.enable} for an endpoint
    * with implicit TLS).
+   *
+   * @param smtp the capture server's endpoint
+   * @return new properties for a Jakarta Mail {@code Session}
    */
   public Properties javaMailProperties(SmtpEndpoint smtp) {
     Properties p = smtp.javaMailProperties();

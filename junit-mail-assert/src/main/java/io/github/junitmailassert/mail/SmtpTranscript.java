@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What client and server said in one SMTP transaction, line by line with times: the session's
@@ -20,6 +21,7 @@ import java.util.Optional;
  *
  * <p>Immutable and safe to share between threads.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SmtpTranscript {
 
   /** The most characters a line keeps; the rest is cut and its length noted. */
@@ -38,6 +40,7 @@ public final class SmtpTranscript {
   }
 
   /** Who said a line. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Direction {
     /** The SMTP client (the application). */
     CLIENT("C: "),
@@ -60,9 +63,16 @@ public final class SmtpTranscript {
    * @param direction who said it
    * @param text the line without its line end
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record Line(Duration sinceConnect, Direction direction, String text) {
 
-    /** Checks that nothing is null. */
+    /**
+     * Checks that nothing is null.
+     *
+     * @param sinceConnect when it was said, from the moment the connection was accepted
+     * @param direction who said it
+     * @param text the line without its line end
+     */
     public Line {
       Objects.requireNonNull(sinceConnect, "sinceConnect");
       Objects.requireNonNull(direction, "direction");
@@ -76,32 +86,43 @@ public final class SmtpTranscript {
     }
   }
 
-  /** A transcript of the given lines, for mails and attempts built by hand. */
+  /**
+   * A transcript of the given lines, for mails and attempts built by hand.
+   *
+   * @param connectedAt when the connection was accepted
+   * @param lines the lines, in the order said
+   * @return the transcript
+   */
   public static SmtpTranscript of(Instant connectedAt, List<Line> lines) {
     return new SmtpTranscript(connectedAt, lines);
   }
 
-  /** The transcript of a mail built by hand without one. */
+  /** {@return the transcript of a mail built by hand without one} */
   public static SmtpTranscript empty() {
     return EMPTY;
   }
 
-  /** When the capture server accepted the connection. */
+  /** {@return when the capture server accepted the connection} */
   public Instant connectedAt() {
     return connectedAt;
   }
 
-  /** Every line kept, in the order said. */
+  /** {@return every line kept, in the order said} */
   public List<Line> lines() {
     return lines;
   }
 
-  /** Whether no line was recorded (a mail built by hand). */
+  /** {@return whether no line was recorded (a mail built by hand)} */
   public boolean isEmpty() {
     return lines.isEmpty();
   }
 
-  /** The first command the client sent with this verb ({@code "MAIL"}, {@code "RCPT"}, case-insensitive). */
+  /**
+   * The first command the client sent with this verb ({@code "MAIL"}, {@code "RCPT"}, case-insensitive).
+   *
+   * @param verb the command's verb
+   * @return the command's line, or empty when the client never sent it
+   */
   public Optional<Line> command(String verb) {
     String wanted = verb.toUpperCase(Locale.ROOT);
     return lines.stream()
@@ -109,7 +130,7 @@ public final class SmtpTranscript {
         .findFirst();
   }
 
-  /** The server's last reply line. */
+  /** {@return the server's last reply line} */
   public Optional<Line> lastReply() {
     for (int i = lines.size() - 1; i >= 0; i--) {
       if (lines.get(i).direction() == Direction.SERVER) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * Merges run report parts into one HTML page and one JSON file. Every JVM that runs tests with a
@@ -23,14 +24,15 @@ import java.util.UUID;
  * the whole run. Parts from several CI machines (shards) copied into one directory are merged by
  * the same code, as a command:
  *
- * <pre>{@code
+ * <pre>
  * java -cp junit-mail-assert.jar io.github.junitmailassert.report.MergeReports report.html parts-dir...
- * }</pre>
+ * </pre>
  *
  * <p>It reads every {@code part-*.json} of the directories, writes {@code report.html} and
  * {@code report.json} beside it, and prints where. Exit status 0, or 1 when a part could not be
  * read (the others are merged all the same), or 2 for wrong arguments or no part at all.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MergeReports {
 
   /** How a part's file name starts; its end is unique per JVM run, so that parts never collide. */
@@ -48,27 +50,45 @@ public final class MergeReports {
    * @param report the merged report
    * @param unreadable each part that could not be read, with why
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record Merged(Path html, Path json, RunReport report, List<String> unreadable) {
-    /** Copies the list of unreadable parts. */
+    /**
+     * Copies the list of unreadable parts.
+     *
+     * @param html the page
+     * @param json the JSON beside it
+     * @param report the merged report
+     * @param unreadable each part that could not be read, with why
+     */
     public Merged {
       unreadable = List.copyOf(unreadable);
     }
 
-    /** The one console line that says where the reports are. */
+    /** {@return the one console line that says where the reports are} */
     public String line() {
       return "junit-mail-assert: mail report of " + report.tests().size() + " test(s) from " + report.parts()
           + " part(s) written to " + html.toAbsolutePath() + " and " + json.toAbsolutePath();
     }
   }
 
-  /** The JSON file beside {@code html}: its name with {@code .json} for {@code .html} (or added). */
+  /**
+   * The JSON file beside {@code html}: its name with {@code .json} for {@code .html} (or added).
+   *
+   * @param html the HTML report's file
+   * @return the JSON report's file
+   */
   public static Path jsonFile(Path html) {
     String name = html.getFileName().toString();
     String base = name.replaceFirst("(?i)\\.html?$", "");
     return html.resolveSibling(base + ".json");
   }
 
-  /** The directory beside {@code html} where each JVM writes its part: {@code <name>-parts}. */
+  /**
+   * The directory beside {@code html} where each JVM writes its part: {@code <name>-parts}.
+   *
+   * @param html the HTML report's file
+   * @return the directory of the parts
+   */
   public static Path partsDirectory(Path html) {
     String name = html.getFileName().toString().replaceFirst("(?i)\\.html?$", "");
     return html.resolveSibling(name + "-parts");
@@ -79,6 +99,9 @@ public final class MergeReports {
    * {@code html} and its JSON, holding the directory's lock so that forks finishing together do
    * not write over each other.
    *
+   * @param html the HTML report's file
+   * @param part this JVM's report
+   * @return what the merge wrote
    * @throws IOException when the part or the reports cannot be written
    */
   public static Merged addPart(Path html, RunReport part) throws IOException {
@@ -93,6 +116,10 @@ public final class MergeReports {
    * Merges every {@code part-*.json} of {@code directories} into {@code html} and the JSON beside it,
    * written at {@code now}, under each directory's lock.
    *
+   * @param html the HTML report's file
+   * @param directories the directories of the parts
+   * @param now when the merged report is written
+   * @return what the merge wrote
    * @throws IOException when a directory cannot be listed or the reports cannot be written
    */
   public static Merged merge(Path html, List<Path> directories, Instant now) throws IOException {

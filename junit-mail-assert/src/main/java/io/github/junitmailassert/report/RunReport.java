@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The run report: every test that ran with the extension, its mails, and each mail's receiver
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param parts how many parts it was merged from (1 for a part itself)
  * @param tests the tests, in the order they finished (a merged report: part by part)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record RunReport(Instant written, int parts, List<TestEntry> tests) {
 
   /** The value of the JSON's {@code format} member. */
@@ -50,7 +52,13 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
   /** The mail fails a check its test declared (or one could not run). */
   public static final String VERDICT_FAILS = "fails";
 
-  /** Copies the tests; {@code written} is required. */
+  /**
+   * Copies the tests; {@code written} is required.
+   *
+   * @param written when this report (or part) was written
+   * @param parts how many parts it was merged from (1 for a part itself)
+   * @param tests the tests, in the order they finished (a merged report: part by part)
+   */
   public RunReport {
     Objects.requireNonNull(written, "written");
     tests = List.copyOf(tests);
@@ -65,8 +73,17 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
    * @param fix what to change; "" when nothing
    * @param source the rule's source; "" when none
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record FindingEntry(String check, String severity, String text, String fix, String source) {
-    /** Every component is required ("" where there is nothing). */
+    /**
+     * Every component is required ("" where there is nothing).
+     *
+     * @param check the check's name ({@link io.github.junitmailassert.check.MailCheck})
+     * @param severity {@code ERROR}, {@code WARNING} or {@code INFO}
+     * @param text what was found
+     * @param fix what to change; "" when nothing
+     * @param source the rule's source; "" when none
+     */
     public FindingEntry {
       Objects.requireNonNull(check, "check");
       Objects.requireNonNull(severity, "severity");
@@ -139,9 +156,20 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
    * @param transcript the SMTP transcript of the mail's transaction; empty for a mail built by hand
    *     and in parts written before reports had it
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record MailEntry(String summary, String verdict, Map<String, String> checks, List<FindingEntry> failures,
       List<FindingEntry> information, String report, List<TranscriptLine> transcript) {
-    /** Copies the checks, findings and transcript; every component is required. */
+    /**
+     * Copies the checks, findings and transcript; every component is required.
+     *
+     * @param summary the mail's one line (sequence, envelope, subject)
+     * @param verdict {@value #VERDICT_PASSES}, {@value #VERDICT_FAILS} or {@value #VERDICT_INFORMATION}
+     * @param checks every check's status by check name, in check order: {@code passed}, {@code failed}
+     *     or {@code not checked}
+     * @param failures what fails the checks the test declared
+     * @param information everything else the receiver found
+     * @param report the printed report of the mail ({@link MailReport})
+     */
     public MailEntry {
       Objects.requireNonNull(summary, "summary");
       Objects.requireNonNull(verdict, "verdict");
@@ -164,9 +192,20 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
    * @param declaredChecks the checks the test declared (its CI gate), in check order; empty when none
    * @param mails its captured mails, in the order captured
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record TestEntry(String id, String className, List<String> classPath, String test, String outcome,
       List<String> declaredChecks, List<MailEntry> mails) {
-    /** Copies the lists; every component is required. */
+    /**
+     * Copies the lists; every component is required.
+     *
+     * @param id JUnit's unique id of the test; merging keeps the newest part's entry for an id
+     * @param className the test class's binary name ({@code Outer$Inner})
+     * @param classPath the simple names from the outermost class to the test's own ({@code [Outer, Inner]})
+     * @param test the test's display name
+     * @param outcome {@value #PASSED} or {@value #FAILED}
+     * @param declaredChecks the checks the test declared (its CI gate), in check order; empty when none
+     * @param mails its captured mails, in the order captured
+     */
     public TestEntry {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(className, "className");
@@ -177,7 +216,7 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
       mails = List.copyOf(mails);
     }
 
-    /** Whether JUnit failed the test. */
+    /** {@return whether JUnit failed the test} */
     public boolean failed() {
       return FAILED.equals(outcome);
     }
@@ -185,6 +224,9 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
     /**
      * The status of {@code check} over the test's mails: {@code failed} when a mail fails it, else
      * {@code not checked} when it could not run for a mail, else {@code passed}; "" without mail.
+     *
+     * @param check the check's name, such as {@code SPF}
+     * @return {@code failed}, {@code not checked}, {@code passed}, or "" when the test captured no mail
      */
     public String checkStatus(String check) {
       String status = "";
@@ -203,7 +245,7 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
 
   // ---------------------------------------------------------------- JSON
 
-  /** This report as JSON, in the format that {@link #fromJson(String)} reads. */
+  /** {@return this report as JSON, in the format that {@link #fromJson(String)} reads} */
   public String toJson() {
     Json.Writer w = new Json.Writer().beginObject()
         .member("format", FORMAT).name("version").value(VERSION)
@@ -243,6 +285,8 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
   /**
    * Reads a run report (or a part) written by {@link #toJson()}.
    *
+   * @param json the report's JSON text
+   * @return the report
    * @throws IllegalArgumentException when the text is not JSON, not a run report, or of another
    *     version; the message says where
    */
@@ -366,7 +410,7 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
 
   // ---------------------------------------------------------------- HTML and merging
 
-  /** This report as one self-contained HTML page: the summary first, then every mail's details. */
+  /** {@return this report as one self-contained HTML page: the summary first, then every mail's details} */
   public String toHtml() {
     return RunReportHtml.render(this);
   }
@@ -375,6 +419,10 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
    * The reports (parts) merged into one, written at {@code now}: every test of every part, and for
    * a test found in several parts (a rerun, a part left from an earlier run) the entry of the
    * part written last.
+   *
+   * @param parts the reports to merge, in any order
+   * @param now when the merged report is written
+   * @return the merged report
    */
   public static RunReport merge(List<RunReport> parts, Instant now) {
     List<RunReport> byTime = new ArrayList<>(parts);

@@ -3,6 +3,7 @@ package io.github.junitmailassert.internal.extension;
 import io.github.junitmailassert.mail.SmtpFaults;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param implicitTls whether the server speaks TLS from the first byte (SMTPS)
  * @param faults sets the faults each test starts with
  */
+@API(status = API.Status.INTERNAL)
 public record SmtpSettings(boolean requireTls, boolean implicitTls, Consumer<SmtpFaults> faults) {
 
   /** Accepts everything, STARTTLS offered, no faults. */

@@ -5,6 +5,7 @@ import io.github.junitmailassert.mail.SmtpTranscript;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code mail-<n>.eml} and the printed reports as {@code mail-report.txt}, each followed by the
  * mail's SMTP transcript. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class TestAttachments {
 
   /** The media type of a whole mail (RFC 5322 message), as {@code .eml} files are opened. */

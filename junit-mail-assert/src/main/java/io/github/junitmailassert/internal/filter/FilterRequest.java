@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.xbill.DNS.Resolver;
 
 /**
@@ -19,6 +20,7 @@ import org.xbill.DNS.Resolver;
  * @param receivedAt when the mail was received
  * @param dns the resolver whose answers the filter's DNS queries get while it scores this mail
  */
+@API(status = API.Status.INTERNAL)
 public record FilterRequest(byte[] message, InetAddress clientIp, String clientName, String heloName,
     String envelopeSender, List<String> recipients, String receivingHost, Instant receivedAt, Resolver dns) {
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The JVM's real filters: each started on first use (never per test: they take seconds), kept for
@@ -16,6 +17,7 @@ import java.util.Optional;
  * is not installed, or did not start, gives every mail a not-scored result that says why; it is
  * not tried again. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class SpamFilters {
 
   private static final Map<SpamFilter, Started> STARTED = new EnumMap<>(SpamFilter.class);

@@ -15,17 +15,20 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * What {@link SmtpFaults} told the capture server, and the state that faults keep (greylisted
  * triples, how many refusals are left, the seeded random draws). The capture server asks it at every
  * stage; {@link SmtpFaults} configures it. Thread-safe. Internal.
  */
+@API(status = API.Status.INTERNAL)
 public final class FaultPlan {
 
   private static volatile Function<SmtpFaults, FaultPlan> access;
 
   /** What the server does at a stage: wait, then hang up, refuse, or (neither) answer as usual. */
+  @API(status = API.Status.INTERNAL)
   public record Action(Duration delay, boolean drop, SmtpReply refusal) {
     static final Action NONE = new Action(Duration.ZERO, false, null);
   }

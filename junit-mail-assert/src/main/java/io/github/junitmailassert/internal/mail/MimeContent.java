@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A message's content as a mail client shows it, read once with Jakarta Mail: the text body, the
@@ -34,6 +35,7 @@ import java.util.Set;
  * <p>The parts share the message's bytes ({@link SharedByteArrayInputStream}) instead of copying
  * them; nothing here writes to those bytes.
  */
+@API(status = API.Status.INTERNAL)
 public final class MimeContent {
 
   // Never handed out, so nobody can change the properties it parses with.
@@ -51,6 +53,7 @@ public final class MimeContent {
    * @param size the decoded size in bytes
    * @param part the part, to decode the content again on demand
    */
+  @API(status = API.Status.INTERNAL)
   public record Attachment(String fileName, String contentType, long size, Part part) {
     /** The decoded content, read again from the message's bytes: a fresh array each call. */
     public byte[] content() {

@@ -1,6 +1,9 @@
 package io.github.junitmailassert.internal.mail;
 
+import org.apiguardian.api.API;
+
 /** Text from the wire as failure messages, reports and transcripts show it. Internal. */
+@API(status = API.Status.INTERNAL)
 public final class ShownText {
 
   private ShownText() {}

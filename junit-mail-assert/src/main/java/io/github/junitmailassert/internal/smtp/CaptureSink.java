@@ -3,8 +3,10 @@ package io.github.junitmailassert.internal.smtp;
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.mail.CapturedMails;
 import io.github.junitmailassert.mail.SmtpAttempt;
+import org.apiguardian.api.API;
 
 /** Where a capture server hands what it captured. Internal. */
+@API(status = API.Status.INTERNAL)
 public interface CaptureSink {
 
   /** Takes an accepted transaction, before the client sees 250; returns the mail as kept, or null. */

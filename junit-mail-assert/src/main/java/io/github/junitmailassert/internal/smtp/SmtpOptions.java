@@ -2,6 +2,7 @@ package io.github.junitmailassert.internal.smtp;
 
 import io.github.junitmailassert.internal.mail.FaultPlan;
 import io.github.junitmailassert.mail.SmtpFaults;
+import org.apiguardian.api.API;
 
 /**
  * How a capture server answers, beyond accepting everything. Internal.
@@ -11,6 +12,7 @@ import io.github.junitmailassert.mail.SmtpFaults;
  * @param implicitTls whether TLS starts with the connection (SMTPS) instead of with STARTTLS
  * @param faults the refusals, delays and drops to apply, null for none
  */
+@API(status = API.Status.INTERNAL)
 public record SmtpOptions(int maxMessageBytes, boolean requireTls, boolean implicitTls, FaultPlan faults) {
 
   /** Accepts everything, up to 64 MiB a message, with STARTTLS offered. */
