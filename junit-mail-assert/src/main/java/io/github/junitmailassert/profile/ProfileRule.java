@@ -120,6 +120,11 @@ public record ProfileRule(String requirement, String source, Verdict consequence
    * the rules that added points, highest first, and the fixes of the receiver's findings that explain them. A filter
    * that could not score (not installed) breaks the rule with why and how to install it, as a
    * check that was not run does.
+   *
+   * @param filter the real filter whose score counts
+   * @param threshold the score from which the rule is broken
+   * @param consequence the verdict when it is broken, such as {@link Verdict#SPAM_FOLDER}
+   * @return the rule
    */
   public static ProfileRule spamScoreBelow(SpamFilter filter, double threshold, Verdict consequence) {
     Objects.requireNonNull(filter, "filter");

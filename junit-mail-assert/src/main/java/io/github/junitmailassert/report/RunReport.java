@@ -101,6 +101,7 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
    * @param direction {@value #CLIENT}, {@value #SERVER} or {@value #NOTE} (not said on the wire)
    * @param text the line without its line end, as the transcript keeps it
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record TranscriptLine(Instant at, long sinceConnectMillis, String direction, String text) {
 
     /** The client (the application) said the line. */
@@ -112,7 +113,14 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
 
     static final List<String> DIRECTIONS = List.of(CLIENT, SERVER, NOTE);
 
-    /** Every component is required; {@code direction} is one of the three above. */
+    /**
+     * Every component is required; {@code direction} is one of the three above.
+     *
+     * @param at when it was said
+     * @param sinceConnectMillis milliseconds from the moment the connection was accepted
+     * @param direction {@value #CLIENT}, {@value #SERVER} or {@value #NOTE}
+     * @param text the line without its line end
+     */
     public TranscriptLine {
       Objects.requireNonNull(at, "at");
       Objects.requireNonNull(direction, "direction");
@@ -122,7 +130,12 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
       }
     }
 
-    /** The lines of {@code transcript}, in the order said; none for a mail built by hand. */
+    /**
+     * The lines of a captured mail's transcript.
+     *
+     * @param transcript the mail's transcript ({@link io.github.junitmailassert.mail.CapturedMail#transcript()})
+     * @return its lines, in the order said; none for a mail built by hand
+     */
     public static List<TranscriptLine> of(SmtpTranscript transcript) {
       List<TranscriptLine> out = new ArrayList<>();
       for (SmtpTranscript.Line l : transcript.lines()) {
@@ -169,6 +182,7 @@ public record RunReport(Instant written, int parts, List<TestEntry> tests) {
      * @param failures what fails the checks the test declared
      * @param information everything else the receiver found
      * @param report the printed report of the mail ({@link MailReport})
+     * @param transcript the SMTP transcript of the mail's transaction
      */
     public MailEntry {
       Objects.requireNonNull(summary, "summary");
