@@ -41,7 +41,8 @@ class JavadocSamplesTest {
    * call.
    */
   private static final String AT_HAND = """
-        static CapturedMail mail, bounce, tampered, unsigned, legacyMail, fixedMail;
+        static CapturedMail mail, bounce, tampered, unsigned, legacyMail, fixedMail, newsletter;
+        static Path expectedCsv;
         static CapturedMails mails;
         static DnsZone zone;
         static SmtpEndpoint smtp;
@@ -61,6 +62,8 @@ class JavadocSamplesTest {
 
   private static final String IMPORTS = """
       import static io.github.junitmailassert.assertions.MailAssertions.assertThat;
+      import static io.github.junitmailassert.assertions.MailAssertions.assertThatAttempts;
+      import static io.github.junitmailassert.mail.SmtpAttempt.Outcome.*;
       import io.github.junitmailassert.*;
       import io.github.junitmailassert.assertions.*;
       import io.github.junitmailassert.authresults.*;
@@ -70,6 +73,7 @@ class JavadocSamplesTest {
       import io.github.junitmailassert.dmarc.*;
       import io.github.junitmailassert.dns.*;
       import io.github.junitmailassert.envelope.*;
+      import io.github.junitmailassert.filter.*;
       import io.github.junitmailassert.format.*;
       import io.github.junitmailassert.host.*;
       import io.github.junitmailassert.mail.*;
