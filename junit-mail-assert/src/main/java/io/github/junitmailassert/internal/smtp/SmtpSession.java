@@ -641,6 +641,16 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
     transaction = null;
   }
 
+  /**
+   * The JDK's text of a failed handshake, without the "(alert) " that newer JDKs put before the
+   * same words (Java 25: "(certificate_unknown) Received fatal alert: certificate_unknown"), so the
+   * attempt reads alike on every supported Java.
+   */
+  static String alertText(SSLException e) {
+    String text = e.getMessage();
+    return text == null ? "no reason given" : text.replaceFirst("^\\([a-z_]+\\) ", "");
+  }
+
   /** Shakes hands as the server on {@code plain}, and reads and writes through TLS from then on. */
   private void useTls(Socket plain) throws IOException {
     SSLSocket tls = (SSLSocket) plain;
@@ -649,7 +659,7 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
       tls.startHandshake();
     } catch (SSLException e) {
       // Most often a client that verifies certificates and was not given the trust material.
-      problem = "the TLS handshake failed (" + e.getMessage() + "): a client that verifies the certificate needs"
+      problem = "the TLS handshake failed (" + alertText(e) + "): a client that verifies the certificate needs"
           + " SmtpTls's trust material";
       transcript.note(problem);
       throw e;
@@ -892,12 +902,6 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
       }
     }
   }
-
-  /**
-   * The TLS context for STARTTLS, made once from this library's self-signed key for localhost,
-   * 127.0.0.1 and ::1 (made with keytool, valid 2000 to 2128), so that clients that check the
-   * server's name only need to trust the certificate.
-   */
 
   /**
    * The TLS material for STARTTLS and implicit TLS, made once from this library's self-signed key
