@@ -4,6 +4,7 @@ import io.github.junitmailassert.filter.FilterAction;
 import io.github.junitmailassert.filter.FilterRule;
 import io.github.junitmailassert.filter.SpamFilter;
 import io.github.junitmailassert.filter.SpamFilterResult;
+import io.github.junitmailassert.internal.syntax.JsonReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -121,11 +122,11 @@ final class RspamdFilter extends RunningFilter {
   SpamFilterResult parse(String body) throws IOException {
     Object json;
     try {
-      json = Json.parse(body);
+      json = JsonReader.parse(body);
     } catch (IllegalArgumentException e) {
       throw new IOException("rspamd's reply is " + e.getMessage() + ": " + SpamdFilter.abbreviate(body), e);
     }
-    if (!(json instanceof Map<?, ?> reply) || !(reply.get("score") instanceof Double score)
+    if (!(json instanceof Map<?, ?> reply) || !(reply.get("score") instanceof Number score)
         || !(reply.get("action") instanceof String label)) {
       throw new IOException("rspamd's reply has no score or action: " + SpamdFilter.abbreviate(body));
     }
@@ -141,11 +142,11 @@ final class RspamdFilter extends RunningFilter {
         if (symbol.get("options") instanceof List<?> list) {
           list.forEach(o -> options.add(String.valueOf(o)));
         }
-        double points = symbol.get("score") instanceof Double d ? d : 0;
+        double points = symbol.get("score") instanceof Number n ? n.doubleValue() : 0;
         String description = symbol.get("description") instanceof String s ? s : "";
         rules.add(new FilterRule(String.valueOf(e.getKey()), points, description, options, List.of()));
       }
     }
-    return SpamFilterResult.scored(filter, score, SPAM_THRESHOLD, action, rules);
+    return SpamFilterResult.scored(filter, score.doubleValue(), SPAM_THRESHOLD, action, rules);
   }
 }
