@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,6 +102,8 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
   private boolean recordedAttempt;
   private boolean refusedGreeting;
   private boolean closing;
+  // Opened when the server stops this session, so that an injected delay ends at once.
+  private final CountDownLatch stopped = new CountDownLatch(1);
   private SmtpStage droppedAt;
   private String problem;
 
@@ -729,12 +732,25 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
     return action.refusal();
   }
 
-  /** Waits, in slices, so that a server being stopped does not keep this thread for long. */
+  @Override
+  public void setQuitting(boolean quitting) {
+    super.setQuitting(quitting);
+    if (quitting) {
+      stopped.countDown();
+    }
+  }
+
+  @Override
+  public void close() {
+    stopped.countDown();
+    super.close();
+  }
+
+  /** Waits out an injected delay, or until the server stops this session, whichever comes first. */
   private void waitFor(Duration delay) throws IOException {
-    long end = System.nanoTime() + delay.toNanos();
     try {
-      for (long left = delay.toNanos(); left > 0 && !isQuitting() && !socket.isClosed(); left = end - System.nanoTime()) {
-        Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 50));
+      if (!isQuitting() && !socket.isClosed()) {
+        stopped.await(delay.toNanos(), TimeUnit.NANOSECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
