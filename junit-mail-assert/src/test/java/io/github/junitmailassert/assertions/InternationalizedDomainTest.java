@@ -105,6 +105,7 @@ class InternationalizedDomainTest {
         .isThrownBy(() -> assertThat(mail).hasEnvelopeSenderDomain("例え.co.jp"))
         .withMessage(String.format("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be in domain:%n"
             + "  例え.co.jp%nbut was:%n  <ユーザー@例え.jp>%n"
+            + "as the client sent it:%n  MAIL FROM:<ユーザー@例え.jp> SMTPUTF8%n"
             + "Receivers check SPF for this domain, write it as Return-Path and send bounces there.%n"
             + "Fix: set the envelope sender to an address in 例え.co.jp: Jakarta Mail mail.smtp.from=no-reply@例え.co.jp"
             + " (Spring Boot: spring.mail.properties.mail.smtp.from); PHP -fno-reply@例え.co.jp in sendmail_path or as"

@@ -1,6 +1,7 @@
 package io.github.junitmailassert.assertions.error;
 
 import io.github.junitmailassert.mail.CapturedMail;
+import io.github.junitmailassert.mail.SmtpTranscript;
 import io.github.junitmailassert.envelope.EnvelopeChecks;
 import org.apiguardian.api.API;
 import org.assertj.core.error.BasicErrorMessageFactory;
@@ -22,8 +23,10 @@ public final class ShouldHaveEnvelopeSender extends BasicErrorMessageFactory {
    * @return the failure message, for AssertJ
    */
   public static ErrorMessageFactory shouldHaveEnvelopeSender(CapturedMail actual, String expected) {
-    return new ShouldHaveEnvelopeSender("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be:%n  %s%nbut was:%n  %s",
-        unquotedString(actual.toString()), unquotedString("<" + expected + ">"), unquotedString(actual.returnPath()));
+    return new ShouldHaveEnvelopeSender("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be:%n  %s%nbut was:%n  %s"
+        + (sentAs(actual).isEmpty() ? "%s" : "%nas the client sent it:%n  %s"),
+        unquotedString(actual.toString()), unquotedString("<" + expected + ">"), unquotedString(actual.returnPath()),
+        unquotedString(sentAs(actual)));
   }
 
   /**
@@ -43,10 +46,11 @@ public final class ShouldHaveEnvelopeSender extends BasicErrorMessageFactory {
     }
     return new ShouldHaveEnvelopeSender("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be in domain:%n  %s%n"
         + "but was:%n  %s%n"
+        + (sentAs(actual).isEmpty() ? "%s" : "as the client sent it:%n  %s%n")
         + "Receivers check SPF for this domain, write it as Return-Path and send bounces there.%n"
         + "Fix: %s",
         unquotedString(actual.toString()), unquotedString(expectedDomain), unquotedString(actual.returnPath()),
-        unquotedString(EnvelopeChecks.envelopeSenderFix(expectedDomain)));
+        unquotedString(sentAs(actual)), unquotedString(EnvelopeChecks.envelopeSenderFix(expectedDomain)));
   }
 
   /**
@@ -57,7 +61,16 @@ public final class ShouldHaveEnvelopeSender extends BasicErrorMessageFactory {
    */
   public static ErrorMessageFactory shouldHaveNullSender(CapturedMail actual) {
     return new ShouldHaveEnvelopeSender("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be the null sender <>"
-        + " (as bounces and auto-replies must be, RFC 5321 section 4.5.5)%nbut was:%n  %s",
-        unquotedString(actual.toString()), unquotedString(actual.returnPath()));
+        + " (as bounces and auto-replies must be, RFC 5321 section 4.5.5)%nbut was:%n  %s"
+        + (sentAs(actual).isEmpty() ? "%s" : "%nas the client sent it:%n  %s"),
+        unquotedString(actual.toString()), unquotedString(actual.returnPath()), unquotedString(sentAs(actual)));
+  }
+
+  /**
+   * The transaction's {@code MAIL} command as the transcript kept it (parameters such as
+   * {@code SIZE=} and {@code BODY=} included), or "" for a mail built by hand without a transcript.
+   */
+  private static String sentAs(CapturedMail actual) {
+    return actual.transcript().command("MAIL").map(SmtpTranscript.Line::text).orElse("");
   }
 }

@@ -152,6 +152,7 @@ public enum Canonicalization {
     } else {
       relaxedBody(message, bodyOffset, out);
     }
+    out.flush();
     return new BodyHash(digest.digest(), out.written, out.written >= limit);
   }
 
@@ -390,11 +391,19 @@ public enum Canonicalization {
   @API(status = API.Status.INTERNAL)
   public record BodyHash(byte[] digest, long hashedLength, boolean reachedLimit) {}
 
-  /** The digest, fed runs of canonical body, cut at {@code l=}. */
+  /**
+   * The digest, fed runs of canonical body, cut at {@code l=}. Short runs (a line split at a run
+   * of spaces) are gathered first: each {@code MessageDigest.update} call costs more than copying
+   * a few dozen octets.
+   */
   private static final class LimitedDigest {
+    private static final int GATHERED = 1024;
+
     private final MessageDigest digest;
     final long limit;
     long written;
+    private byte[] gathered;
+    private int size;
 
     LimitedDigest(MessageDigest digest, long limit) {
       this.digest = digest;
@@ -405,9 +414,29 @@ public enum Canonicalization {
     void write(byte[] bytes, int from, int to) {
       long room = limit - written;
       int n = (int) Math.min(to - from, room);
-      if (n > 0) {
+      if (n <= 0) {
+        return;
+      }
+      written += n;
+      if (n >= GATHERED / 4) {
+        flush();
         digest.update(bytes, from, n);
-        written += n;
+        return;
+      }
+      if (gathered == null) {
+        gathered = new byte[GATHERED];
+      } else if (size + n > GATHERED) {
+        flush();
+      }
+      System.arraycopy(bytes, from, gathered, size, n);
+      size += n;
+    }
+
+    /** Hands what is gathered to the digest; before the digest is read. */
+    void flush() {
+      if (size > 0) {
+        digest.update(gathered, 0, size);
+        size = 0;
       }
     }
 

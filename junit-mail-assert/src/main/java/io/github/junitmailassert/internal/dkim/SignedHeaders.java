@@ -4,15 +4,13 @@ import io.github.junitmailassert.internal.mail.HeaderField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
  * The data a DKIM signature covers besides the body hash (RFC 6376 section 5.4.2): the fields named
  * in {@code h=}, each name taking the next instance from the bottom of the header up, a name with no
  * instance left contributing nothing (that is how over-signing stops a field being added), then the
- * signature field itself with an empty {@code b=}. O(n log h) for n header fields and h names in
+ * signature field itself with an empty {@code b=}. Linear in the header fields and the names in
  * {@code h=}. Internal.
  */
 @API(status = API.Status.INTERNAL)
@@ -28,42 +26,98 @@ public final class SignedHeaders {
    */
   public static byte[] data(List<HeaderField> headers, int signatureIndex, List<String> names,
       Canonicalization canonicalization, byte[] signatureWithEmptyB) {
-    // Only the names in h= are indexed, compared without case: no lowercased copy of every name.
-    Map<String, List<Integer>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (String name : names) {
-      byName.put(name, null);
-    }
+    NameIndex index = new NameIndex(names);
+    // Per distinct name, its instances top to bottom, as one array sliced by name (no list per name).
+    int[] count = new int[index.size() + 1];
+    int[] nameOf = new int[headers.size()];
+    int capacity = signatureWithEmptyB.length;
     for (int k = 0; k < headers.size(); k++) {
-      String name = headers.get(k).name();
-      if (k != signatureIndex && byName.containsKey(name)) {
-        List<Integer> instances = byName.get(name);
-        if (instances == null) {
-          instances = new ArrayList<>(2);
-          byName.put(name, instances);
-        }
-        instances.add(k);
+      nameOf[k] = k == signatureIndex ? -1 : index.find(headers.get(k).name());
+      if (nameOf[k] >= 0) {
+        count[nameOf[k] + 1]++;
+        capacity += headers.get(k).raw().length + 2; // enough unless simple adds a CR to a bare LF
       }
     }
-    Map<String, Integer> used = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    Buffer out = new Buffer();
-    for (String name : names) {
-      List<Integer> instances = byName.get(name);
-      int taken = used.getOrDefault(name, 0);
-      if (instances == null || taken >= instances.size()) {
-        continue;
+    for (int n = 0; n < index.size(); n++) {
+      count[n + 1] += count[n];
+    }
+    int[] start = count.clone();
+    int[] instances = new int[count[index.size()]];
+    for (int k = 0; k < headers.size(); k++) {
+      if (nameOf[k] >= 0) {
+        instances[start[nameOf[k]]++] = k;
       }
-      used.put(name, taken + 1);
-      HeaderField field = headers.get(instances.get(instances.size() - 1 - taken));
-      canonicalization.header(field.raw(), true, out);
+    }
+    // start[n] is now the end of name n's slice; taking from the bottom walks it down to count[n].
+    Buffer out = new Buffer(Math.min(capacity, 1 << 20));
+    for (String name : names) {
+      int n = index.find(name);
+      if (start[n] > count[n]) {
+        HeaderField field = headers.get(instances[--start[n]]);
+        canonicalization.header(field.raw(), true, out);
+      }
     }
     canonicalization.header(signatureWithEmptyB, false, out);
     return out.toByteArray();
   }
 
+  /**
+   * The distinct names of {@code h=}, found without case and without allocating: an open-addressing
+   * table over an ASCII case-folded hash, so many names and many fields stay linear.
+   */
+  private static final class NameIndex {
+    private final List<String> distinct = new ArrayList<>();
+    private final int[] slots;
+
+    NameIndex(List<String> names) {
+      slots = new int[Integer.highestOneBit(Math.max(names.size(), 1) * 2 + 1) * 2];
+      Arrays.fill(slots, -1);
+      for (String name : names) {
+        if (find(name) < 0) {
+          int slot = slotOf(name);
+          slots[slot] = distinct.size();
+          distinct.add(name);
+        }
+      }
+    }
+
+    int size() {
+      return distinct.size();
+    }
+
+    /** The name's number, or -1. */
+    int find(String name) {
+      return slots[slotOf(name)];
+    }
+
+    /** The slot holding {@code name}, or the empty slot where it would go. */
+    private int slotOf(String name) {
+      int mask = slots.length - 1;
+      int slot = foldedHash(name) & mask;
+      while (slots[slot] >= 0 && !distinct.get(slots[slot]).equalsIgnoreCase(name)) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
+    }
+
+    private static int foldedHash(String name) {
+      int h = 0;
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      }
+      return h ^ (h >>> 16);
+    }
+  }
+
   /** Grows as needed; one thread, so none of ByteArrayOutputStream's locking per write. */
   private static final class Buffer implements Canonicalization.Output {
-    private byte[] bytes = new byte[1024];
+    private byte[] bytes;
     private int size;
+
+    Buffer(int capacity) {
+      bytes = new byte[capacity];
+    }
 
     @Override
     public void write(byte[] octets, int offset, int length) {
@@ -75,7 +129,7 @@ public final class SignedHeaders {
     }
 
     byte[] toByteArray() {
-      return Arrays.copyOf(bytes, size);
+      return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
     }
   }
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -26,7 +28,14 @@ import org.xbill.DNS.Type;
 @API(status = API.Status.INTERNAL)
 public final class DnsLookup {
 
+  private static final int MAXIMUM_KNOWN_TEXTS = 1024;
+
   private final Resolver resolver;
+  /**
+   * TXT texts by record instance. The zone hands out its own records, so each text is joined once
+   * and stays the same String, whose hash callers' caches then compute once, not per mail.
+   */
+  private final Map<Identity, String> knownTexts = new ConcurrentHashMap<>();
 
   public DnsLookup(Resolver resolver) {
     this.resolver = resolver;
@@ -73,14 +82,42 @@ public final class DnsLookup {
   public List<String> txtStrings(DnsAnswer answer) {
     List<String> texts = new ArrayList<>();
     for (Record r : answer.records()) {
-      if (r instanceof TXTRecord txt) {
-        // The bytes as published (getStrings() would write zone-file escapes into the text).
-        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
-        txt.getStringsAsByteArrays().forEach(text::writeBytes);
-        texts.add(text.toString(StandardCharsets.UTF_8));
+      if (r instanceof TXTRecord txt && !(resolver instanceof ZoneResolver)) {
+        texts.add(joined(txt));
+      } else if (r instanceof TXTRecord txt) {
+        Identity key = new Identity(txt);
+        String text = knownTexts.get(key);
+        if (text == null) {
+          text = joined(txt);
+          if (knownTexts.size() >= MAXIMUM_KNOWN_TEXTS) {
+            knownTexts.clear(); // bounded: records a test replaced stay here until then
+          }
+          knownTexts.put(key, text);
+        }
+        texts.add(text);
       }
     }
     return texts;
+  }
+
+  private static String joined(TXTRecord txt) {
+    // The bytes as published (getStrings() would write zone-file escapes into the text).
+    java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+    txt.getStringsAsByteArrays().forEach(text::writeBytes);
+    return text.toString(StandardCharsets.UTF_8);
+  }
+
+  /** A record compared by instance: its own equals and hashCode encode the whole record. */
+  private record Identity(Record record) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity other && other.record == record;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(record);
+    }
   }
 
   private static DnsAnswer only(DnsAnswer answer, int type) {

@@ -166,7 +166,15 @@ public final class TagListParser {
     int valueStart = pos + 1;
     String value;
     if (dkim) {
-      value = text.substring(valueStart, segmentEnd).strip();
+      int from = valueStart;
+      int to = segmentEnd;
+      while (from < to && Character.isWhitespace(text.charAt(from))) {
+        from++;
+      }
+      while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+        to--;
+      }
+      value = text.substring(from, to); // what strip() gives, without a second copy
     } else {
       int from = skipSpace(text, valueStart, segmentEnd, dialect);
       int to = segmentEnd;

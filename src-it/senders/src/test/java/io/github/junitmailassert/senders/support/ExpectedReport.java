@@ -34,14 +34,20 @@ public final class ExpectedReport {
     return sb.toString();
   }
 
-  /** The failure of {@code hasEnvelopeSenderDomain(domain)}. */
-  public static String envelopeSenderDomain(String mail, String domain, String returnPath) {
+  /**
+   * The failure of {@code hasEnvelopeSenderDomain(domain)}.
+   *
+   * @param mailCommand the {@code MAIL} command as the sender wrote it
+   */
+  public static String envelopeSenderDomain(String mail, String domain, String returnPath, String mailCommand) {
     return NL + "Expecting the envelope sender (MAIL FROM) of" + NL
         + "  " + mail + NL
         + "to be in domain:" + NL
         + "  " + domain + NL
         + "but was:" + NL
         + "  " + returnPath + NL
+        + "as the client sent it:" + NL
+        + "  " + mailCommand + NL
         + "Receivers check SPF for this domain, write it as Return-Path and send bounces there." + NL
         + "Fix: " + fixEnvelopeSender(domain);
   }
