@@ -17,12 +17,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.testcontainers.DockerClientFactory;
 
 /**
  * One filter container serves every test of the JVM, yet each mail is scored against its own
  * test's zone: the same mail, scored at the same moment by receivers of two zones that disagree on
  * sample.co.jp's SPF record (as tests running in parallel do), gets SPF pass in the one and fail in
- * the other, each time.
+ * the other, each time. All of them are scored by one container per filter.
  */
 @RequiresDocker
 class SpamFilterZonesInContainerTest {
@@ -82,6 +83,11 @@ class SpamFilterZonesInContainerTest {
     } finally {
       pool.shutdownNow();
     }
+    // Every receiver of every test of this JVM asked the one container of this filter.
+    assertThat(DockerClientFactory.instance().client().listContainersCmd()
+        .withAncestorFilter(List.of(DebianFilterImage.NAME)).exec())
+        .filteredOn(c -> c.getCommand().startsWith(filter.program() + " "))
+        .hasSize(1);
   }
 
   /** A receiver of {@code zone}, as a test's environment makes it, with the filters in the image's containers. */
