@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -31,7 +32,7 @@ final class DeclaredSettings {
         a.receivingHost(), a.dmarcMode(), a.dkimPolicy(), List.of(a.blockLists()), a.lifecycle() == Lifecycle.PER_CLASS,
         clock(a.clock()), a.smtpPort(), a.dnsPort(), wait(a.awaitTimeout()), List.of(),
         new SmtpSettings(a.requireTls(), a.implicitTls(), SmtpSettings.DEFAULT.faults()),
-        List.of(a.spamFilters()));
+        List.of(a.spamFilters()), Optional.empty());
   }
 
   private static Duration wait(String declared) {
@@ -54,7 +55,7 @@ final class DeclaredSettings {
         o.smtpPort().length == 0 ? base.smtpPort() : one(o.smtpPort(), "smtpPort"),
         o.dnsPort().length == 0 ? base.dnsPort() : one(o.dnsPort(), "dnsPort"),
         o.awaitTimeout().length == 0 ? base.awaitTimeout() : wait(one(o.awaitTimeout(), "awaitTimeout", "")),
-        replacing, base.smtp(), base.spamFilters());
+        replacing, base.smtp(), base.spamFilters(), base.spamFilterLauncher());
   }
 
   private static <T> T one(T[] declared, String attribute, T inherited) {

@@ -9,6 +9,7 @@ import io.github.junitmailassert.mail.SmtpTls;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;
+import io.github.junitmailassert.filter.FilterLauncher;
 import io.github.junitmailassert.filter.SpamFilter;
 import io.github.junitmailassert.dns.DnsZone;
 import io.github.junitmailassert.internal.extension.HtmlRunReport;
@@ -517,6 +518,7 @@ public final class MailDeliverabilityExtension
     private int dnsPort = DeclaredSettings.DEFAULTS.dnsPort();
     private Duration awaitTimeout = DeclaredSettings.DEFAULTS.awaitTimeout();
     private final List<SpamFilter> spamFilters = new ArrayList<>(DeclaredSettings.DEFAULTS.spamFilters());
+    private Optional<FilterLauncher> spamFilterLauncher = DeclaredSettings.DEFAULTS.spamFilterLauncher();
 
     private Builder() {}
 
@@ -698,6 +700,19 @@ public final class MailDeliverabilityExtension
     }
 
     /**
+     * Where the real spam filters run, such as {@code FilterContainers.image("my/filters:1")} of
+     * {@code junit-mail-assert-testcontainers} (a container of that image); by default they are
+     * processes of this machine. Their configuration, DNS and verdicts are the same wherever they run.
+     *
+     * @param launcher what starts the filters' programs (once per JVM for equal launchers)
+     * @return this builder
+     */
+    public Builder spamFiltersIn(FilterLauncher launcher) {
+      this.spamFilterLauncher = Optional.of(Objects.requireNonNull(launcher, "launcher"));
+      return this;
+    }
+
+    /**
      * The receiver's clock, for DKIM {@code t=} and {@code x=}; the system clock by default.
      *
      * @param clock the clock the receiver reads
@@ -785,7 +800,7 @@ public final class MailDeliverabilityExtension
       return new MailDeliverabilityExtension(new Settings(domain, clientIp, clientHostName, spf, dmarc, records,
           zoneFiles, zoneFileOrigin, verifyEachTest, checks, receivingHost, dmarcMode, dkimPolicy, blockLists, false,
           clock, smtpPort, dnsPort, awaitTimeout, List.of(), new SmtpSettings(requireTls, implicitTls, faults),
-          spamFilters));
+          spamFilters, spamFilterLauncher));
     }
   }
 }

@@ -17,6 +17,6 @@ public final class TestSettings {
     return new Settings(d.domain(), d.clientIp(), d.clientHostName(), d.spf(), d.dmarc(), d.records(), d.zoneFiles(),
         d.zoneFileOrigin(), d.verifyEachTest(), d.checks(), d.receivingHost(), d.dmarcMode(), d.dkimPolicy(),
         d.blockLists(), d.perClass(), d.clock(), smtpPort, d.dnsPort(), d.awaitTimeout(), d.replacingRecords(), d.smtp(),
-        d.spamFilters());
+        d.spamFilters(), d.spamFilterLauncher());
   }
 }

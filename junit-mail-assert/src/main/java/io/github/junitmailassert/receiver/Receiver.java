@@ -7,6 +7,7 @@ import io.github.junitmailassert.dkim.DkimVerifier;
 import io.github.junitmailassert.dmarc.DmarcMode;
 import io.github.junitmailassert.dmarc.DmarcVerifier;
 import io.github.junitmailassert.envelope.LocalNames;
+import io.github.junitmailassert.filter.FilterLauncher;
 import io.github.junitmailassert.filter.SpamFilter;
 import io.github.junitmailassert.host.SendingHostVerifier;
 import io.github.junitmailassert.internal.dns.IpLiterals;
@@ -55,6 +56,7 @@ public final class Receiver implements MailReceiver {
   private final List<String> blockLists;
   private final Optional<String> senderDomain;
   private final List<SpamFilter> spamFilters;
+  private final Optional<FilterLauncher> spamFilterLauncher;
   final SpfVerifier spf;
   final DkimVerifier dkim;
   final DmarcVerifier dmarc;
@@ -73,6 +75,7 @@ public final class Receiver implements MailReceiver {
     this.blockLists = List.copyOf(b.blockLists);
     this.senderDomain = b.senderDomain;
     this.spamFilters = List.copyOf(b.spamFilters);
+    this.spamFilterLauncher = b.spamFilterLauncher;
     this.spf = SpfVerifier.using(resolver).withReceivingHost(receivingHost).withClock(clock);
     this.dkim = dkimPolicy.apply(DkimVerifier.builder(resolver).clock(clock)).build();
     this.dmarc = DmarcVerifier.builder(resolver).mode(dmarcMode).build();
@@ -175,6 +178,14 @@ public final class Receiver implements MailReceiver {
     return spamFilters;
   }
 
+  /**
+   * {@return where the real spam filters run: the launcher given to {@link Builder#spamFiltersIn},
+   * or empty for processes of this machine}
+   */
+  public Optional<FilterLauncher> spamFilterLauncher() {
+    return spamFilterLauncher;
+  }
+
   /** {@return the domain the application sends from, as the test declared it} */
   public Optional<String> senderDomain() {
     return senderDomain;
@@ -228,6 +239,7 @@ public final class Receiver implements MailReceiver {
     private final List<String> blockLists = new ArrayList<>();
     private Optional<String> senderDomain = Optional.empty();
     private final java.util.LinkedHashSet<SpamFilter> spamFilters = new java.util.LinkedHashSet<>();
+    private Optional<FilterLauncher> spamFilterLauncher = Optional.empty();
 
     private Builder(Resolver resolver) {
       this.resolver = resolver;
@@ -337,6 +349,19 @@ public final class Receiver implements MailReceiver {
       for (SpamFilter filter : Objects.requireNonNull(filters, "filters")) {
         spamFilters.add(Objects.requireNonNull(filter, "a spam filter"));
       }
+      return this;
+    }
+
+    /**
+     * Where the real spam filters run, such as {@code FilterContainers.image("my/filters:1")} of
+     * {@code junit-mail-assert-testcontainers}; by default they are processes of this machine. The
+     * configuration, the DNS and the verdicts are the same wherever they run.
+     *
+     * @param launcher what starts the filters' programs (once per JVM for equal launchers)
+     * @return this builder
+     */
+    public Builder spamFiltersIn(FilterLauncher launcher) {
+      this.spamFilterLauncher = Optional.of(Objects.requireNonNull(launcher, "launcher"));
       return this;
     }
 

@@ -92,7 +92,8 @@ public final class ReceiverResult {
       outcomes.put(check, new Lazy<>(() -> evaluate(check)));
     }
     for (SpamFilter filter : SpamFilter.values()) {
-      filters.put(filter, new Lazy<>(() -> FilterExplanations.explain(SpamFilters.score(filter, filterRequest()), this)));
+      filters.put(filter, new Lazy<>(() -> FilterExplanations.explain(SpamFilters.score(filter,
+          receiver.spamFilterLauncher(), filterRequest()), this)));
     }
   }
 

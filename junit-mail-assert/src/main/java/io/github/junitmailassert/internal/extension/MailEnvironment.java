@@ -149,6 +149,7 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
     Receiver.Builder builder = Receiver.builder(zone.resolver()).receivingHost(settings.receivingHost())
         .clock(settings.clock()).dmarcMode(settings.dmarcMode()).dkimPolicy(settings.dkimPolicy())
         .blockLists(settings.blockLists()).senderDomain(settings.domain()).spamFilters(settings.spamFilters());
+    settings.spamFilterLauncher().ifPresent(builder::spamFiltersIn);
     parseIp(settings.clientIp(), "clientIp").ifPresent(builder::clientIp);
     if (!settings.clientHostName().isBlank()) {
       builder.clientHostName(settings.clientHostName());

@@ -3,6 +3,7 @@ package io.github.junitmailassert.internal.extension;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.dkim.DkimPolicy;
 import io.github.junitmailassert.dmarc.DmarcMode;
+import io.github.junitmailassert.filter.FilterLauncher;
 import io.github.junitmailassert.filter.SpamFilter;
 import io.github.junitmailassert.internal.dns.ZoneDeclarations;
 import io.github.junitmailassert.mail.CapturedMails;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,13 +33,14 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  *     and type
  * @param smtp how the capture server answers (TLS, faults)
  * @param spamFilters the real filters whose verdict counts for SPAM_SCORE
+ * @param spamFilterLauncher where the real filters run; empty for processes of this machine
  */
 @API(status = API.Status.INTERNAL)
 public record Settings(String domain, String clientIp, String clientHostName, String spf, String dmarc,
     List<String> records, List<String> zoneFiles, String zoneFileOrigin, boolean verifyEachTest,
     Set<MailCheck> checks, String receivingHost, DmarcMode dmarcMode, DkimPolicy dkimPolicy, List<String> blockLists,
     boolean perClass, Clock clock, int smtpPort, int dnsPort, Duration awaitTimeout, List<String> replacingRecords,
-    SmtpSettings smtp, List<SpamFilter> spamFilters) {
+    SmtpSettings smtp, List<SpamFilter> spamFilters, Optional<FilterLauncher> spamFilterLauncher) {
 
   private static final Pattern WAIT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
 
@@ -45,6 +49,7 @@ public record Settings(String domain, String clientIp, String clientHostName, St
     records = List.copyOf(records);
     blockLists = List.copyOf(blockLists);
     spamFilters = List.copyOf(spamFilters);
+    Objects.requireNonNull(spamFilterLauncher, "spamFilterLauncher");
     zoneFiles = List.copyOf(zoneFiles);
     EnumSet<MailCheck> chosen = EnumSet.noneOf(MailCheck.class);
     chosen.addAll(checks);
@@ -111,7 +116,7 @@ public record Settings(String domain, String clientIp, String clientHostName, St
     }
     return new Settings(domain, clientIp, clientHostName, spf, dmarc, records, zoneFiles, zoneFileOrigin, verifyEachTest,
         checks, receivingHost, dmarcMode, dkimPolicy, blockLists, perClass, clock, smtpPort, dnsPort, wait, replacingRecords,
-        smtp, spamFilters);
+        smtp, spamFilters, spamFilterLauncher);
   }
 
   /** What the zone is declared from. */
@@ -125,7 +130,8 @@ public record Settings(String domain, String clientIp, String clientHostName, St
     return domain.equals(other.domain) && clientIp.equals(other.clientIp)
         && clientHostName.equals(other.clientHostName) && receivingHost.equals(other.receivingHost)
         && dmarcMode == other.dmarcMode && dkimPolicy == other.dkimPolicy && blockLists.equals(other.blockLists)
-        && clock.equals(other.clock) && spamFilters.equals(other.spamFilters);
+        && clock.equals(other.clock) && spamFilters.equals(other.spamFilters)
+        && spamFilterLauncher.equals(other.spamFilterLauncher);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.junitmailassert.internal.filter;
 
+import io.github.junitmailassert.filter.FilterLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,48 +12,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A filter's process: started with its output in a log file, ready when it accepts connections
- * on its port, stopped with every process it forked (a filter's workers are its children). Internal.
+ * A filter's program, started by a {@link FilterLauncher} (a local process by default) with its
+ * output in a log file, ready when it accepts connections on its loopback port. Internal.
  */
 final class FilterProcess implements AutoCloseable {
 
-  private final Process process;
+  private static final Duration POLL = Duration.ofMillis(50);
+
+  private final FilterLauncher.Launched launched;
   private final Path log;
   private final String name;
 
-  private FilterProcess(String name, Process process, Path log) {
+  private FilterProcess(String name, FilterLauncher.Launched launched, Path log) {
     this.name = name;
-    this.process = process;
+    this.launched = launched;
     this.log = log;
   }
 
   /**
-   * Starts {@code command} and waits until it listens on {@code port} of loopback, at most
-   * {@code timeout}.
+   * Has {@code launcher} start {@code launch} and waits until it listens on its port of loopback,
+   * at most {@code timeout}.
    *
-   * @throws IllegalStateException when it exits or does not listen in time, with the end of its log
+   * @throws IllegalStateException when it cannot start, exits or does not listen in time, with the end of its log
    */
-  static FilterProcess start(String name, List<String> command, Path log, int port, Duration timeout) {
-    Process process;
+  static FilterProcess start(String name, FilterLauncher launcher, FilterLauncher.Launch launch, Duration timeout) {
+    FilterLauncher.Launched launched;
     try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    } catch (IOException e) {
+      launched = launcher.launch(launch);
+    } catch (RuntimeException e) {
       throw new IllegalStateException("cannot start " + name + ": " + e.getMessage(), e);
     }
-    FilterProcess started = new FilterProcess(name, process, log);
+    FilterProcess started = new FilterProcess(name, launched, launch.log());
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!listens(port)) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        String why = process.isAlive() ? "did not listen on port " + port + " within " + timeout.toSeconds() + " s"
-            : "exited with status " + process.exitValue();
+    while (!listens(launch.port())) {
+      boolean alive = launched.isAlive();
+      if (!alive || System.nanoTime() > deadline) {
+        String why = alive ? "did not listen on port " + launch.port() + " within " + timeout.toSeconds() + " s"
+            : "exited";
         started.close();
         throw new IllegalStateException(name + " " + why + ": " + started.logTail());
       }
       try {
-        process.waitFor(50, TimeUnit.MILLISECONDS); // returns at once should it exit
+        launched.waitForExit(POLL); // returns at once should it exit
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         started.close();
@@ -81,7 +84,7 @@ final class FilterProcess implements AutoCloseable {
   }
 
   boolean isAlive() {
-    return process.isAlive();
+    return launched.isAlive();
   }
 
   /** The last lines the process wrote, for error messages. */
@@ -94,29 +97,14 @@ final class FilterProcess implements AutoCloseable {
     }
   }
 
-  /** Stops the process and all its descendants, children first, and waits (at most 5 s) for them. */
+  /** Stops the program and everything it started. */
   @Override
   public void close() {
-    List<ProcessHandle> tree = process.descendants().toList();
-    process.destroy();
-    tree.forEach(ProcessHandle::destroy);
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-    for (ProcessHandle child : tree) {
-      if (child.isAlive()) {
-        child.destroyForcibly();
-      }
-    }
+    launched.close();
   }
 
   @Override
   public String toString() {
-    return name + " (pid " + process.pid() + ")";
+    return name + " (" + launched + ")";
   }
 }

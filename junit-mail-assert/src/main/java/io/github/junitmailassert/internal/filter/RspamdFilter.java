@@ -57,7 +57,7 @@ final class RspamdFilter extends RunningFilter {
     write("local.d/logging.inc", "type = \"console\";\nlevel = \"error\";\n");
     write("local.d/options.inc", "dns {\n  nameserver = [\"" + dns.address() + ":" + dns.port() + "\"];\n"
         + "  timeout = 2s;\n  retransmits = 1;\n}\n"
-        + "hs_cache_dir = \"" + hyperscanCache() + "\";\n");
+        + "hs_cache_dir = \"" + shared(hyperscanCache()) + "\";\n");
     write("local.d/actions.conf", "reject = 15;\nadd_header = " + (int) SPAM_THRESHOLD + ";\ngreylist = null;\n");
     // Caches of parsed SPF records and DKIM keys would carry one test's DNS into another's mail.
     write("local.d/spf.conf", "spf_cache_size = 0;\n");
@@ -72,7 +72,7 @@ final class RspamdFilter extends RunningFilter {
       command.addAll(List.of("-u", "root", "-g", "root"));
     }
     checkv2 = URI.create("http://127.0.0.1:" + port + "/checkv2");
-    return FilterProcess.start("rspamd", command, dir.resolve("rspamd.log"), port, START_TIMEOUT);
+    return startProgram("rspamd", command, dir.resolve("rspamd.log"), port, START_TIMEOUT);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.junitmailassert.internal.filter;
 
+import io.github.junitmailassert.filter.FilterLauncher;
 import io.github.junitmailassert.filter.SpamFilter;
 import io.github.junitmailassert.filter.SpamFilterResult;
 import java.io.IOException;
@@ -9,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +25,8 @@ abstract class RunningFilter implements AutoCloseable {
   final Path dir;
   final ZoneGate gate = new ZoneGate();
   final DnsFront dns;
+  private final List<Path> paths = new ArrayList<>();
+  private FilterLauncher launcher = LocalLauncher.INSTANCE;
   private FilterProcess process;
   private Duration startTime = Duration.ZERO;
 
@@ -34,10 +39,12 @@ abstract class RunningFilter implements AutoCloseable {
       throw new UncheckedIOException("cannot make a configuration directory for " + filter.program(), e);
     }
     this.dns = new DnsFront(gate);
+    paths.add(dir);
   }
 
-  /** Writes the configuration, starts the process, and waits until it listens. */
-  final void start() {
+  /** Writes the configuration, has {@code launcher} start the program, and waits until it listens. */
+  final void start(FilterLauncher launcher) {
+    this.launcher = launcher;
     long began = System.nanoTime();
     try {
       process = launch();
@@ -48,8 +55,19 @@ abstract class RunningFilter implements AutoCloseable {
     startTime = Duration.ofNanos(System.nanoTime() - began);
   }
 
-  /** Writes the private configuration and starts the process. */
+  /** Writes the private configuration and starts the process (with {@link #startProgram}). */
   abstract FilterProcess launch();
+
+  /** Starts {@code command} with the launcher, and waits until it listens on {@code port} of loopback. */
+  final FilterProcess startProgram(String name, List<String> command, Path log, int port, Duration timeout) {
+    return FilterProcess.start(name, launcher, new FilterLauncher.Launch(filter, command, paths, log, port), timeout);
+  }
+
+  /** {@code path}, which the program reads or writes outside its configuration directory, wherever it runs. */
+  final Path shared(Path path) {
+    paths.add(path);
+    return path;
+  }
 
   /** Scores one mail; the caller holds the gate for its zone. */
   abstract SpamFilterResult scoreInGate(FilterRequest request) throws IOException;

@@ -1,26 +1,28 @@
 package io.github.junitmailassert.internal.filter;
 
+import io.github.junitmailassert.filter.FilterLauncher;
 import io.github.junitmailassert.filter.SpamFilter;
 import io.github.junitmailassert.filter.SpamFilterResult;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
  * The JVM's real filters: each started on first use (never per test: they take seconds), kept for
- * the rest of the run, and stopped with every process it forked when the JVM exits. A filter that
- * is not installed, or did not start, gives every mail a not-scored result that says why; it is
- * not tried again. Internal.
+ * the rest of the run, and stopped with every process it forked when the JVM exits; once as a local
+ * process, and once for each {@link FilterLauncher} a receiver names. A filter that is not
+ * installed, or did not start, gives every mail a not-scored result that says why; it is not tried
+ * again. Internal.
  */
 @API(status = API.Status.INTERNAL)
 public final class SpamFilters {
 
-  private static final Map<SpamFilter, Started> STARTED = new EnumMap<>(SpamFilter.class);
+  private static final Map<Where, Started> STARTED = new HashMap<>();
   private static boolean hookAdded;
 
   private SpamFilters() {}
@@ -28,9 +30,20 @@ public final class SpamFilters {
   /** What one filter became when it was first asked for: running, or why not. */
   private record Started(RunningFilter running, SpamFilterResult failure) {}
 
+  /** A filter and where it runs: {@link LocalLauncher#INSTANCE}, or a launcher a receiver names. */
+  private record Where(SpamFilter filter, FilterLauncher launcher) {}
+
   /** Scores {@code request} with {@code filter}, starting it first if this is the JVM's first mail for it. */
   public static SpamFilterResult score(SpamFilter filter, FilterRequest request) {
-    Started started = started(filter);
+    return score(filter, Optional.empty(), request);
+  }
+
+  /**
+   * Scores {@code request} with {@code filter} started by {@code launcher} (a local process when
+   * empty), starting it first if this is the JVM's first mail for them.
+   */
+  public static SpamFilterResult score(SpamFilter filter, Optional<FilterLauncher> launcher, FilterRequest request) {
+    Started started = started(new Where(filter, launcher.orElse(LocalLauncher.INSTANCE)));
     return started.running() == null ? started.failure() : started.running().score(request);
   }
 
@@ -41,16 +54,19 @@ public final class SpamFilters {
 
   /** How long the filter took to start, once started (the benchmark reports it); zero before. */
   public static synchronized Duration startTime(SpamFilter filter) {
-    Started started = STARTED.get(filter);
+    Started started = STARTED.get(new Where(filter, LocalLauncher.INSTANCE));
     return started == null || started.running() == null ? Duration.ZERO : started.running().startTime();
   }
 
-  private static synchronized Started started(SpamFilter filter) {
-    return STARTED.computeIfAbsent(filter, SpamFilters::start);
+  private static synchronized Started started(Where where) {
+    return STARTED.computeIfAbsent(where, SpamFilters::start);
   }
 
-  private static Started start(SpamFilter filter) {
-    Optional<String> program = program(filter);
+  private static Started start(Where where) {
+    SpamFilter filter = where.filter();
+    boolean local = where.launcher() == LocalLauncher.INSTANCE;
+    // Another launcher finds the program where it runs it (a container's PATH).
+    Optional<String> program = local ? program(filter) : Optional.of(filter.program());
     if (program.isEmpty()) {
       return new Started(null, SpamFilterResult.notScored(filter, SpamFilterResult.Status.NOT_INSTALLED,
           notInstalled(filter)));
@@ -61,11 +77,11 @@ public final class SpamFilters {
         : new RspamdFilter(program.get(), cores);
     try {
       addShutdownHook();
-      running.start();
+      running.start(where.launcher());
       return new Started(running, null);
     } catch (RuntimeException e) {
       return new Started(null, SpamFilterResult.notScored(filter, SpamFilterResult.Status.FAILED,
-          filter.program() + " did not start: " + e.getMessage()));
+          filter.program() + " did not start" + (local ? "" : " in " + where.launcher()) + ": " + e.getMessage()));
     }
   }
 
@@ -77,9 +93,9 @@ public final class SpamFilters {
   }
 
   private static void stopAll() {
-    Map<SpamFilter, Started> all;
+    Map<Where, Started> all;
     synchronized (SpamFilters.class) {
-      all = new EnumMap<>(STARTED);
+      all = new HashMap<>(STARTED);
     }
     for (Started started : all.values()) {
       if (started.running() != null) {

@@ -67,7 +67,7 @@ final class SpamdFilter extends RunningFilter {
         "-H", home.toString(), "-i", "127.0.0.1:" + port, "-A", "127.0.0.1",
         "--max-children=" + children, "--min-children=" + children, "--min-spare=" + children,
         "--max-spare=" + children, "-s", "stderr", "-r", dir.resolve("spamd.pid").toString()));
-    return FilterProcess.start("spamd", command, dir.resolve("spamd.log"), port, START_TIMEOUT);
+    return startProgram("spamd", command, dir.resolve("spamd.log"), port, START_TIMEOUT);
   }
 
   /** The site configuration: DNS to the front only, nothing learnt, nothing remembered between mails. */

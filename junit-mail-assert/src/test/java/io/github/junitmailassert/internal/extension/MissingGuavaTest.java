@@ -35,7 +35,8 @@ class MissingGuavaTest {
       Object settings = settingsType.getConstructors()[0].newInstance("sample.co.jp", "", "", "", "", List.of(), List.of(),
           "", false, Set.of(), "mx.receiver.test", enumValue(modeType, "RFC7489_PSL"), enumValue(policyType, "RFC8301"),
           List.of(), false, java.time.Clock.systemUTC(), 0, 0, null, List.of(),
-          withoutGuava.loadClass(SmtpSettings.class.getName()).getField("DEFAULT").get(null), List.of());
+          withoutGuava.loadClass(SmtpSettings.class.getName()).getField("DEFAULT").get(null), List.of(),
+          java.util.Optional.empty());
       // WHEN the environment starts
       Throwable thrown = catchThrowable(() -> withoutGuava.loadClass(MailEnvironment.class.getName())
           .getConstructor(settingsType).newInstance(settings));

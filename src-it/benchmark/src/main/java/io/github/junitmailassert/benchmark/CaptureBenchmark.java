@@ -32,7 +32,7 @@ final class CaptureBenchmark {
       "v=spf1 ip4:203.0.113.25 -all", "v=DMARC1; p=reject", List.of(), List.of(), "", false,
       java.util.Set.of(), "mx.receiver.test", io.github.junitmailassert.dmarc.DmarcMode.RFC9989,
       io.github.junitmailassert.dkim.DkimPolicy.RFC8301, List.of(), false, Clock.systemUTC(), 0, 0, null, List.of(),
-      io.github.junitmailassert.internal.extension.SmtpSettings.DEFAULT, List.of());
+      io.github.junitmailassert.internal.extension.SmtpSettings.DEFAULT, List.of(), java.util.Optional.empty());
 
   private CaptureBenchmark() {}
 

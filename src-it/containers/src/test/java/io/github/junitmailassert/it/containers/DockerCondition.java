@@ -10,7 +10,7 @@ import org.testcontainers.DockerClientFactory;
 
 /**
  * Behind {@link RequiresDocker}: skip, or fail under {@code it.requireDocker} or {@code it.requireTools},
- * when Docker or the image is missing.
+ * when Docker or one of the images is missing.
  */
 final class DockerCondition implements ExecutionCondition {
 
@@ -22,7 +22,8 @@ final class DockerCondition implements ExecutionCondition {
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     String missing = missing();
     if (missing == null) {
-      return ConditionEvaluationResult.enabled("Docker answers and image " + DebianSendmailImage.NAME + " exists");
+      return ConditionEvaluationResult.enabled("Docker answers and images " + DebianSendmailImage.NAME + " and "
+          + DebianFilterImage.NAME + " exist");
     }
     String reason = missing + ": run .ci/prepare-docker (root) and source the env file it prints";
     for (String property : List.of(REQUIRE_DOCKER, REQUIRE_TOOLS)) {
@@ -38,11 +39,13 @@ final class DockerCondition implements ExecutionCondition {
     if (!DockerClientFactory.instance().isDockerAvailable()) {
       return "no Docker engine answers (DOCKER_HOST=" + System.getenv("DOCKER_HOST") + ")";
     }
-    try {
-      DockerClientFactory.instance().client().inspectImageCmd(DebianSendmailImage.NAME).exec();
-      return null;
-    } catch (NotFoundException e) {
-      return "the Docker engine has no image " + DebianSendmailImage.NAME + " (no registry is reachable: it is built locally)";
+    for (String image : List.of(DebianSendmailImage.NAME, DebianFilterImage.NAME)) {
+      try {
+        DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+      } catch (NotFoundException e) {
+        return "the Docker engine has no image " + image + " (no registry is reachable: it is built locally)";
+      }
     }
+    return null;
   }
 }

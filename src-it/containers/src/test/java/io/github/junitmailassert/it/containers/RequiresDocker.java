@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test class only where a Docker engine answers and the image {@link DebianSendmailImage}
- * names exists. Elsewhere the class is skipped with the reason, as
+ * Runs a test class only where a Docker engine answers and the images {@link DebianSendmailImage}
+ * and {@link DebianFilterImage} name exist. Elsewhere the class is skipped with the reason, as
  * {@code @Testcontainers(disabledWithoutDocker = true)} does; with {@code -Dit.requireDocker=true}
  * or {@code -Dit.requireTools=true} (CI) the same reason fails it instead, so a broken Docker
  * set-up cannot pass as a skip.
