@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** rspamd's HTTP exchange as the filter reads and writes it, without rspamd: its replies, and what it cannot be sent. */
+/** rspamd's HTTP exchange as the filter reads and writes it, without rspamd: replies, and what cannot be sent. */
 class RspamdFilterTest {
 
   private static byte[] reply(String text) {
