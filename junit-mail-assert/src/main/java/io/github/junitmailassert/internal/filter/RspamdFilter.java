@@ -77,9 +77,9 @@ final class RspamdFilter extends RunningFilter {
    * The compiled hyperscan databases, kept between JVMs: the first start on a machine compiles them
    * (mostly the 9,628 URL suffixes of the public suffix list, a 40 MB database: 21 s on an idle
    * 2-core machine), later starts load them in about a second. rspamd names each file by a hash of
-   * its expressions, so configurations share the directory safely; the directory is per user and
-   * per rspamd program (its size and modification time, which an upgrade changes), so that an
-   * upgrade starts afresh instead of piling new databases beside the old ones.
+   * its expressions, so configurations share the directory; it is per user and per rspamd program
+   * (its size and modification time, which an upgrade changes): an upgraded rspamd starts in an
+   * empty directory, and the old version's databases can be deleted with theirs.
    */
   private Path hyperscanCache() {
     String key;
