@@ -72,6 +72,8 @@ import org.xbill.DNS.Type;
 public final class DnsZone {
 
   private static final long TTL = 300;
+  /** The wildcard label, parsed once: every lookup of a name the zone lacks asks for the wildcard under its parents. */
+  private static final Name WILDCARD = Name.fromConstantString("*");
 
   static {
     ZoneSnapshot.install(new ZoneSnapshot.Door() {
@@ -735,7 +737,7 @@ public final class DnsZone {
 
   private static Name wildcardUnder(Name parent) {
     try {
-      return Name.concatenate(Name.fromConstantString("*"), parent);
+      return Name.concatenate(WILDCARD, parent);
     } catch (org.xbill.DNS.NameTooLongException e) {
       return parent;
     }

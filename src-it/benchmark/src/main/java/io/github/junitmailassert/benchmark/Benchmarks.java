@@ -1,5 +1,6 @@
 package io.github.junitmailassert.benchmark;
 
+import io.github.junitmailassert.filter.SpamFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs every benchmark of the harness in turn, prints one line per figure, then the table of
  * paired ratios with the machine and its load. Arguments name the parts to run (capture, dkim,
- * spf, extension, await, pipelining, filters); none runs them all.
+ * spf, extension, await, pipelining, filters, or one filter by its program: spamd, rspamd); none runs
+ * them all.
  */
 public final class Benchmarks {
 
@@ -39,6 +41,12 @@ public final class Benchmarks {
     }
     if (parts.isEmpty() || parts.contains("filters")) {
       FilterBenchmark.run();
+    } else {
+      for (SpamFilter filter : SpamFilter.values()) {
+        if (parts.contains(filter.program())) {
+          FilterBenchmark.run(filter);
+        }
+      }
     }
     System.out.println("load at end: " + uptime());
     Harness.printTable();
