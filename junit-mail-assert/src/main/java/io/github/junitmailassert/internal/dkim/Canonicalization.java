@@ -106,25 +106,28 @@ public enum Canonicalization {
     // The value: unfolded, each run of whitespace one space, none at either end.
     int run = -1;
     int i = colon + 1;
-    while (i < raw.length) {
-      byte b = raw[i];
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-        if (run < 0) {
-          run = i;
-        }
-        i++;
-        continue;
+    int n = raw.length;
+    while (i < n) {
+      int text = i;
+      while (i < n && !isFolding(raw[i])) {
+        i++; // a tight loop over the text, which is most of a field
+      }
+      if (i > text && run < 0) {
+        run = text;
+      }
+      if (i == n) {
+        break;
       }
       int gap = i;
       boolean wsp = false;
-      while (i < raw.length && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\n')) {
-        wsp |= raw[i] == ' ' || raw[i] == '\t';
+      while (i < n && isFolding(raw[i])) {
+        wsp |= isWsp(raw[i]);
         i++;
       }
-      if (i == raw.length || run < 0) {
+      if (i == n || run < 0) {
         continue; // trailing or leading: dropped
       }
-      if (!(i - gap == 1 && b == ' ')) {
+      if (!(i - gap == 1 && raw[gap] == ' ')) {
         write(out, raw, run, gap);
         if (wsp) {
           out.write(SPACE, 0, 1);
@@ -375,6 +378,11 @@ public enum Canonicalization {
     if (to > from) {
       out.write(bytes, from, to - from);
     }
+  }
+
+  /** Folding white space and the line ends inside a folded field. */
+  private static boolean isFolding(byte b) {
+    return b <= ' ' && (b == ' ' || b == '\t' || b == '\r' || b == '\n');
   }
 
   static boolean isWsp(byte b) {

@@ -236,7 +236,16 @@ public final class SignatureField {
 
   private static byte[] base64(String name, String value) throws DkimFailure {
     try {
-      return Base64.getDecoder().decode(TagList.withoutWhitespace(value));
+      // The value's octets without folding, straight into the decoder (no String in between).
+      byte[] kept = new byte[value.length()];
+      int k = 0;
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (!TagList.isWhitespace(c)) {
+          kept[k++] = (byte) c;
+        }
+      }
+      return Base64.getDecoder().decode(k == kept.length ? kept : java.util.Arrays.copyOf(kept, k));
     } catch (IllegalArgumentException e) {
       throw DkimFailure.permerror(name + "= is not valid base64 (" + e.getMessage() + ")");
     }
