@@ -6,7 +6,10 @@ import io.github.junitmailassert.filter.SpamFilterResult;
 import io.github.junitmailassert.internal.filter.SpamFilters;
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.receiver.Receiver;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The real filters: each one's start (once per JVM) and the mails it scores per second, from 8
- * client threads, every mail a new captured mail of one zone (SPF pass, matching PTR and A).
+ * The real filters: each one's start (once per JVM), the mails it scores per second, from 8
+ * client threads, every mail a new captured mail of one zone (SPF pass, matching PTR and A), and
+ * the CPU its processes spend per mail.
  */
 public final class FilterBenchmark {
 
@@ -50,13 +54,37 @@ public final class FilterBenchmark {
             Harness.millis(SpamFilters.startTime(filter).toNanos()));
         Harness.report(filter.program() + " start and the first mail scored", Harness.millis(firstMail));
         int mails = filter == SpamFilter.SPAMASSASSIN ? 32 : 600;
+        long cpuBefore = filterCpuMillis();
         long nanos = Harness.medianNanos(1, 3, () -> scoreAll(pool, receiver, filter, mails));
+        long cpu = filterCpuMillis() - cpuBefore;
         Harness.report(filter.program() + " mails scored per second, " + CLIENTS + " clients",
             String.format("%.0f/s", Harness.perSecond(mails, nanos)));
+        Harness.report(filter.program() + " CPU per mail, the JVM's child processes",
+            String.format("%.1f ms", cpu / (4.0 * mails)));
       }
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * User and system time of the JVM's child processes (the filters, their workers, and the
+   * workers they have reaped), in milliseconds; 0 where there is no {@code /proc}.
+   */
+  private static long filterCpuMillis() {
+    long ticks = 0;
+    for (ProcessHandle process : ProcessHandle.current().descendants().toList()) {
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        for (int field = 11; field <= 14; field++) { // utime stime cutime cstime
+          ticks += Long.parseLong(fields[field]);
+        }
+      } catch (IOException | RuntimeException e) {
+        // gone meanwhile, or no /proc
+      }
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
   }
 
   private static void scoreAll(ExecutorService pool, Receiver receiver, SpamFilter filter, int mails)
