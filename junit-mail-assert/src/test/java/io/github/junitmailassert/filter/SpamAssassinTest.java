@@ -9,8 +9,14 @@ import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.report.MailReport;
 import io.github.junitmailassert.testing.Filters;
+import io.github.junitmailassert.testing.Received;
 import io.github.junitmailassert.testing.SeedStory;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +118,39 @@ class SpamAssassinTest {
 
     assertThat(second).isEqualTo(first);
     assertThat(second.isScored()).isTrue();
+  }
+
+  /** spamd keeps its configuration between mails (it loads no user preferences): no mail leaves a trace in it. */
+  @Test
+  void should_give_a_mail_the_same_verdict_after_every_spamd_child_scored_mails_that_fire_other_rules()
+      throws Exception {
+    Instant at = SeedStory.now();
+    // Mails of one receiver (one resolver) score at the same time, so they reach different children.
+    Receiver fixed = Received.view(SeedStory.fixedZone(), SeedStory.CLIENT_IP);
+    Receiver listed = Received.view(SeedStory.misconfiguredZone().a("25.113.0.203.zen.spamhaus.org", "127.0.0.10"),
+        SeedStory.CLIENT_IP);
+    SpamFilterResult before = Receiver.checkOf(SeedStory.fixed(fixed, at)).spamAssassin();
+
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<SpamFilterResult>> spam = new ArrayList<>();
+      List<Future<SpamFilterResult>> again = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        spam.add(pool.submit(() -> Receiver.checkOf(SeedStory.misconfigured(listed, at)).spamAssassin()));
+      }
+      for (Future<SpamFilterResult> result : spam) {
+        assertThat(result.get().ruleNames()).startsWith("RCVD_IN_PBL");
+      }
+      for (int i = 0; i < 8; i++) {
+        again.add(pool.submit(() -> Receiver.checkOf(SeedStory.fixed(fixed, at)).spamAssassin()));
+      }
+      for (Future<SpamFilterResult> result : again) {
+        assertThat(result.get()).isEqualTo(before);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(before.ruleNames()).containsExactly("SPF_HELO_NONE", "SPF_PASS");
   }
 
   @Test

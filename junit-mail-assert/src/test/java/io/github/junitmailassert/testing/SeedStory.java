@@ -54,6 +54,16 @@ public final class SeedStory {
     return mail(at, Received.view(zone, CLIENT_IP), "mail.sample.co.jp", "no-reply@sample.co.jp");
   }
 
+  /** {@link #misconfigured(DnsZone, Instant)} seen through {@code view}: mails of one view share its resolver. */
+  public static CapturedMail misconfigured(Receiver view, Instant at) {
+    return mail(at, view, "localhost.localdomain", "apache@localhost.localdomain");
+  }
+
+  /** {@link #fixed(DnsZone, Instant)} seen through {@code view}: mails of one view share its resolver. */
+  public static CapturedMail fixed(Receiver view, Instant at) {
+    return mail(at, view, "mail.sample.co.jp", "no-reply@sample.co.jp");
+  }
+
   /** Now, to the second: filters compare the Date field with their own clock (rspamd's DATE_IN_PAST). */
   public static Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.SECONDS);

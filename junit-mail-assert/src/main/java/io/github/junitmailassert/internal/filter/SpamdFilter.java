@@ -4,21 +4,26 @@ import io.github.junitmailassert.filter.FilterAction;
 import io.github.junitmailassert.filter.FilterRule;
 import io.github.junitmailassert.filter.SpamFilter;
 import io.github.junitmailassert.filter.SpamFilterResult;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +31,11 @@ import java.util.regex.Pattern;
  * SpamAssassin's daemon {@code spamd} with a private site configuration, and our own client of the
  * spamc protocol ({@code REPORT SPAMC/1.5}). The mail gets the {@code Return-Path} and the
  * {@code Received} field the receiving MTA would write, which is where SpamAssassin reads the
- * client IP, its reverse DNS, the HELO name and the envelope sender. Internal.
+ * client IP, its reverse DNS, the HELO name and the envelope sender.
+ *
+ * <p>spamd runs under its Perl with {@link #KEEP_CONFIG}: without it, each child copies its whole
+ * configuration back from a backup after every mail (a quarter of its CPU per mail), which only
+ * matters for per-user preferences, and this spamd loads none ({@code -x}). Internal.
  */
 final class SpamdFilter extends RunningFilter {
 
@@ -40,6 +49,33 @@ final class SpamdFilter extends RunningFilter {
   private static final Pattern SPAM_HEADER =
       Pattern.compile("(?i)Spam:\\s*(True|False|Yes|No)\\s*;\\s*(-?[0-9.]+)\\s*/\\s*(-?[0-9.]+)");
   private static final Pattern HIT = Pattern.compile("^\\*\\s+(-?[0-9.]+)\\s+(\\S+)\\s?(.*)$");
+  /** The module name, in {@code perl/} of the configuration directory. */
+  static final String KEEP_CONFIG_MODULE = "JunitMailAssertKeepConfig";
+  /**
+   * Makes spamd keep the configuration it scored with instead of restoring it from its backup after
+   * every mail (the backup is still taken). SpamAssassin's {@code copy_config} is there for daemons
+   * that switch between users; nothing this spamd loads changes the configuration while it scores.
+   */
+  static final String KEEP_CONFIG = String.join("\n",
+      "# junit-mail-assert: spamd -x loads no user preferences, so the configuration a child restores after",
+      "# every mail is the one it already has. Skip that restore (copy_config(\\%backup, undef)) only.",
+      "package " + KEEP_CONFIG_MODULE + ";",
+      "use strict;",
+      "use warnings;",
+      "INIT {",
+      "  defined &Mail::SpamAssassin::copy_config",
+      "    or die \"junit-mail-assert: this spamd has no Mail::SpamAssassin::copy_config\\n\";",
+      "  my $copy = \\&Mail::SpamAssassin::copy_config;",
+      "  no warnings 'redefine';",
+      "  *Mail::SpamAssassin::copy_config = sub {",
+      "    my (undef, $source, $dest) = @_;",
+      "    return 1 if ref $source eq 'HASH' && !defined $dest;",
+      "    goto &$copy;",
+      "  };",
+      "}",
+      "1;",
+      "");
+  private static final Pattern PERL_SHEBANG = Pattern.compile("#!\\s*(/\\S*perl[0-9.]*)((?:\\s+-\\w+)*)\\s*");
   private static final DateTimeFormatter RFC5322 =
       DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss xx", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -61,13 +97,39 @@ final class SpamdFilter extends RunningFilter {
     }
     write("site/init.pre", pre.toString());
     write("site/local.cf", localCf(dns.address(), dns.port()));
+    write("perl/" + KEEP_CONFIG_MODULE + ".pm", KEEP_CONFIG);
     Path home = writableDir("home");
     port = FilterProcess.freePort();
-    List<String> command = new ArrayList<>(List.of(program, "-x", "-4", "-C", RULES, "--siteconfigpath=" + dir.resolve("site"),
+    List<String> command = interpreter(program, dir.resolve("perl"));
+    command.addAll(List.of("-x", "-4", "-C", RULES, "--siteconfigpath=" + dir.resolve("site"),
         "-H", home.toString(), "-i", "127.0.0.1:" + port, "-A", "127.0.0.1",
         "--max-children=" + children, "--min-children=" + children, "--min-spare=" + children,
         "--max-spare=" + children, "-s", "stderr", "-r", dir.resolve("spamd.pid").toString()));
     return startProgram("spamd", command, dir.resolve("spamd.log"), port, START_TIMEOUT);
+  }
+
+  /**
+   * How to start {@code program}: under the Perl of its {@code #!} line with that line's switches
+   * (spamd's {@code -T} must be repeated) and {@link #KEEP_CONFIG} loaded from {@code modules}; a
+   * program that is not a Perl script (a wrapper) starts as it is, restoring after every mail.
+   */
+  static List<String> interpreter(String program, Path modules) {
+    String first;
+    try (BufferedReader in = Files.newBufferedReader(Path.of(program), StandardCharsets.ISO_8859_1)) {
+      first = Objects.requireNonNullElse(in.readLine(), "");
+    } catch (IOException | UncheckedIOException e) {
+      first = "";
+    }
+    Matcher shebang = PERL_SHEBANG.matcher(first);
+    List<String> command = new ArrayList<>();
+    if (shebang.matches()) {
+      command.add(shebang.group(1));
+      command.addAll(Arrays.asList(shebang.group(2).strip().split("\\s+")));
+      command.removeIf(String::isEmpty);
+      command.addAll(List.of("-I" + modules, "-M" + KEEP_CONFIG_MODULE));
+    }
+    command.add(program);
+    return command;
   }
 
   /** The site configuration: DNS to the front only, nothing learnt, nothing remembered between mails. */
@@ -94,10 +156,13 @@ final class SpamdFilter extends RunningFilter {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
       socket.setSoTimeout(TIMEOUT_MILLIS);
+      byte[] head = ("REPORT SPAMC/1.5\r\nContent-length: " + message.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII);
+      byte[] sent = Arrays.copyOf(head, head.length + message.length);
+      System.arraycopy(message, 0, sent, head.length, message.length);
+      // One write: a second small one would wait for the first one's ACK (Nagle).
       OutputStream out = socket.getOutputStream();
-      out.write(("REPORT SPAMC/1.5\r\nContent-length: " + message.length + "\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      out.write(message);
+      out.write(sent);
       out.flush();
       socket.shutdownOutput();
       return parse(readAll(socket.getInputStream()));
