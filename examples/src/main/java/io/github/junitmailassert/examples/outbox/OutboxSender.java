@@ -8,15 +8,18 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
  * The outbox of a small application: sends one mail, tries again later when the receiver says 4xx
  * (greylisting, a full mailbox, a busy server), and gives up at once on 5xx, marking the address as
- * bouncing so that no more mail goes there. Plain Jakarta Mail (Angus).
+ * bouncing so that no more mail goes there. Plain Jakarta Mail (Angus). Closing it ends a back-off
+ * at once: the mail waiting for its next try is given up, not sent after the application stopped.
  */
-public final class OutboxSender {
+public final class OutboxSender implements AutoCloseable {
 
   /** What happened to one mail. */
   public enum Result { DELIVERED, BOUNCED, GAVE_UP }
@@ -26,6 +29,7 @@ public final class OutboxSender {
   private final BouncingAddresses bouncing;
   private final int maxAttempts;
   private final Duration retryDelay;
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   /**
    * @param mailProperties the Jakarta Mail session settings
@@ -60,11 +64,17 @@ public final class OutboxSender {
         }
         // 4xx, or no reply at all (connection refused or dropped): try again later
       }
-      if (attempt < maxAttempts) {
-        Thread.sleep(retryDelay.toMillis());
+      if (attempt < maxAttempts && closed.await(retryDelay.toNanos(), TimeUnit.NANOSECONDS)) {
+        return Result.GAVE_UP; // closed while waiting for the next try
       }
     }
     return Result.GAVE_UP;
+  }
+
+  /** Stops: a send waiting to try again gives up now; later sends try once. */
+  @Override
+  public void close() {
+    closed.countDown();
   }
 
   private MimeMessage message(String to, String subject, String text) throws MessagingException {

@@ -13,6 +13,8 @@ import io.github.junitmailassert.mail.SmtpReply;
 import io.github.junitmailassert.mail.SmtpStage;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The outbox's retry, against a receiver that greylists or is busy: delivered exactly once. */
@@ -57,5 +59,28 @@ class OutboxRetryTest {
     assertThat(result).isEqualTo(Result.GAVE_UP);
     assertThatAttempts(mails.attempts()).hasReplyCodes(452, 452, 452).hasAccepted(0);
     assertThat(mails.all()).isEmpty();
+  }
+
+  @Test
+  void gives_up_at_once_when_closed_during_its_back_off(SmtpEndpoint smtp, SmtpFaults faults, CapturedMails mails)
+      throws Exception {
+    faults.refuse(SmtpStage.RCPT, SmtpReply.MAILBOX_FULL);
+    Properties p = smtp.javaMailProperties();
+    p.setProperty("mail.smtp.from", "no-reply@sample.co.jp");
+    // A back-off far longer than the test may take: only closing can end it.
+    OutboxSender outbox = new OutboxSender(p, "no-reply@sample.co.jp", new BouncingAddresses(), 3, Duration.ofHours(1));
+    CompletableFuture<Result> sending = CompletableFuture.supplyAsync(() -> {
+      try {
+        return outbox.send("user@example.com", "Your order", "Thank you.");
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    mails.awaitAttempts(1, Duration.ofSeconds(10)); // refused once, now waiting to try again
+    outbox.close();
+
+    assertThat(sending.get(10, TimeUnit.SECONDS)).isEqualTo(Result.GAVE_UP);
+    assertThatAttempts(mails.attempts()).hasReplyCodes(452).hasAccepted(0);
   }
 }

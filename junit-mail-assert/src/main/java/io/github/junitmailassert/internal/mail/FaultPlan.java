@@ -106,7 +106,7 @@ public final class FaultPlan {
     passed.clear();
   }
 
-  /** Whether no fault is set, for reports. */
+  /** Whether no fault is set (reports, and the session skipping its per-command check). */
   public synchronized boolean isEmpty() {
     return rules.isEmpty() && greylistDelay == null;
   }

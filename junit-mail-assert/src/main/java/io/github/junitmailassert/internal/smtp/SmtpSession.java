@@ -716,8 +716,8 @@ final class SmtpSession extends AbstractSocketProtocolHandler {
    * gives the refusal to send instead of the usual reply; null to answer as usual.
    */
   private SmtpReply fault(SmtpStage stage, String recipient) throws IOException {
-    if (faults == null) {
-      return null;
+    if (faults == null || faults.isEmpty()) {
+      return null; // most tests inject nothing: no clock read or address lookup per command
     }
     String sender = attempt == null ? null : attempt.sender;
     FaultPlan.Action action = faults.at(stage, socket.getInetAddress().getHostAddress(), sender, recipient, Instant.now());
