@@ -160,16 +160,21 @@ final class FilterContainer implements FilterLauncher {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof FilterContainer that && image.asCanonicalNameString().equals(that.image.asCanonicalNameString());
+    return other instanceof FilterContainer that && where().equals(that.where());
   }
 
   @Override
   public int hashCode() {
-    return image.asCanonicalNameString().hashCode();
+    return where().hashCode();
+  }
+
+  @Override
+  public String where() {
+    return "a container of image " + image.asCanonicalNameString();
   }
 
   @Override
   public String toString() {
-    return "a container of image " + image.asCanonicalNameString();
+    return where();
   }
 }

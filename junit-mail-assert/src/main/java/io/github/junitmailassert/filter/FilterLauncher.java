@@ -15,13 +15,21 @@ import org.apiguardian.api.API;
  * machine's loopback is the program's loopback (a container on the host's network) and where every
  * one of {@linkplain Launch#paths() the paths} is at the same place (bind mounts).
  *
- * <p>Filters are started once per JVM for each launcher: launchers that are {@linkplain
- * Object#equals equal} share them, so implement {@code equals} and {@code hashCode} (a container
- * launcher compares its image's name). {@code toString()} names where the filter runs, for failure
- * messages.
+ * <p>Filters are started once per JVM for each place a launcher names: launchers of the same class
+ * whose {@link #where()} is the same share the filters the first one started. That is why a
+ * launcher is a class with a name for its place (a container launcher names its image), not a
+ * lambda: a new lambda per test would start a new filter per test.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface FilterLauncher {
+
+  /**
+   * Where this launcher runs filters, such as {@code "a container of image debian-filters:1"}:
+   * launchers of one class with the same place share their filters, and failure messages name it.
+   *
+   * @return the place, not empty
+   */
+  String where();
 
   /**
    * Starts the program and returns once it runs; the library then waits until it listens on

@@ -62,7 +62,7 @@ class FilterLauncherTest {
     }
 
     @Override
-    public String toString() {
+    public String where() {
       return "the recording launcher";
     }
   }
@@ -104,9 +104,13 @@ class FilterLauncherTest {
       assertThat(launch.paths()).singleElement().asString().contains("junit-mail-assert-spamd-");
       assertThat(launch.log().getParent()).isEqualTo(launch.paths().get(0));
     });
-    // Started once for the launcher: the next mail is scored by the same program.
+    // Started once for the launcher: the next mail is scored by the same program, also through
+    // another launcher of the same class that names the same place.
     assertThat(scoreWith(launcher, SpamFilter.SPAMASSASSIN).isScored()).isTrue();
+    Recording samePlace = new Recording();
+    assertThat(scoreWith(samePlace, SpamFilter.SPAMASSASSIN).isScored()).isTrue();
     assertThat(launcher.launches).hasSize(1);
+    assertThat(samePlace.launches).isEmpty();
   }
 
   @Test
@@ -118,7 +122,7 @@ class FilterLauncherTest {
       }
 
       @Override
-      public String toString() {
+      public String where() {
         return "a container of image shop/filters:1";
       }
     };

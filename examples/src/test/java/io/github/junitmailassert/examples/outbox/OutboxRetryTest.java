@@ -69,18 +69,22 @@ class OutboxRetryTest {
     p.setProperty("mail.smtp.from", "no-reply@sample.co.jp");
     // A back-off far longer than the test may take: only closing can end it.
     OutboxSender outbox = new OutboxSender(p, "no-reply@sample.co.jp", new BouncingAddresses(), 3, Duration.ofHours(1));
-    CompletableFuture<Result> sending = CompletableFuture.supplyAsync(() -> {
-      try {
-        return outbox.send("user@example.com", "Your order", "Thank you.");
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    try {
+      CompletableFuture<Result> sending = CompletableFuture.supplyAsync(() -> {
+        try {
+          return outbox.send("user@example.com", "Your order", "Thank you.");
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      });
 
-    mails.awaitAttempts(1, Duration.ofSeconds(10)); // refused once, now waiting to try again
-    outbox.close();
+      mails.awaitAttempts(1, Duration.ofSeconds(10)); // refused once, now waiting to try again
+      outbox.close();
 
-    assertThat(sending.get(10, TimeUnit.SECONDS)).isEqualTo(Result.GAVE_UP);
+      assertThat(sending.get(10, TimeUnit.SECONDS)).isEqualTo(Result.GAVE_UP);
+    } finally {
+      outbox.close(); // also when the test fails before: no thread waits out the hour
+    }
     assertThatAttempts(mails.attempts()).hasReplyCodes(452).hasAccepted(0);
   }
 }

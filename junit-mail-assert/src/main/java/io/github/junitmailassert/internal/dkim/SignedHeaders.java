@@ -94,17 +94,34 @@ public final class SignedHeaders {
     private int slotOf(String name) {
       int mask = slots.length - 1;
       int slot = foldedHash(name) & mask;
-      while (slots[slot] >= 0 && !distinct.get(slots[slot]).equalsIgnoreCase(name)) {
+      while (slots[slot] >= 0 && !sameName(distinct.get(slots[slot]), name)) {
         slot = (slot + 1) & mask;
       }
       return slot;
+    }
+
+    /** Equal but for ASCII case, as header field names compare (the hash folds the same way). */
+    private static boolean sameName(String a, String b) {
+      if (a.length() != b.length()) {
+        return false;
+      }
+      for (int i = 0; i < a.length(); i++) {
+        if (fold(a.charAt(i)) != fold(b.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static char fold(char c) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     private static int foldedHash(String name) {
       int h = 0;
       for (int i = 0; i < name.length(); i++) {
         char c = name.charAt(i);
-        h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        h = 31 * h + fold(c);
       }
       return h ^ (h >>> 16);
     }

@@ -42,7 +42,10 @@ final class FilterProcess implements AutoCloseable {
     try {
       launched = launcher.launch(launch);
     } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot start " + name + ": " + e.getMessage(), e);
+      // A launcher may fail after the program wrote why (a container whose program exited at once).
+      String tail = logTail(launch.log());
+      throw new IllegalStateException("cannot start " + name + ": " + e.getMessage()
+          + (tail.isEmpty() || tail.startsWith("(no log") ? "" : "; its output: " + tail), e);
     }
     FilterProcess started = new FilterProcess(name, launched, launch.log());
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -89,6 +92,10 @@ final class FilterProcess implements AutoCloseable {
 
   /** The last lines the process wrote, for error messages. */
   String logTail() {
+    return logTail(log);
+  }
+
+  private static String logTail(Path log) {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));

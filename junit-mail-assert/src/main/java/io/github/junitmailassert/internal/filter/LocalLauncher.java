@@ -24,8 +24,13 @@ final class LocalLauncher implements FilterLauncher {
   }
 
   @Override
-  public String toString() {
+  public String where() {
     return "a process of this machine";
+  }
+
+  @Override
+  public String toString() {
+    return where();
   }
 
   /** The process and, when stopped, every process it forked (a filter's workers are its children). */

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,14 +79,17 @@ final class RspamdFilter extends RunningFilter {
    * (mostly the 9,628 URL suffixes of the public suffix list, a 40 MB database: 21 s on an idle
    * 2-core machine), later starts load them in about a second. rspamd names each file by a hash of
    * its expressions, so configurations share the directory; it is per user and per rspamd program
-   * (its size and modification time, which an upgrade changes): an upgraded rspamd starts in an
-   * empty directory, and the old version's databases can be deleted with theirs.
+   * (its size and modification time, which an upgrade changes), or per place for a program another
+   * launcher starts (a container's image): an upgraded rspamd starts in an empty directory, and
+   * the old version's databases can be deleted with theirs.
    */
   private Path hyperscanCache() {
     String key;
     try {
-      Path binary = Path.of(program).toRealPath();
-      key = Long.toHexString(Files.size(binary)) + "-" + Long.toHexString(Files.getLastModifiedTime(binary).toMillis());
+      // Started by another launcher (a bare name), the program is not this machine's: key by its place.
+      Path binary = Path.of(program).isAbsolute() ? Path.of(program).toRealPath() : null;
+      key = binary == null ? "at-" + Integer.toHexString(place().hashCode())
+          : Long.toHexString(Files.size(binary)) + "-" + Long.toHexString(Files.getLastModifiedTime(binary).toMillis());
     } catch (IOException e) {
       key = "unknown";
     }
@@ -144,15 +148,44 @@ final class RspamdFilter extends RunningFilter {
     head.append(name).append(": ").append(value).append("\r\n");
   }
 
-  /** The body of rspamd's HTTP reply (it sends {@code Content-Length}, then closes), or why there is none. */
+  /**
+   * The body of rspamd's HTTP reply (it sends {@code Content-Length}, then closes), or why there is
+   * none: not HTTP, another status than 200, fewer octets than {@code Content-Length} says (a reply
+   * cut short), or a chunked body, which rspamd does not send and this client does not read.
+   */
   static String body(byte[] reply) throws IOException {
+    int end = -1;
+    for (int i = 0; i + 3 < reply.length && end < 0; i++) {
+      if (reply[i] == '\r' && reply[i + 1] == '\n' && reply[i + 2] == '\r' && reply[i + 3] == '\n') {
+        end = i;
+      }
+    }
     String text = new String(reply, StandardCharsets.UTF_8);
-    int end = text.indexOf("\r\n\r\n");
     String[] status = text.substring(0, Math.max(0, text.indexOf("\r\n"))).split(" ", 3);
     if (end < 0 || status.length < 2 || !status[0].startsWith("HTTP/")) {
       throw new IOException("rspamd's reply is not HTTP: " + SpamdFilter.abbreviate(text));
     }
-    String body = text.substring(end + 4);
+    long length = -1;
+    for (String line : new String(reply, 0, end, StandardCharsets.ISO_8859_1).split("\r\n")) {
+      int colon = line.indexOf(':');
+      String name = colon < 0 ? "" : line.substring(0, colon).strip();
+      String value = colon < 0 ? "" : line.substring(colon + 1).strip();
+      if (name.equalsIgnoreCase("Transfer-Encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
+        throw new IOException("rspamd's reply is chunked, which this client does not read: " + SpamdFilter.abbreviate(text));
+      }
+      if (name.equalsIgnoreCase("Content-Length")) {
+        try {
+          length = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+          throw new IOException("rspamd's reply has a Content-Length that is not a number: " + SpamdFilter.abbreviate(value), e);
+        }
+      }
+    }
+    int received = reply.length - end - 4;
+    if (length > received) {
+      throw new IOException("rspamd's reply is cut short: " + received + " of the " + length + " octets it announced");
+    }
+    String body = new String(reply, end + 4, length < 0 ? received : (int) length, StandardCharsets.UTF_8);
     if (!"200".equals(status[1])) {
       throw new IOException("rspamd answered HTTP " + status[1] + ": " + SpamdFilter.abbreviate(body));
     }

@@ -63,6 +63,11 @@ abstract class RunningFilter implements AutoCloseable {
     return FilterProcess.start(name, launcher, new FilterLauncher.Launch(filter, command, paths, log, port), timeout);
   }
 
+  /** Where the program runs, as its launcher names it. */
+  final String place() {
+    return launcher.where();
+  }
+
   /** {@code path}, which the program reads or writes outside its configuration directory, wherever it runs. */
   final Path shared(Path path) {
     paths.add(path);

@@ -30,8 +30,22 @@ public final class SpamFilters {
   /** What one filter became when it was first asked for: running, or why not. */
   private record Started(RunningFilter running, SpamFilterResult failure) {}
 
-  /** A filter and where it runs: {@link LocalLauncher#INSTANCE}, or a launcher a receiver names. */
-  private record Where(SpamFilter filter, FilterLauncher launcher) {}
+  /**
+   * A filter and where it runs: {@link LocalLauncher#INSTANCE}, or a launcher a receiver names;
+   * launchers of one class that name the same place are one place.
+   */
+  private record Where(SpamFilter filter, FilterLauncher launcher) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Where w && w.filter == filter && w.launcher.getClass() == launcher.getClass()
+          && w.launcher.where().equals(launcher.where());
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * filter.hashCode() + launcher.getClass().hashCode()) + launcher.where().hashCode();
+    }
+  }
 
   /** Scores {@code request} with {@code filter}, starting it first if this is the JVM's first mail for it. */
   public static SpamFilterResult score(SpamFilter filter, FilterRequest request) {
@@ -81,7 +95,7 @@ public final class SpamFilters {
       return new Started(running, null);
     } catch (RuntimeException e) {
       return new Started(null, SpamFilterResult.notScored(filter, SpamFilterResult.Status.FAILED,
-          filter.program() + " did not start" + (local ? "" : " in " + where.launcher()) + ": " + e.getMessage()));
+          filter.program() + " did not start" + (local ? "" : " in " + where.launcher().where()) + ": " + e.getMessage()));
     }
   }
 
@@ -98,8 +112,12 @@ public final class SpamFilters {
       all = new HashMap<>(STARTED);
     }
     for (Started started : all.values()) {
-      if (started.running() != null) {
-        started.running().close();
+      try {
+        if (started.running() != null) {
+          started.running().close();
+        }
+      } catch (RuntimeException e) {
+        // a launcher's close failed: the others must still stop
       }
     }
   }

@@ -111,10 +111,14 @@ final class SpamdFilter extends RunningFilter {
   /**
    * How to start {@code program}: under the Perl of its {@code #!} line with that line's switches
    * (spamd's {@code -T} must be repeated) and {@link #KEEP_CONFIG} loaded from {@code modules}; a
-   * program that is not a Perl script (a wrapper) starts as it is, restoring after every mail.
+   * program that is not a Perl script (a wrapper), or one found where another launcher runs it (a
+   * bare name, whose script this machine cannot read), starts as it is, restoring after every mail.
    */
   static List<String> interpreter(String program, Path modules) {
     String first;
+    if (!Path.of(program).isAbsolute()) {
+      return new ArrayList<>(List.of(program));
+    }
     try (BufferedReader in = Files.newBufferedReader(Path.of(program), StandardCharsets.ISO_8859_1)) {
       first = Objects.requireNonNullElse(in.readLine(), "");
     } catch (IOException | UncheckedIOException e) {

@@ -21,8 +21,25 @@ class RspamdFilterTest {
   @Test
   void should_read_the_body_of_a_200_reply() throws IOException {
     assertThat(RspamdFilter.body(reply("HTTP/1.1 200 OK\r\nConnection: close\r\nServer: rspamd/3.4\r\n"
-        + "Content-Length: 30\r\nContent-Type: application/json\r\n\r\n{\"score\":0.0,\"action\":\"é\"}")))
+        + "Content-Length: 27\r\nContent-Type: application/json\r\n\r\n{\"score\":0.0,\"action\":\"é\"}")))
         .isEqualTo("{\"score\":0.0,\"action\":\"é\"}");
+  }
+
+  @Test
+  void should_fail_on_a_reply_cut_short_of_its_content_length() {
+    assertThatThrownBy(() -> RspamdFilter.body(reply("HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\n{\"score\":0.0,")))
+        .isInstanceOf(IOException.class)
+        .hasMessage("rspamd's reply is cut short: 13 of the 40 octets it announced");
+  }
+
+  @Test
+  void should_read_no_more_than_the_content_length_and_refuse_a_chunked_body() throws IOException {
+    assertThat(RspamdFilter.body(reply("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}\r\n"))).isEqualTo("{}");
+    assertThatThrownBy(() -> RspamdFilter.body(reply("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "2\r\n{}\r\n0\r\n\r\n")))
+        .isInstanceOf(IOException.class)
+        .hasMessage("rspamd's reply is chunked, which this client does not read: HTTP/1.1 200 OK"
+            + " Transfer-Encoding: chunked  2 {} 0  ");
   }
 
   @Test

@@ -35,6 +35,12 @@ class SpamdFilterTest {
   }
 
   @Test
+  void should_start_a_program_named_for_another_launcher_as_it_is_even_beside_a_perl_spamd() throws Exception {
+    // A container launcher gets the bare name; a spamd script in the working directory is not it.
+    assertThat(SpamdFilter.interpreter("spamd", dir)).containsExactly("spamd");
+  }
+
+  @Test
   void should_skip_only_the_restore_from_the_backup_and_pass_every_other_copy_on() throws Exception {
     Filters.assumeInstalled(SpamFilter.SPAMASSASSIN); // its Perl
     Path modules = Files.createDirectories(dir.resolve("perl"));
