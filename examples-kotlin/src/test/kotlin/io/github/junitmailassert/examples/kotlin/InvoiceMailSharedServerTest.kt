@@ -46,6 +46,8 @@ class InvoiceMailSharedServerTest {
                 |  billing.example
                 |but was:
                 |  <billing@mailer.invalid>
+                |as the client sent it:
+                |  MAIL FROM:<billing@mailer.invalid>
                 |Receivers check SPF for this domain, write it as Return-Path and send bounces there.
                 |Fix: set the envelope sender to an address in billing.example: Jakarta Mail mail.smtp.from=no-reply@billing.example (Spring Boot: spring.mail.properties.mail.smtp.from); PHP -fno-reply@billing.example in sendmail_path or as mail()'s fifth argument; sendmail MASQUERADE_AS(`billing.example') with FEATURE(`masquerade_envelope')
                 """.trimMargin(),
