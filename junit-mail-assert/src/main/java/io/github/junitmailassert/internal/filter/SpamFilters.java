@@ -7,9 +7,13 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
 
 /**
@@ -22,7 +26,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class SpamFilters {
 
-  private static final Map<Where, Started> STARTED = new HashMap<>();
+  /** Each place's start, run once by the first thread that asks; others wait for that one only. */
+  private static final Map<Where, FutureTask<Started>> STARTED = new ConcurrentHashMap<>();
   private static boolean hookAdded;
 
   private SpamFilters() {}
@@ -67,13 +72,44 @@ public final class SpamFilters {
   }
 
   /** How long the filter took to start, once started (the benchmark reports it); zero before. */
-  public static synchronized Duration startTime(SpamFilter filter) {
-    Started started = STARTED.get(new Where(filter, LocalLauncher.INSTANCE));
+  public static Duration startTime(SpamFilter filter) {
+    Started started = done(STARTED.get(new Where(filter, LocalLauncher.INSTANCE)));
     return started == null || started.running() == null ? Duration.ZERO : started.running().startTime();
   }
 
-  private static synchronized Started started(Where where) {
-    return STARTED.computeIfAbsent(where, SpamFilters::start);
+  /**
+   * The filter at {@code where}, started by the first thread that asks for it. A slow start (a
+   * container's image) makes only the mails for that place wait, not every filter's.
+   */
+  private static Started started(Where where) {
+    FutureTask<Started> task = new FutureTask<>(() -> start(where));
+    FutureTask<Started> first = STARTED.putIfAbsent(where, task);
+    if (first == null) {
+      first = task;
+      task.run();
+    }
+    try {
+      return first.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Started(null, SpamFilterResult.notScored(where.filter(), SpamFilterResult.Status.FAILED,
+          "interrupted while waiting for " + where.filter().program() + " to start"));
+    } catch (ExecutionException e) {
+      return new Started(null, SpamFilterResult.notScored(where.filter(), SpamFilterResult.Status.FAILED,
+          where.filter().program() + " did not start: " + e.getCause()));
+    }
+  }
+
+  /** A start's result once it has ended, else null. */
+  private static Started done(FutureTask<Started> task) {
+    if (task == null || !task.isDone()) {
+      return null;
+    }
+    try {
+      return task.get();
+    } catch (InterruptedException | ExecutionException | java.util.concurrent.CancellationException e) {
+      return null;
+    }
   }
 
   private static Started start(Where where) {
@@ -99,7 +135,7 @@ public final class SpamFilters {
     }
   }
 
-  private static void addShutdownHook() {
+  private static synchronized void addShutdownHook() {
     if (!hookAdded) {
       hookAdded = true;
       Runtime.getRuntime().addShutdownHook(new Thread(SpamFilters::stopAll, "mail-assert-filters-stop"));
@@ -107,17 +143,18 @@ public final class SpamFilters {
   }
 
   private static void stopAll() {
-    Map<Where, Started> all;
-    synchronized (SpamFilters.class) {
-      all = new HashMap<>(STARTED);
-    }
-    for (Started started : all.values()) {
+    for (FutureTask<Started> task : STARTED.values()) {
       try {
+        // A filter still starting is waited for (a while), so that it does not outlive the JVM.
+        Started started = task.get(30, TimeUnit.SECONDS);
         if (started.running() != null) {
           started.running().close();
         }
-      } catch (RuntimeException e) {
-        // a launcher's close failed: the others must still stop
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        // this one failed to start or to close: the others must still stop
       }
     }
   }

@@ -1,7 +1,9 @@
 package io.github.junitmailassert.it.containers;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.util.Arrays;
 import java.util.List;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -20,10 +22,12 @@ final class DockerCondition implements ExecutionCondition {
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    String missing = missing();
+    List<String> images = AnnotationSupport.findAnnotation(context.getElement(), RequiresDocker.class)
+        .map(r -> Arrays.stream(r.images()).map(RequiresDocker.Image::imageName).toList())
+        .orElse(List.of(DebianSendmailImage.NAME));
+    String missing = missing(images);
     if (missing == null) {
-      return ConditionEvaluationResult.enabled("Docker answers and images " + DebianSendmailImage.NAME + " and "
-          + DebianFilterImage.NAME + " exist");
+      return ConditionEvaluationResult.enabled("Docker answers and images " + images + " exist");
     }
     String reason = missing + ": run .ci/prepare-docker (root) and source the env file it prints";
     for (String property : List.of(REQUIRE_DOCKER, REQUIRE_TOOLS)) {
@@ -35,11 +39,11 @@ final class DockerCondition implements ExecutionCondition {
   }
 
   /** What is missing, or null when the tests can run. */
-  private static String missing() {
+  private static String missing(List<String> images) {
     if (!DockerClientFactory.instance().isDockerAvailable()) {
       return "no Docker engine answers (DOCKER_HOST=" + System.getenv("DOCKER_HOST") + ")";
     }
-    for (String image : List.of(DebianSendmailImage.NAME, DebianFilterImage.NAME)) {
+    for (String image : images) {
       try {
         DockerClientFactory.instance().client().inspectImageCmd(image).exec();
       } catch (NotFoundException e) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a user sees of {@link FilterContainers}: launchers of one image are one, and an image without the filter says so. */
-@RequiresDocker
+@RequiresDocker(images = RequiresDocker.Image.FILTERS)
 class FilterContainersTest {
 
   @RegisterExtension

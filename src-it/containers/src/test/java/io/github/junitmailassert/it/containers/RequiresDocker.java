@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test class only where a Docker engine answers and the images {@link DebianSendmailImage}
- * and {@link DebianFilterImage} name exist. Elsewhere the class is skipped with the reason, as
+ * Runs a test class only where a Docker engine answers and the images it needs exist (the sendmail
+ * image by default; {@link Image#FILTERS} for the spam filters' image). Elsewhere the class is skipped with the reason, as
  * {@code @Testcontainers(disabledWithoutDocker = true)} does; with {@code -Dit.requireDocker=true}
  * or {@code -Dit.requireTools=true} (CI) the same reason fails it instead, so a broken Docker
  * set-up cannot pass as a skip.
@@ -21,4 +21,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(DockerCondition.class)
 public @interface RequiresDocker {
+
+  /** {@return the images the class runs} */
+  Image[] images() default Image.SENDMAIL;
+
+  /** The locally built images. */
+  enum Image {
+    /** {@link DebianSendmailImage}. */
+    SENDMAIL,
+    /** {@link DebianFilterImage}. */
+    FILTERS;
+
+    String imageName() {
+      return this == SENDMAIL ? DebianSendmailImage.NAME : DebianFilterImage.NAME;
+    }
+  }
 }

@@ -25,7 +25,7 @@ import org.testcontainers.DockerClientFactory;
  * sample.co.jp's SPF record (as tests running in parallel do), gets SPF pass in the one and fail in
  * the other, each time. All of them are scored by one container per filter.
  */
-@RequiresDocker
+@RequiresDocker(images = RequiresDocker.Image.FILTERS)
 class SpamFilterZonesInContainerTest {
 
   private static final int MAILS_PER_ZONE = 4;

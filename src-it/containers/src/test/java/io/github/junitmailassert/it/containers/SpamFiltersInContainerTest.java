@@ -26,7 +26,7 @@ import org.testcontainers.utility.MountableFile;
  * ({@code spamFiltersIn(FilterContainers.image(...))}). Each verdict equals, rule for rule, the one
  * the same filters give as local processes of this machine.
  */
-@RequiresDocker
+@RequiresDocker(images = {RequiresDocker.Image.SENDMAIL, RequiresDocker.Image.FILTERS})
 class SpamFiltersInContainerTest {
 
   /** What the shop's cron job pipes to sendmail: From without a display name, as in src-it/senders. */
