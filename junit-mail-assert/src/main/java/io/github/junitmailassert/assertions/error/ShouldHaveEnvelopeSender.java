@@ -23,10 +23,11 @@ public final class ShouldHaveEnvelopeSender extends BasicErrorMessageFactory {
    * @return the failure message, for AssertJ
    */
   public static ErrorMessageFactory shouldHaveEnvelopeSender(CapturedMail actual, String expected) {
+    String sentAs = sentAs(actual);
     return new ShouldHaveEnvelopeSender("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be:%n  %s%nbut was:%n  %s"
-        + (sentAs(actual).isEmpty() ? "%s" : "%nas the client sent it:%n  %s"),
+        + (sentAs.isEmpty() ? "%s" : "%nas the client sent it:%n  %s"),
         unquotedString(actual.toString()), unquotedString("<" + expected + ">"), unquotedString(actual.returnPath()),
-        unquotedString(sentAs(actual)));
+        unquotedString(sentAs));
   }
 
   /**
@@ -44,13 +45,14 @@ public final class ShouldHaveEnvelopeSender extends BasicErrorMessageFactory {
           + " (RFC 5321 section 4.5.5), and the CI gate lets it pass. For such a mail, assert hasNullSender().",
           unquotedString(actual.toString()), unquotedString(expectedDomain));
     }
+    String sentAs = sentAs(actual);
     return new ShouldHaveEnvelopeSender("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be in domain:%n  %s%n"
         + "but was:%n  %s%n"
-        + (sentAs(actual).isEmpty() ? "%s" : "as the client sent it:%n  %s%n")
+        + (sentAs.isEmpty() ? "%s" : "as the client sent it:%n  %s%n")
         + "Receivers check SPF for this domain, write it as Return-Path and send bounces there.%n"
         + "Fix: %s",
         unquotedString(actual.toString()), unquotedString(expectedDomain), unquotedString(actual.returnPath()),
-        unquotedString(sentAs(actual)), unquotedString(EnvelopeChecks.envelopeSenderFix(expectedDomain)));
+        unquotedString(sentAs), unquotedString(EnvelopeChecks.envelopeSenderFix(expectedDomain)));
   }
 
   /**
@@ -60,10 +62,11 @@ public final class ShouldHaveEnvelopeSender extends BasicErrorMessageFactory {
    * @return the failure message, for AssertJ
    */
   public static ErrorMessageFactory shouldHaveNullSender(CapturedMail actual) {
+    String sentAs = sentAs(actual);
     return new ShouldHaveEnvelopeSender("%nExpecting the envelope sender (MAIL FROM) of%n  %s%nto be the null sender <>"
         + " (as bounces and auto-replies must be, RFC 5321 section 4.5.5)%nbut was:%n  %s"
-        + (sentAs(actual).isEmpty() ? "%s" : "%nas the client sent it:%n  %s"),
-        unquotedString(actual.toString()), unquotedString(actual.returnPath()), unquotedString(sentAs(actual)));
+        + (sentAs.isEmpty() ? "%s" : "%nas the client sent it:%n  %s"),
+        unquotedString(actual.toString()), unquotedString(actual.returnPath()), unquotedString(sentAs));
   }
 
   /**

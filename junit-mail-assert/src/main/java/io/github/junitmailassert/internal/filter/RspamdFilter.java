@@ -86,10 +86,12 @@ final class RspamdFilter extends RunningFilter {
   private Path hyperscanCache() {
     String key;
     try {
-      // Started by another launcher (a bare name), the program is not this machine's: key by its place.
-      Path binary = Path.of(program).isAbsolute() ? Path.of(program).toRealPath() : null;
-      key = binary == null ? "at-" + Integer.toHexString(place().hashCode())
-          : Long.toHexString(Files.size(binary)) + "-" + Long.toHexString(Files.getLastModifiedTime(binary).toMillis());
+      if (runsLocally()) {
+        Path binary = Path.of(program).toRealPath();
+        key = Long.toHexString(Files.size(binary)) + "-" + Long.toHexString(Files.getLastModifiedTime(binary).toMillis());
+      } else {
+        key = "at-" + Integer.toHexString(place().hashCode()); // another launcher's program is not here to read
+      }
     } catch (IOException e) {
       key = "unknown";
     }

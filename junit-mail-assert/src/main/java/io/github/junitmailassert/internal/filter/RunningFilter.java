@@ -68,6 +68,11 @@ abstract class RunningFilter implements AutoCloseable {
     return launcher.where();
   }
 
+  /** Whether the program is this machine's own (its files can be read here), not another launcher's. */
+  final boolean runsLocally() {
+    return launcher == LocalLauncher.INSTANCE;
+  }
+
   /** {@code path}, which the program reads or writes outside its configuration directory, wherever it runs. */
   final Path shared(Path path) {
     paths.add(path);

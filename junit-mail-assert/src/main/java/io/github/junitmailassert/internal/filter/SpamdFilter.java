@@ -100,7 +100,8 @@ final class SpamdFilter extends RunningFilter {
     write("perl/" + KEEP_CONFIG_MODULE + ".pm", KEEP_CONFIG);
     Path home = writableDir("home");
     port = FilterProcess.freePort();
-    List<String> command = interpreter(program, dir.resolve("perl"));
+    // Another launcher's spamd (a container's) starts as its image has it: its script is not here.
+    List<String> command = runsLocally() ? interpreter(program, dir.resolve("perl")) : new ArrayList<>(List.of(program));
     command.addAll(List.of("-x", "-4", "-C", RULES, "--siteconfigpath=" + dir.resolve("site"),
         "-H", home.toString(), "-i", "127.0.0.1:" + port, "-A", "127.0.0.1",
         "--max-children=" + children, "--min-children=" + children, "--min-spare=" + children,
@@ -111,13 +112,13 @@ final class SpamdFilter extends RunningFilter {
   /**
    * How to start {@code program}: under the Perl of its {@code #!} line with that line's switches
    * (spamd's {@code -T} must be repeated) and {@link #KEEP_CONFIG} loaded from {@code modules}; a
-   * program that is not a Perl script (a wrapper), or one found where another launcher runs it (a
-   * bare name, whose script this machine cannot read), starts as it is, restoring after every mail.
+   * program that is not a Perl script (a wrapper), or not a path this machine can read (a bare
+   * name), starts as it is, restoring after every mail.
    */
   static List<String> interpreter(String program, Path modules) {
     String first;
     if (!Path.of(program).isAbsolute()) {
-      return new ArrayList<>(List.of(program));
+      return new ArrayList<>(List.of(program)); // the working directory's "spamd" is not it
     }
     try (BufferedReader in = Files.newBufferedReader(Path.of(program), StandardCharsets.ISO_8859_1)) {
       first = Objects.requireNonNullElse(in.readLine(), "");
