@@ -7,63 +7,109 @@ import io.github.junitmailassert.testing.Filters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How spamd is started: under its Perl with the module that keeps its configuration, or as it is. */
+/** How spamd is started (under its Perl without taint checks, or as it is), and the plugin it loads. */
 class SpamdFilterTest {
 
   @TempDir
   Path dir;
 
   @Test
-  void should_start_a_perl_spamd_under_its_perl_with_its_switches_and_the_keep_config_module() throws Exception {
+  void should_start_a_perl_spamd_under_its_perl_with_its_switches_but_without_taint_checks() throws Exception {
     Path spamd = Files.writeString(dir.resolve("spamd"), "#!/usr/bin/perl -T -w\n# spamd\n");
-    Path modules = dir.resolve("perl");
+    Path combined = Files.writeString(dir.resolve("spamd-combined"), "#!/usr/bin/perl5.36 -wT -Mstrict\n");
 
-    assertThat(SpamdFilter.interpreter(spamd.toString(), modules)).containsExactly("/usr/bin/perl", "-T", "-w",
-        "-I" + modules, "-MJunitMailAssertKeepConfig", spamd.toString());
+    assertThat(SpamdFilter.interpreter(spamd.toString())).containsExactly("/usr/bin/perl", "-w", "-e",
+        SpamdFilter.RUN_SCRIPT, "--", spamd.toString());
+    assertThat(SpamdFilter.interpreter(combined.toString())).containsExactly("/usr/bin/perl5.36", "-w", "-Mstrict",
+        "-e", SpamdFilter.RUN_SCRIPT, "--", combined.toString());
+  }
+
+  @Test
+  void should_run_the_script_with_its_arguments_its_name_and_its_exit_status_without_taint_checks()
+      throws Exception {
+    Filters.assumeInstalled(SpamFilter.SPAMASSASSIN); // its Perl
+    Path script = perlScript(Files.writeString(dir.resolve("script.pl"),
+        "print join(',', $0 =~ m{([^/]+)$}, ${^TAINT}, @ARGV), qq{\\n}; exit 3;\n"));
+
+    Process perl = new ProcessBuilder(command(script, "-x", "--max-children=4")).redirectErrorStream(true).start();
+    String out = new String(perl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(perl.waitFor()).as(out).isEqualTo(3);
+    assertThat(out).isEqualTo("script.pl,0,-x,--max-children=4\n");
+  }
+
+  @Test
+  void should_fail_with_the_script_s_own_error_or_the_path_it_cannot_read() throws Exception {
+    Filters.assumeInstalled(SpamFilter.SPAMASSASSIN); // its Perl
+    Path script = perlScript(Files.writeString(dir.resolve("dies.pl"), "die qq{no configuration\\n};\n"));
+
+    Process dies = new ProcessBuilder(command(script)).redirectErrorStream(true).start();
+    Process unreadable = new ProcessBuilder(List.of("/usr/bin/perl", "-e", SpamdFilter.RUN_SCRIPT, "--",
+        dir.resolve("absent").toString())).redirectErrorStream(true).start();
+
+    assertThat(new String(dies.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("no configuration\n");
+    assertThat(dies.waitFor()).isNotZero();
+    assertThat(new String(unreadable.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("cannot read " + dir.resolve("absent") + "\n");
+    assertThat(unreadable.waitFor()).isNotZero();
   }
 
   @Test
   void should_start_a_spamd_that_is_not_a_perl_script_as_it_is() throws Exception {
     Path wrapper = Files.writeString(dir.resolve("spamd"), "#!/bin/sh\nexec /usr/sbin/spamd \"$@\"\n");
 
-    assertThat(SpamdFilter.interpreter(wrapper.toString(), dir)).containsExactly(wrapper.toString());
-    assertThat(SpamdFilter.interpreter(dir.resolve("absent").toString(), dir))
+    assertThat(SpamdFilter.interpreter(wrapper.toString())).containsExactly(wrapper.toString());
+    assertThat(SpamdFilter.interpreter(dir.resolve("absent").toString()))
         .containsExactly(dir.resolve("absent").toString());
   }
 
   @Test
   void should_start_a_program_named_for_another_launcher_as_it_is_even_beside_a_perl_spamd() throws Exception {
     // A container launcher gets the bare name; a spamd script in the working directory is not it.
-    assertThat(SpamdFilter.interpreter("spamd", dir)).containsExactly("spamd");
+    assertThat(SpamdFilter.interpreter("spamd")).containsExactly("spamd");
   }
 
   @Test
-  void should_skip_only_the_restore_from_the_backup_and_pass_every_other_copy_on() throws Exception {
-    Filters.assumeInstalled(SpamFilter.SPAMASSASSIN); // its Perl
-    Path modules = Files.createDirectories(dir.resolve("perl"));
-    Files.writeString(modules.resolve(SpamdFilter.KEEP_CONFIG_MODULE + ".pm"), SpamdFilter.KEEP_CONFIG);
-    Path script = Files.writeString(dir.resolve("copies.pl"), String.join("\n",
-        "package Mail::SpamAssassin;",
-        "sub copy_config { my (undef, $source, $dest) = @_; print defined $source ? 'restore ' : 'backup '; 7 }",
-        "package main;",
+  void should_skip_only_the_restore_from_the_backup_and_keep_only_the_glue_methods() throws Exception {
+    Filters.assumeInstalled(SpamFilter.SPAMASSASSIN); // its Perl and Mail::SpamAssassin::Plugin
+    Path plugin = Files.writeString(dir.resolve(SpamdFilter.KEEP_CONFIG_MODULE + ".pm"), SpamdFilter.KEEP_CONFIG);
+    Path script = perlScript(Files.writeString(dir.resolve("copies.pl"), String.join("\n",
+        "require q{" + plugin + "};", // loads SpamAssassin, whose two subs are replaced by ones that show their calls
+        "no warnings 'redefine';",
+        "*Mail::SpamAssassin::copy_config = sub {",
+        "  my (undef, $source, $dest) = @_; print defined $source ? 'restore ' : 'backup '; 7 };",
+        "*Mail::SpamAssassin::PerMsgStatus::finish = sub {",
+        "  print 'deletes ', join(',', @Mail::SpamAssassin::PerMsgStatus::TEMPORARY_METHODS), ' ' };",
+        "JunitMailAssertKeepConfig->new(bless {}, 'Mail::SpamAssassin');",
+        "JunitMailAssertKeepConfig->new(bless {}, 'Mail::SpamAssassin');", // patches once
         "print Mail::SpamAssassin::copy_config(undef, undef, {}), ' ';",
         "print Mail::SpamAssassin::copy_config(undef, {}, undef), ' ';",
-        "print Mail::SpamAssassin::copy_config(undef, {}, {}), qq{\\n};",
-        ""));
-    Process perl = new ProcessBuilder(SpamdFilter.interpreter(perlScript(script), modules)).redirectErrorStream(true)
-        .start();
+        "print Mail::SpamAssassin::copy_config(undef, {}, {}), ' ';",
+        "%Mail::SpamAssassin::PerMsgStatus::TEMPORARY_EVAL_GLUE_METHODS = (check_glue => undef);",
+        "@Mail::SpamAssassin::PerMsgStatus::TEMPORARY_METHODS = qw(check_glue Other::generated);",
+        "Mail::SpamAssassin::PerMsgStatus::finish();",
+        "print qq{\\n};",
+        "")));
+
+    Process perl = new ProcessBuilder(command(script)).redirectErrorStream(true).start();
     String out = new String(perl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(perl.waitFor()).as(out).isZero();
-    assertThat(out).isEqualTo("backup 7 1 restore 7\n");
+    assertThat(out).isEqualTo("backup 7 1 restore 7 deletes Other::generated \n");
   }
 
-  private String perlScript(Path script) throws Exception {
-    String text = Files.readString(script);
-    Files.writeString(script, "#!/usr/bin/perl -T -w\n" + text);
-    return script.toString();
+  private static List<String> command(Path script, String... arguments) {
+    List<String> command = new ArrayList<>(SpamdFilter.interpreter(script.toString()));
+    command.addAll(List.of(arguments));
+    return command;
+  }
+
+  private static Path perlScript(Path script) throws Exception {
+    return Files.writeString(script, "#!/usr/bin/perl -T -w\n" + Files.readString(script));
   }
 }
