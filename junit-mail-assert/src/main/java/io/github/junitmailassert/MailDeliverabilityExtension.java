@@ -21,7 +21,6 @@ import io.github.junitmailassert.receiver.Receiver;
 import io.github.junitmailassert.receiver.ReceiverResult;
 import io.github.junitmailassert.report.GateReport;
 import io.github.junitmailassert.report.MailReport;
-import java.lang.reflect.AnnotatedElement;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -408,9 +407,15 @@ public final class MailDeliverabilityExtension
 
   /** The class's settings with the overrides of the enclosing classes (outermost first) and the method. */
   private Settings testSettings(ExtensionContext context) {
+    Settings settings = programmatic != null ? classSettings(context) : classFacts(context).settings();
+    Optional<MailDeliverabilityOverride> onMethod =
+        context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, MailDeliverabilityOverride.class));
+    return onMethod.isPresent() ? DeclaredSettings.override(settings, onMethod.get()) : settings;
+  }
+
+  /** The class's settings with the overrides of the enclosing classes, outermost first. */
+  private Settings classSettings(ExtensionContext context) {
     List<MailDeliverabilityOverride> overrides = new ArrayList<>();
-    context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, MailDeliverabilityOverride.class))
-        .ifPresent(overrides::add);
     for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
       AnnotationSupport.findAnnotation(c, MailDeliverabilityOverride.class).ifPresent(o -> overrides.add(0, o));
     }
@@ -419,6 +424,24 @@ public final class MailDeliverabilityExtension
       settings = DeclaredSettings.override(settings, o);
     }
     return settings;
+  }
+
+  /**
+   * What a test class and its enclosing classes declare, read once per class and run (in the class's
+   * store) instead of once per test: annotations are looked up reflectively.
+   */
+  private record ClassFacts(Settings settings, boolean publishSmtp, boolean publishDns) {}
+
+  private ClassFacts classFacts(ExtensionContext context) {
+    ExtensionContext classContext = context;
+    while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+      classContext = classContext.getParent().get();
+    }
+    return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(
+        "class facts " + context.getRequiredTestClass().getName(),
+        key -> new ClassFacts(classSettings(context), classesAnnotated(context, PublishSmtpSystemProperties.class),
+            classesAnnotated(context, PublishDnsSystemProperties.class)),
+        ClassFacts.class);
   }
 
   private static String testName(ExtensionContext context) {
@@ -442,16 +465,25 @@ public final class MailDeliverabilityExtension
     }
   }
 
-  private static boolean isAnnotated(ExtensionContext context, Class<? extends java.lang.annotation.Annotation> type) {
-    List<AnnotatedElement> places = new ArrayList<>();
-    context.getTestMethod().ifPresent(places::add);
+  private static boolean classesAnnotated(ExtensionContext context,
+      Class<? extends java.lang.annotation.Annotation> type) {
     for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
-      places.add(c);
+      if (AnnotationSupport.isAnnotated(c, type)) {
+        return true;
+      }
     }
-    return places.stream().anyMatch(e -> AnnotationSupport.isAnnotated(e, type));
+    return false;
   }
 
-  private static void publishSystemProperties(ExtensionContext context, MailEnvironment env) {
+  private boolean isAnnotated(ExtensionContext context, Class<? extends java.lang.annotation.Annotation> type) {
+    if (context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, type)).orElse(false)) {
+      return true;
+    }
+    ClassFacts facts = classFacts(context);
+    return type == PublishSmtpSystemProperties.class ? facts.publishSmtp() : facts.publishDns();
+  }
+
+  private void publishSystemProperties(ExtensionContext context, MailEnvironment env) {
     Map<String, String> values = new HashMap<>();
     if (isAnnotated(context, PublishSmtpSystemProperties.class)) {
       SmtpEndpoint smtp = env.smtpEndpoint();
