@@ -26,13 +26,13 @@ final class ExtensionBenchmark {
   static void run() throws Exception {
     Launcher launcher = LauncherFactory.create();
     Harness.Round greenMail = fixture(launcher, GreenMailFixture.class);
-    Harness.Ratio zoneFile = Harness.paired(2, 7, fixture(launcher, ZoneFileFixture.class), greenMail);
+    Harness.Ratio zoneFile = Harness.paired(3, 15, fixture(launcher, ZoneFileFixture.class), greenMail);
     Harness.row("4a", "test whose class declares a 1,000-record zone file vs GreenMailExtension, per test",
         perTest(zoneFile.aNanos()), perTest(zoneFile.bNanos()), zoneFile, "<= 2x", false);
-    Harness.Ratio records = Harness.paired(2, 7, fixture(launcher, ThousandRecordsFixture.class), greenMail);
+    Harness.Ratio records = Harness.paired(3, 15, fixture(launcher, ThousandRecordsFixture.class), greenMail);
     Harness.row("4b", "test whose class declares 1,000 records lines vs GreenMailExtension, per test",
         perTest(records.aNanos()), perTest(records.bNanos()), records, "<= 2x", false);
-    Harness.Ratio dns = Harness.paired(2, 7, fixture(launcher, DnsServerFixture.class), greenMail);
+    Harness.Ratio dns = Harness.paired(3, 15, fixture(launcher, DnsServerFixture.class), greenMail);
     Harness.row("5", "test that starts the loopback DNS server (DnsEndpoint) vs GreenMailExtension, per test",
         perTest(dns.aNanos()), perTest(dns.bNanos()), dns, "<= 1.5x", false);
   }
