@@ -78,7 +78,10 @@ final class RspamdFilter extends RunningFilter {
    * The compiled hyperscan databases, kept between JVMs: the first start on a machine compiles them
    * (mostly the 9,628 URL suffixes of the public suffix list, a 40 MB database: 21 s on an idle
    * 2-core machine), later starts load them in about a second. rspamd names each file by a hash of
-   * its expressions, so configurations share the directory; it is per user and per rspamd program
+   * its expressions and the CPU's features, and when it stops it deletes the files of the directory
+   * that this run neither loaded nor saved. Every start of the library's configuration loads the URL
+   * suffixes' database, so JVMs share the directory; at worst a rule database that one run deletes
+   * under another is compiled again in the background. It is per user and per rspamd program
    * (its size and modification time, which an upgrade changes), or per place for a program another
    * launcher starts (a container's image): an upgraded rspamd starts in an empty directory, and
    * the old version's databases can be deleted with theirs.

@@ -59,7 +59,7 @@ public final class FilterBenchmark {
         Harness.report(filter.program() + " start until it listens, once per JVM",
             Harness.millis(SpamFilters.startTime(filter).toNanos()));
         Harness.report(filter.program() + " start and the first mail scored", Harness.millis(firstMail));
-        int mails = filter == SpamFilter.SPAMASSASSIN ? 32 : 600;
+        int mails = filter == SpamFilter.SPAMASSASSIN ? 64 : 600; // a few seconds a round each
         // rspamd's first rounds still run while the JIT compiles the client and the DNS front: two warm-ups.
         for (int warmup = filter == SpamFilter.RSPAMD ? 2 : 1; warmup > 0; warmup--) {
           scoreAll(pool, receiver, filter, mails);
