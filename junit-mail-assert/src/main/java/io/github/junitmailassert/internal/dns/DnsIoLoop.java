@@ -93,17 +93,25 @@ final class DnsIoLoop {
    * closed channels' ports.
    */
   void deregisterClosed() {
+    beginDeregisterClosed().run();
+  }
+
+  /** Asks the loop to deregister the keys cancelled so far; the result waits for it, as {@link #deregisterClosed()}. */
+  Runnable beginDeregisterClosed() {
     if (inLoop()) {
       selectNow();
-      return;
+      return () -> {};
     }
-    try {
-      submit(this::selectNow).get(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // then the port stays taken, and the caller says so
-    }
+    CompletableFuture<Void> done = submit(this::selectNow);
+    return () -> {
+      try {
+        done.get(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        // then the port stays taken, and the caller says so
+      }
+    };
   }
 
   private void selectNow() {

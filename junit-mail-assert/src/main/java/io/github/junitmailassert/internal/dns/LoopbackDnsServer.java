@@ -315,8 +315,17 @@ public final class LoopbackDnsServer implements AutoCloseable {
    */
   @Override
   public void close() {
+    beginClose().run();
+  }
+
+  /**
+   * Closes both sockets and every connection, and returns what waits until the I/O thread has
+   * deregistered them (see {@link #close()}): whoever stops other servers too can wait for all of
+   * them at once.
+   */
+  public Runnable beginClose() {
     if (!closed.compareAndSet(false, true)) {
-      return;
+      return () -> {};
     }
     for (Connection c : connections) {
       c.close();
@@ -332,6 +341,6 @@ public final class LoopbackDnsServer implements AutoCloseable {
         // closing anyway
       }
     }
-    loop.deregisterClosed();
+    return loop.beginDeregisterClosed();
   }
 }

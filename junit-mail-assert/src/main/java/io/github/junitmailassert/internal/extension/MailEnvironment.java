@@ -287,16 +287,16 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
       }
       closed = true;
     }
+    // The DNS server's port is freed by its I/O thread while the capture server stops.
+    LoopbackDnsServer server = dns;
+    Runnable dnsClosed = server == null ? () -> {} : server.beginClose();
     try {
       smtp.close();
     } finally {
       if (settings.smtpPort() != 0) {
         FIXED_PORTS.remove("smtpPort " + settings.smtpPort());
       }
-      LoopbackDnsServer server = dns;
-      if (server != null) {
-        server.close();
-      }
+      dnsClosed.run();
       if (settings.dnsPort() != 0 && server != null) {
         FIXED_PORTS.remove("dnsPort " + settings.dnsPort());
       }
