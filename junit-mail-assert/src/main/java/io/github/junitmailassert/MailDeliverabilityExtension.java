@@ -429,6 +429,8 @@ public final class MailDeliverabilityExtension
   /**
    * What a test class and its enclosing classes declare, read once per class and run (in the class's
    * store) instead of once per test: annotations are looked up reflectively.
+   *
+   * @param settings the class's settings with its overrides; null for a programmatic instance
    */
   private record ClassFacts(Settings settings, boolean publishSmtp, boolean publishDns) {}
 
@@ -437,9 +439,12 @@ public final class MailDeliverabilityExtension
     while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
       classContext = classContext.getParent().get();
     }
+    // A programmatic instance brings its own settings: it caches only what the classes declare.
+    boolean declared = programmatic == null;
     return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(
-        "class facts " + context.getRequiredTestClass().getName(),
-        key -> new ClassFacts(classSettings(context), classesAnnotated(context, PublishSmtpSystemProperties.class),
+        (declared ? "class facts " : "class annotations ") + context.getRequiredTestClass().getName(),
+        key -> new ClassFacts(declared ? classSettings(context) : null,
+            classesAnnotated(context, PublishSmtpSystemProperties.class),
             classesAnnotated(context, PublishDnsSystemProperties.class)),
         ClassFacts.class);
   }

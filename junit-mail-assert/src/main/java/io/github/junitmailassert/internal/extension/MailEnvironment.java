@@ -289,14 +289,20 @@ public final class MailEnvironment implements AutoCloseable, ExtensionContext.St
     }
     // The DNS server's port is freed by its I/O thread while the capture server stops.
     LoopbackDnsServer server = dns;
-    Runnable dnsClosed = server == null ? () -> {} : server.beginClose();
+    Runnable[] dnsClosed = {() -> {}};
     try {
-      smtp.close();
+      try {
+        if (server != null) {
+          dnsClosed[0] = server.beginClose();
+        }
+      } finally {
+        smtp.close();
+      }
     } finally {
       if (settings.smtpPort() != 0) {
         FIXED_PORTS.remove("smtpPort " + settings.smtpPort());
       }
-      dnsClosed.run();
+      dnsClosed[0].run();
       if (settings.dnsPort() != 0 && server != null) {
         FIXED_PORTS.remove("dnsPort " + settings.dnsPort());
       }

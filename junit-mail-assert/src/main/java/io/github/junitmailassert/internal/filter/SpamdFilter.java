@@ -104,7 +104,7 @@ final class SpamdFilter extends RunningFilter {
    * without taint checks (a {@code #!} line's {@code -T} is only honoured for the main script).
    */
   static final String RUN_SCRIPT = "my $spamd = shift @ARGV; -r $spamd or die \"cannot read $spamd\\n\";"
-      + " $0 = $spamd; do $spamd; die $@ if $@;";
+      + " $0 = $spamd; my $ran = do $spamd; die $@ if $@; defined $ran or !$! or die \"cannot run $spamd: $!\\n\";";
   private static final Pattern PERL_SHEBANG = Pattern.compile("#!\\s*(/\\S*perl[0-9.]*)((?:\\s+-\\w+)*)\\s*");
   private static final DateTimeFormatter RFC5322 =
       DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss xx", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -121,13 +121,7 @@ final class SpamdFilter extends RunningFilter {
 
   @Override
   FilterProcess launch() {
-    StringBuilder pre = new StringBuilder();
-    for (String plugin : PLUGINS) {
-      pre.append("loadplugin Mail::SpamAssassin::Plugin::").append(plugin).append('\n');
-    }
-    // Relative to init.pre: SpamAssassin refuses a plugin path with a space, which a temp directory may have.
-    pre.append("loadplugin ").append(KEEP_CONFIG_MODULE).append(' ').append(KEEP_CONFIG_MODULE).append(".pm\n");
-    write("site/init.pre", pre.toString());
+    write("site/init.pre", initPre());
     write("site/local.cf", localCf(dns.address(), dns.port()));
     write("site/" + KEEP_CONFIG_MODULE + ".pm", KEEP_CONFIG);
     Path home = writableDir("home");
@@ -141,12 +135,22 @@ final class SpamdFilter extends RunningFilter {
     return startProgram("spamd", command, dir.resolve("spamd.log"), port, START_TIMEOUT);
   }
 
+  /** SpamAssassin's plugins, and ours from beside the file (a path with a space would be refused). */
+  static String initPre() {
+    StringBuilder pre = new StringBuilder();
+    for (String plugin : PLUGINS) {
+      pre.append("loadplugin Mail::SpamAssassin::Plugin::").append(plugin).append('\n');
+    }
+    return pre.append("loadplugin ").append(KEEP_CONFIG_MODULE).append(' ').append(KEEP_CONFIG_MODULE).append(".pm\n")
+        .toString();
+  }
+
   /**
    * How to start {@code program}: under the Perl of its {@code #!} line with that line's switches
    * but without taint checks ({@code -T}), which guard a daemon's system calls against what mail
-   * carries and cost this one a sixth of its CPU per mail without changing a verdict. A program
-   * that is not a Perl script (a wrapper), or not a path this machine can read (a bare name),
-   * starts as it is.
+   * carries and cost this one a sixth of its CPU per mail. A program that is not a Perl script (a
+   * wrapper), one whose {@code #!} line bundles {@code -T} with a switch taking a value
+   * ({@code -wTl}), or not a path this machine can read (a bare name), starts as it is.
    */
   static List<String> interpreter(String program) {
     String first;
@@ -165,6 +169,9 @@ final class SpamdFilter extends RunningFilter {
       for (String option : shebang.group(2).strip().split("\\s+")) {
         // Flags only (-T, -Tw); a switch with an argument (-Mstrict) is kept as it is.
         String kept = option.matches("-[TtwWXU]+") ? option.replaceAll("[Tt]", "") : option;
+        if (!kept.matches("-[MmIdD].*") && kept.matches("-.*[Tt].*")) {
+          return new ArrayList<>(List.of(program)); // taint checks in a bundle we do not take apart (-wTl)
+        }
         if (kept.length() > 1) {
           command.add(kept);
         }

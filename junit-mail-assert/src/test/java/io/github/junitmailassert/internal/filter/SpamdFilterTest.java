@@ -103,6 +103,40 @@ class SpamdFilterTest {
     assertThat(out).isEqualTo("backup 7 1 restore 7 deletes Other::generated \n");
   }
 
+  @Test
+  void should_load_the_plugin_from_beside_init_pre_under_taint_checks_in_a_directory_with_a_space() throws Exception {
+    Filters.assumeInstalled(SpamFilter.SPAMASSASSIN); // its Perl and Mail::SpamAssassin
+    Path site = Files.createDirectories(dir.resolve("site dir"));
+    Files.writeString(site.resolve("init.pre"), SpamdFilter.initPre());
+    Files.writeString(site.resolve(SpamdFilter.KEEP_CONFIG_MODULE + ".pm"), SpamdFilter.KEEP_CONFIG);
+    Path rules = Files.createDirectories(dir.resolve("rules"));
+    Path home = Files.createDirectories(dir.resolve("home"));
+    String program = String.join("\n",
+        "use Mail::SpamAssassin;",
+        "my $sa = Mail::SpamAssassin->new({rules_filename => q{" + rules + "}, site_rules_filename => q{" + site + "},",
+        "  userprefs_filename => q{" + home.resolve("none") + "}, home_dir_for_helpers => q{" + home + "},",
+        "  local_tests_only => 1, dont_copy_prefs => 1});",
+        "$sa->init(0);",
+        "print join(',', grep { /JunitMailAssert/ } map { ref } @{$sa->{plugins}->{plugins}}), ' ';",
+        "my %backup;",
+        "$sa->copy_config(undef, \\%backup);", // the backup spamd takes, then the restore it skips
+        "print scalar(keys %backup) ? 'backed up ' : 'nothing backed up ', $sa->copy_config(\\%backup, undef), qq{\\n};",
+        "");
+    Path errors = dir.resolve("errors.txt");
+    Process perl = new ProcessBuilder("/usr/bin/perl", "-T", "-w", "-e", program).redirectError(errors.toFile()).start();
+    String out = new String(perl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(perl.waitFor()).as(Files.readString(errors)).isZero();
+    assertThat(out).as(Files.readString(errors)).isEqualTo("JunitMailAssertKeepConfig backed up 1\n");
+  }
+
+  @Test
+  void should_start_a_spamd_whose_shebang_bundles_taint_checks_with_other_switches_as_it_is() throws Exception {
+    Path bundled = Files.writeString(dir.resolve("spamd"), "#!/usr/bin/perl -wTl\n");
+
+    assertThat(SpamdFilter.interpreter(bundled.toString())).containsExactly(bundled.toString());
+  }
+
   private static List<String> command(Path script, String... arguments) {
     List<String> command = new ArrayList<>(SpamdFilter.interpreter(script.toString()));
     command.addAll(List.of(arguments));
