@@ -97,6 +97,21 @@ class DkimBadInputTest {
   }
 
   @Test
+  void should_permerror_when_a_tag_value_holds_a_control_character() {
+    // One field-wide scan finds the control octet wherever it falls in an 8-octet word; folding (HT, CR, LF) is not one.
+    for (String control : List.of("\u0001", "\u001f", "\u007f", "\u0000")) {
+      for (int at = 1; at < 10; at++) { // inside the value: at its ends, Java white space (0x1c-0x1f) is stripped
+        String value = "sample.co.jp".substring(0, at) + control + "sample.co.jp".substring(at);
+        byte[] signed = DkimVerifierTest.concat(("DKIM-Signature: v=1; a=ed25519-sha256;\r\n\td=sample.co.jp; s=ed; h=from; z=" + value
+            + "; bh=AAAA; b=AAAA\r\n").getBytes(StandardCharsets.ISO_8859_1), MESSAGE.getBytes(StandardCharsets.US_ASCII));
+        DkimSignatureResult result = verifier.verify(signed).get(0);
+        assertThat(result.reason()).as("control %s at %d", (int) control.charAt(0), at)
+            .isEqualTo("the DKIM-Signature field is not a valid tag-list: tag \"z\" holds a control character");
+      }
+    }
+  }
+
+  @Test
   void should_never_throw_when_valid_signatures_are_mutated_at_random() {
     // GIVEN: a fixed seed, so a failure can be replayed
     Random random = new Random(20250601L);

@@ -1,8 +1,6 @@
 package io.github.junitmailassert.internal.dkim;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.github.junitmailassert.internal.mail.Octets;
 import java.security.MessageDigest;
 import org.apiguardian.api.API;
 
@@ -32,8 +30,6 @@ public enum Canonicalization {
   /** Empty lines held back and then followed by text are written from here, many at a time. */
   private static final byte[] CRLFS = "\r\n".repeat(64).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-  /** Reads 8 octets at once, to skip over text that canonicalization leaves alone. */
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGH = 0x8080808080808080L;
   private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
@@ -175,7 +171,7 @@ public enum Canonicalization {
     boolean text = false;
     int pos = bodyOffset;
     while (pos < end && out.written + (kept - run) < out.limit) {
-      int lf = indexOfLf(m, pos, end);
+      int lf = Octets.indexOfLf(m, pos, end);
       boolean crlf = lf < end && lf > pos && m[lf - 1] == '\r';
       int lineEnd = crlf ? lf - 1 : lf;
       if (lineEnd == pos) {
@@ -319,25 +315,6 @@ public enum Canonicalization {
     out.write(m, run, kept);
   }
 
-  /** The index of the first LF in {@code m[from, to)}, or {@code to}. */
-  static int indexOfLf(byte[] m, int from, int to) {
-    int i = from;
-    for (; i + 8 <= to; i += 8) {
-      long x = (long) LONGS.get(m, i) ^ (ONES * '\n');
-      // A zero octet of x is an LF; the lowest flagged octet is always a true one.
-      long found = (x - ONES) & ~x & HIGH;
-      if (found != 0) {
-        return i + (Long.numberOfTrailingZeros(found) >>> 3);
-      }
-    }
-    for (; i < to; i++) {
-      if (m[i] == '\n') {
-        return i;
-      }
-    }
-    return to;
-  }
-
   /**
    * The index of the first octet in {@code m[from, to)} that relaxed body canonicalization may have
    * to act on, or {@code to}: an octet under 0x21 other than a space, or a space not followed by
@@ -346,7 +323,7 @@ public enum Canonicalization {
   static int nextRelaxedEvent(byte[] m, int from, int to) {
     int i = from;
     for (; i + 8 <= to; i += 8) {
-      long x = (long) LONGS.get(m, i);
+      long x = Octets.longAt(m, i);
       // Exact per-octet flags (0x80 in the octet): under 0x21, and equal to a space.
       long low = ~(((x & LOW7) + (ONES * (0x80 - 0x21))) | x) & HIGH;
       if (low == 0) {

@@ -2,6 +2,7 @@ package io.github.junitmailassert.internal.dkim;
 
 import io.github.junitmailassert.internal.mail.Domains;
 import io.github.junitmailassert.internal.mail.HeaderField;
+import io.github.junitmailassert.internal.mail.Octets;
 import io.github.junitmailassert.internal.syntax.TagListParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,7 +40,10 @@ public final class SignatureField {
     int colon = text.indexOf(':');
     int valueOffset = colon < 0 ? text.length() : colon + 1;
     try {
-      return new SignatureField(field, text, valueOffset, TagList.parse(text.substring(valueOffset), "the DKIM-Signature field"), null);
+      // One scan of the whole field for control octets, instead of one per tag value.
+      boolean checkControls = Octets.hasControlOctet(field.raw());
+      return new SignatureField(field, text, valueOffset,
+          TagList.parse(text.substring(valueOffset), "the DKIM-Signature field", checkControls), null);
     } catch (DkimFailure e) {
       return new SignatureField(field, text, valueOffset, null, e);
     }
@@ -157,7 +161,7 @@ public final class SignatureField {
     long l = Long.MAX_VALUE;
     if (tags.tag("l").isPresent()) {
       String lv = raw("l");
-      if (lv.isEmpty() || lv.length() > 76 || !lv.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+      if (lv.isEmpty() || lv.length() > 76 || !isDigits(lv)) {
         throw DkimFailure.permerror("l=" + abbreviate(lv) + " is not a body length (decimal digits)");
       }
       l = lv.length() > 18 ? Long.MAX_VALUE - 1 : Long.parseLong(lv);
@@ -230,8 +234,20 @@ public final class SignatureField {
   }
 
   private String required(String name, String what) throws DkimFailure {
-    return tags.value(name).orElseThrow(() -> DkimFailure.permerror(
-        "the signature has no " + name + "= tag: it needs " + what));
+    TagListParser.Tag tag = tags.tag(name).orElse(null);
+    if (tag == null) {
+      throw DkimFailure.permerror("the signature has no " + name + "= tag: it needs " + what);
+    }
+    return tag.value();
+  }
+
+  private static boolean isDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static byte[] base64(String name, String value) throws DkimFailure {
@@ -256,7 +272,7 @@ public final class SignatureField {
       return -1;
     }
     String value = raw(name);
-    if (value.isEmpty() || value.length() > MAX_TIME_DIGITS || !value.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+    if (value.isEmpty() || value.length() > MAX_TIME_DIGITS || !isDigits(value)) {
       throw DkimFailure.permerror(name + "=" + abbreviate(value) + " is not a time (seconds since 1970, at most 12 digits)");
     }
     return Long.parseLong(value);
@@ -293,25 +309,26 @@ public final class SignatureField {
     return Domains.isSameOrSubdomain(candidate, domain);
   }
 
-  private static String stripDot(String s) {
-    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-  }
-
   /** A DNS name of LDH-ish labels (underscore allowed, as selectors use it); no empty label. */
   static boolean isDomainName(String s) {
     if (s.isEmpty() || s.length() > 253) {
       return false;
     }
-    for (String label : stripDot(s).split("\\.", -1)) {
-      if (label.isEmpty() || label.length() > 63) {
-        return false;
-      }
-      for (int k = 0; k < label.length(); k++) {
-        char ch = label.charAt(k);
-        if (!(Character.isLetterOrDigit(ch) && ch < 128) && ch != '-' && ch != '_') {
+    int end = s.endsWith(".") ? s.length() - 1 : s.length();
+    int label = 0;
+    for (int k = 0; k <= end; k++) {
+      if (k == end || s.charAt(k) == '.') {
+        if (label == 0 || label > 63) {
           return false;
         }
+        label = 0;
+        continue;
       }
+      char ch = s.charAt(k);
+      if (!(ch < 128 && Character.isLetterOrDigit(ch)) && ch != '-' && ch != '_') {
+        return false;
+      }
+      label++;
     }
     return true;
   }

@@ -34,16 +34,25 @@ public final class TagList {
    * @throws DkimFailure (permerror) naming the first syntax error
    */
   public static TagList parse(String text, String what) throws DkimFailure {
-    TagListParser.Result result = TagListParser.parse(text, TagListParser.Dialect.DKIM);
+    return parse(text, what, true);
+  }
+
+  /**
+   * As {@link #parse(String, String)}; {@code checkControls} false when the caller has found no
+   * control character but folding in the text.
+   */
+  static TagList parse(String text, String what, boolean checkControls) throws DkimFailure {
+    TagListParser.Result result = TagListParser.parse(text, TagListParser.Dialect.DKIM, checkControls);
     List<Problem> problems = result.problems();
     if (!problems.isEmpty()) {
       throw DkimFailure.permerror(reason(text, problems.get(0), what));
     }
-    Map<String, Tag> byName = new HashMap<>();
-    for (Tag tag : result.tags()) {
+    List<Tag> tags = result.tags();
+    Map<String, Tag> byName = new HashMap<>(tags.size() * 2);
+    for (Tag tag : tags) {
       byName.putIfAbsent(tag.name(), tag);
     }
-    return new TagList(Collections.unmodifiableList(result.tags()), byName);
+    return new TagList(Collections.unmodifiableList(tags), byName);
   }
 
   private static String reason(String text, Problem problem, String what) {

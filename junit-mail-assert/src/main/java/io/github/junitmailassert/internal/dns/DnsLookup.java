@@ -29,6 +29,7 @@ import org.xbill.DNS.Type;
 public final class DnsLookup {
 
   private static final int MAXIMUM_KNOWN_TEXTS = 1024;
+  private static final int MAXIMUM_KNOWN_NAMES = 1024;
 
   private final Resolver resolver;
   /**
@@ -36,6 +37,9 @@ public final class DnsLookup {
    * and stays the same String, whose hash callers' caches then compute once, not per mail.
    */
   private final Map<Identity, String> knownTexts = new ConcurrentHashMap<>();
+
+  /** Names asked for before, by their text: every mail of a run asks for the same few. */
+  private final Map<String, Name> knownNames = new ConcurrentHashMap<>();
 
   public DnsLookup(Resolver resolver) {
     this.resolver = resolver;
@@ -47,12 +51,21 @@ public final class DnsLookup {
 
   /** Looks up {@code name} (absolute or not) for {@code type}; never throws. */
   public DnsAnswer lookup(String name, int type) {
-    Name qname;
-    try {
-      String ascii = Domains.toAscii(name);
-      qname = Name.fromString(ascii.endsWith(".") ? ascii : ascii + ".");
-    } catch (TextParseException | IllegalArgumentException e) {
-      return DnsAnswer.nxdomain(); // not a name any server could hold
+    if (name == null) {
+      return DnsAnswer.nxdomain();
+    }
+    Name qname = knownNames.get(name);
+    if (qname == null) {
+      try {
+        String ascii = Domains.toAscii(name);
+        qname = Name.fromString(ascii.endsWith(".") ? ascii : ascii + ".");
+      } catch (TextParseException | IllegalArgumentException e) {
+        return DnsAnswer.nxdomain(); // not a name any server could hold
+      }
+      if (knownNames.size() >= MAXIMUM_KNOWN_NAMES) {
+        knownNames.clear(); // bounded: a long run asks for many generated names
+      }
+      knownNames.put(name, qname);
     }
     return lookup(qname, type);
   }

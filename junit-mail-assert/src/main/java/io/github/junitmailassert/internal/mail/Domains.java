@@ -33,7 +33,7 @@ public final class Domains {
    *     "<name>" (not an internationalized domain name: <why>)}
    */
   public static String toAscii(String name) {
-    if (name.chars().allMatch(c -> c < 0x80)) {
+    if (isAscii(name)) {
       return name;
     }
     try {
@@ -44,6 +44,15 @@ public final class Domains {
       throw new IllegalArgumentException("not a valid DNS name: \"" + name + "\" (not an internationalized domain"
           + " name: " + why + ")", e);
     }
+  }
+
+  private static boolean isAscii(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String normalize(String domain) {

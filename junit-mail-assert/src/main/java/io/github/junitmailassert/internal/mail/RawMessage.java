@@ -128,12 +128,8 @@ public final class RawMessage {
 
   /** Index of the CR of CRLF, or of a bare LF, or the end. */
   private static int lineEnd(byte[] bytes, int from) {
-    for (int i = from; i < bytes.length; i++) {
-      if (bytes[i] == '\n') {
-        return i > from && bytes[i - 1] == '\r' ? i - 1 : i;
-      }
-    }
-    return bytes.length;
+    int lf = Octets.indexOfLf(bytes, from, bytes.length);
+    return lf < bytes.length && lf > from && bytes[lf - 1] == '\r' ? lf - 1 : lf;
   }
 
   private static int nextLine(byte[] bytes, int lineEnd) {

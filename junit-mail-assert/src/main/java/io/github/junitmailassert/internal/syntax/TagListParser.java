@@ -120,6 +120,14 @@ public final class TagListParser {
   private TagListParser() {}
 
   public static Result parse(String text, Dialect dialect) {
+    return parse(text, dialect, true);
+  }
+
+  /**
+   * As {@link #parse(String, Dialect)}; {@code checkControls} false skips the DKIM dialect's
+   * per-value control-character check, for a caller that has scanned the whole text already.
+   */
+  public static Result parse(String text, Dialect dialect, boolean checkControls) {
     boolean dkim = dialect == Dialect.DKIM;
     List<Part> parts = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -138,7 +146,7 @@ public final class TagListParser {
       }
       Part part = start == segmentEnd
           ? (last || !dkim ? null : new Problem(segment, Kind.EMPTY_TAG, "", start, end))
-          : tagSpec(text, segment, start, end, segmentEnd, dialect, names);
+          : tagSpec(text, segment, start, end, segmentEnd, dialect, checkControls, names);
       if (part != null) {
         parts.add(part);
       }
@@ -148,7 +156,7 @@ public final class TagListParser {
   }
 
   private static Part tagSpec(String text, int segment, int start, int end, int segmentEnd, Dialect dialect,
-      Set<String> names) {
+      boolean checkControls, Set<String> names) {
     boolean dkim = dialect == Dialect.DKIM;
     if (!isAlpha(text.charAt(start))) {
       return new Problem(segment, Kind.NO_NAME, "", start, end);
@@ -186,7 +194,7 @@ public final class TagListParser {
         return new Problem(segment, Kind.EMPTY_VALUE, name, start, end);
       }
     }
-    if (dkim && hasControlCharacter(value)) {
+    if (dkim && checkControls && hasControlCharacter(value)) {
       return new Problem(segment, Kind.CONTROL_CHARACTER, name, start, end);
     }
     if (!names.add(dkim ? name : name.toLowerCase(Locale.ROOT))) {

@@ -1,0 +1,74 @@
+package io.github.junitmailassert.internal.mail;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import org.apiguardian.api.API;
+
+/**
+ * Scans over a message's octets eight at a time, for the parsers that run on every captured mail
+ * (the header split, DKIM's canonicalization and tag-lists). Internal.
+ */
+@API(status = API.Status.INTERNAL)
+public final class Octets {
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH = 0x8080808080808080L;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+  private Octets() {}
+
+  /** Eight octets of {@code m} from {@code i}, the first in the lowest byte. */
+  public static long longAt(byte[] m, int i) {
+    return (long) LONGS.get(m, i);
+  }
+
+  /** The index of the first LF in {@code m[from, to)}, or {@code to}. */
+  public static int indexOfLf(byte[] m, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = longAt(m, i) ^ (ONES * '\n');
+      // A zero octet of x is an LF; the lowest flagged octet is always a true one.
+      long found = (x - ONES) & ~x & HIGH;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (m[i] == '\n') {
+        return i;
+      }
+    }
+    return to;
+  }
+
+  /**
+   * Whether {@code m} holds a control octet other than the folding ones (HT, CR, LF): one under
+   * 0x20, or DEL. Octets over 0x7F are not controls here.
+   */
+  public static boolean hasControlOctet(byte[] m) {
+    int i = 0;
+    for (; i + 8 <= m.length; i += 8) {
+      long x = longAt(m, i);
+      // 0x80 in each octet under 0x20 (exact per octet: no borrow crosses octets), or equal to DEL.
+      long under = ~(((x & LOW7) + (ONES * (0x80 - 0x20))) | x) & HIGH;
+      long t = x ^ (ONES * 0x7F);
+      long del = ~(((t & LOW7) + LOW7) | t | LOW7);
+      if ((under | del) != 0 && hasControlOctet(m, i, i + 8)) {
+        return true;
+      }
+    }
+    return hasControlOctet(m, i, m.length);
+  }
+
+  private static boolean hasControlOctet(byte[] m, int from, int to) {
+    for (int i = from; i < to; i++) {
+      int b = m[i] & 0xFF;
+      if (b < 0x20 && b != '\t' && b != '\r' && b != '\n' || b == 0x7F) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
