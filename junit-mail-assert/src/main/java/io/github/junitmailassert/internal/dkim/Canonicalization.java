@@ -30,9 +30,6 @@ public enum Canonicalization {
   /** Empty lines held back and then followed by text are written from here, many at a time. */
   private static final byte[] CRLFS = "\r\n".repeat(64).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH = 0x8080808080808080L;
-  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
 
   private final String tagValue;
 
@@ -325,12 +322,11 @@ public enum Canonicalization {
     for (; i + 8 <= to; i += 8) {
       long x = Octets.longAt(m, i);
       // Exact per-octet flags (0x80 in the octet): under 0x21, and equal to a space.
-      long low = ~(((x & LOW7) + (ONES * (0x80 - 0x21))) | x) & HIGH;
+      long low = Octets.under(x, 0x21);
       if (low == 0) {
         continue;
       }
-      long t = x ^ (ONES * ' ');
-      long space = ~(((t & LOW7) + LOW7) | t | LOW7);
+      long space = Octets.equalTo(x, ' ');
       // A space is fine when the next octet is text; the last octet's next one is not known here.
       long events = (low & ~space) | (space & ((low >>> 8) | Long.MIN_VALUE));
       if (events != 0) {

@@ -24,6 +24,20 @@ public final class Octets {
     return (long) LONGS.get(m, i);
   }
 
+  /**
+   * Flags, as 0x80 in each octet of the result, the octets of {@code x} under {@code bound}
+   * (1 to 0x80): exact per octet, as no sum carries into the next one.
+   */
+  public static long under(long x, int bound) {
+    return ~(((x & LOW7) + (ONES * (0x80 - bound))) | x) & HIGH;
+  }
+
+  /** Flags, as 0x80 in each octet of the result, the octets of {@code x} equal to {@code octet}; exact per octet. */
+  public static long equalTo(long x, int octet) {
+    long t = x ^ (ONES * octet);
+    return ~(((t & LOW7) + LOW7) | t | LOW7);
+  }
+
   /** The index of the first LF in {@code m[from, to)}, or {@code to}. */
   public static int indexOfLf(byte[] m, int from, int to) {
     int i = from;
@@ -51,11 +65,8 @@ public final class Octets {
     int i = 0;
     for (; i + 8 <= m.length; i += 8) {
       long x = longAt(m, i);
-      // 0x80 in each octet under 0x20 (exact per octet: no borrow crosses octets), or equal to DEL.
-      long under = ~(((x & LOW7) + (ONES * (0x80 - 0x20))) | x) & HIGH;
-      long t = x ^ (ONES * 0x7F);
-      long del = ~(((t & LOW7) + LOW7) | t | LOW7);
-      if ((under | del) != 0 && hasControlOctet(m, i, i + 8)) {
+      // A word with an octet under 0x20 (folding too) or DEL is looked at octet by octet.
+      if ((under(x, 0x20) | equalTo(x, 0x7F)) != 0 && hasControlOctet(m, i, i + 8)) {
         return true;
       }
     }
