@@ -22,11 +22,11 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 final class ExtensionBenchmark {
 
   /*
-   * A round is one fixture class of 20 short tests (20 to 60 ms), and single rounds range from 0.4x
-   * to 4x (a GC pause, the other core busy): 15 rounds after 3 warm-ups left the median to a few
-   * of them. 61 rounds, after the JIT has compiled the extension's start and stop, give it more.
+   * A round runs one fixture class of 20 tests (15 to 60 ms), and single rounds range from 0.3x to
+   * over 3x (GC pauses, the other core busy): 15 rounds after 3 warm-ups gave medians of 1.50x to
+   * 1.83x for the same code. Odd, so that the median is one round.
    */
-  private static final int WARMUPS = 20;
+  private static final int WARMUP_ROUNDS = 20;
   private static final int ROUNDS = 61;
 
   private ExtensionBenchmark() {}
@@ -34,13 +34,13 @@ final class ExtensionBenchmark {
   static void run() throws Exception {
     Launcher launcher = LauncherFactory.create();
     Harness.Round greenMail = fixture(launcher, GreenMailFixture.class);
-    Harness.Ratio zoneFile = Harness.paired(WARMUPS, ROUNDS, fixture(launcher, ZoneFileFixture.class), greenMail);
+    Harness.Ratio zoneFile = Harness.paired(WARMUP_ROUNDS, ROUNDS, fixture(launcher, ZoneFileFixture.class), greenMail);
     Harness.row("4a", "test whose class declares a 1,000-record zone file vs GreenMailExtension, per test",
         perTest(zoneFile.aNanos()), perTest(zoneFile.bNanos()), zoneFile, "<= 2x", false);
-    Harness.Ratio records = Harness.paired(WARMUPS, ROUNDS, fixture(launcher, ThousandRecordsFixture.class), greenMail);
+    Harness.Ratio records = Harness.paired(WARMUP_ROUNDS, ROUNDS, fixture(launcher, ThousandRecordsFixture.class), greenMail);
     Harness.row("4b", "test whose class declares 1,000 records lines vs GreenMailExtension, per test",
         perTest(records.aNanos()), perTest(records.bNanos()), records, "<= 2x", false);
-    Harness.Ratio dns = Harness.paired(WARMUPS, ROUNDS, fixture(launcher, DnsServerFixture.class), greenMail);
+    Harness.Ratio dns = Harness.paired(WARMUP_ROUNDS, ROUNDS, fixture(launcher, DnsServerFixture.class), greenMail);
     Harness.row("5", "test that starts the loopback DNS server (DnsEndpoint) vs GreenMailExtension, per test",
         perTest(dns.aNanos()), perTest(dns.bNanos()), dns, "<= 1.5x", false);
   }
