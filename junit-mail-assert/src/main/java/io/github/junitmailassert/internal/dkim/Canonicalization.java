@@ -30,7 +30,6 @@ public enum Canonicalization {
   /** Empty lines held back and then followed by text are written from here, many at a time. */
   private static final byte[] CRLFS = "\r\n".repeat(64).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-
   private final String tagValue;
 
   Canonicalization(String tagValue) {

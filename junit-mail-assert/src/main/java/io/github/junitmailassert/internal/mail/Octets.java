@@ -42,9 +42,7 @@ public final class Octets {
   public static int indexOfLf(byte[] m, int from, int to) {
     int i = from;
     for (; i + 8 <= to; i += 8) {
-      long x = longAt(m, i) ^ (ONES * '\n');
-      // A zero octet of x is an LF; the lowest flagged octet is always a true one.
-      long found = (x - ONES) & ~x & HIGH;
+      long found = equalTo(longAt(m, i), '\n');
       if (found != 0) {
         return i + (Long.numberOfTrailingZeros(found) >>> 3);
       }
