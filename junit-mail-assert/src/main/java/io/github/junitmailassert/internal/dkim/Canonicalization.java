@@ -326,10 +326,13 @@ public enum Canonicalization {
         continue;
       }
       long space = Octets.equalTo(x, ' ');
-      // A space is fine when the next octet is text; the last octet's next one is not known here.
-      long events = (low & ~space) | (space & ((low >>> 8) | Long.MIN_VALUE));
+      // A space is fine when the next octet is text; for the last octet, that is the next word's first.
+      long events = (low & ~space) | (space & (low >>> 8));
       if (events != 0) {
         return i + (Long.numberOfTrailingZeros(events) >>> 3);
+      }
+      if (space < 0 && (i + 8 == to || (m[i + 8] & 0xFF) <= ' ')) {
+        return i + 7;
       }
     }
     for (; i < to; i++) {

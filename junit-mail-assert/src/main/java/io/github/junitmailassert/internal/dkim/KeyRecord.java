@@ -3,7 +3,6 @@ package io.github.junitmailassert.internal.dkim;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.Base64;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -91,7 +90,7 @@ public record KeyRecord(PublicKey key, int keyBits, boolean testing) {
   private static KeyRecord decode(String p, String k, String name, boolean testing) throws DkimFailure {
     byte[] der;
     try {
-      der = Base64.getDecoder().decode(p);
+      der = Base64Value.decode(p);
     } catch (IllegalArgumentException e) {
       throw DkimFailure.permerror("the key record at " + name + " has a p= that is not valid base64 (" + e.getMessage() + ")");
     }

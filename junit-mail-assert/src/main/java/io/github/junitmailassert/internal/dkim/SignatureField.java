@@ -6,7 +6,6 @@ import io.github.junitmailassert.internal.mail.Octets;
 import io.github.junitmailassert.internal.syntax.TagListParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.apiguardian.api.API;
@@ -252,16 +251,7 @@ public final class SignatureField {
 
   private static byte[] base64(String name, String value) throws DkimFailure {
     try {
-      // The value's octets without folding, straight into the decoder (no String in between).
-      byte[] kept = new byte[value.length()];
-      int k = 0;
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        if (!TagList.isWhitespace(c)) {
-          kept[k++] = (byte) c;
-        }
-      }
-      return Base64.getDecoder().decode(k == kept.length ? kept : java.util.Arrays.copyOf(kept, k));
+      return Base64Value.decode(value);
     } catch (IllegalArgumentException e) {
       throw DkimFailure.permerror(name + "= is not valid base64 (" + e.getMessage() + ")");
     }
