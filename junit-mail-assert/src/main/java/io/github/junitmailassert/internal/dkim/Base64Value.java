@@ -12,7 +12,7 @@ import java.util.Base64;
  * vector instructions, and the RSA verification that follows then runs about 7% slower (measured:
  * 2.3 µs more per 2048-bit verification after decoding a 344-character {@code b=}, none with
  * {@code -XX:-UseBASE64Intrinsics}). Values in the plain form (the alphabet, then at most the
- * padding the length needs) are decoded here, one character at a time; anything else goes to the
+ * padding the length needs) are decoded here, four symbols at a time where no folding interrupts them; anything else goes to the
  * JDK's decoder, which decides and words the error.
  */
 final class Base64Value {
@@ -48,6 +48,24 @@ final class Base64Value {
     int symbols = 0;
     int padding = 0;
     for (int i = 0; i < n; i++) {
+      if ((symbols & 3) == 0 && padding == 0 && i + 4 <= n) {
+        // Four symbols at once where no folding interrupts them: a -1 anywhere makes the sum negative.
+        char c0 = value.charAt(i);
+        char c1 = value.charAt(i + 1);
+        char c2 = value.charAt(i + 2);
+        char c3 = value.charAt(i + 3);
+        if ((c0 | c1 | c2 | c3) < 128) {
+          int group = VALUES[c0] << 18 | VALUES[c1] << 12 | VALUES[c2] << 6 | VALUES[c3];
+          if (group >= 0) {
+            out[o++] = (byte) (group >> 16);
+            out[o++] = (byte) (group >> 8);
+            out[o++] = (byte) group;
+            symbols += 4;
+            i += 3;
+            continue;
+          }
+        }
+      }
       char c = value.charAt(i);
       int v = c < 128 ? VALUES[c] : -1;
       if (v >= 0 && padding == 0) {

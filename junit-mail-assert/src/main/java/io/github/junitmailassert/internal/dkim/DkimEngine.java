@@ -96,11 +96,11 @@ public final class DkimEngine {
                 : "the signer hashed it with another canonicalization than c=" + checked.canonicalization() + " or before")
             + " what the signer hashed");
       }
-      byte[] data = SignedHeaders.data(message.headers(), index, checked.signedHeaders(),
+      SignedHeaders.Data data = SignedHeaders.buffered(message.headers(), index, checked.signedHeaders(),
           checked.headerCanonicalization(), signature.withEmptySignature());
       boolean verified;
       try {
-        verified = algorithm.verify(key.key(), data, checked.signature());
+        verified = algorithm.verify(key.key(), data.octets(), data.length(), checked.signature());
       } catch (GeneralSecurityException e) {
         verified = false;
       }

@@ -22,14 +22,12 @@ public final class SignatureField {
 
   private final HeaderField field;
   private final String text;
-  private final int valueOffset;
   private final TagList tags;
   private final DkimFailure syntaxError;
 
-  private SignatureField(HeaderField field, String text, int valueOffset, TagList tags, DkimFailure syntaxError) {
+  private SignatureField(HeaderField field, String text, TagList tags, DkimFailure syntaxError) {
     this.field = field;
     this.text = text;
-    this.valueOffset = valueOffset;
     this.tags = tags;
     this.syntaxError = syntaxError;
   }
@@ -41,10 +39,10 @@ public final class SignatureField {
     try {
       // One scan of the whole field for control octets, instead of one per tag value.
       boolean checkControls = Octets.hasControlOctet(field.raw());
-      return new SignatureField(field, text, valueOffset,
-          TagList.parse(text.substring(valueOffset), "the DKIM-Signature field", checkControls), null);
+      return new SignatureField(field, text,
+          TagList.parse(text, valueOffset, "the DKIM-Signature field", checkControls), null);
     } catch (DkimFailure e) {
-      return new SignatureField(field, text, valueOffset, null, e);
+      return new SignatureField(field, text, null, e);
     }
   }
 
@@ -192,7 +190,7 @@ public final class SignatureField {
    */
   public byte[] withEmptySignature() {
     TagListParser.Tag b = tags.tag("b").orElseThrow();
-    String blanked = text.substring(0, valueOffset + b.valueStart()) + text.substring(valueOffset + b.valueEnd());
+    String blanked = text.substring(0, b.valueStart()) + text.substring(b.valueEnd());
     return blanked.getBytes(StandardCharsets.ISO_8859_1);
   }
 

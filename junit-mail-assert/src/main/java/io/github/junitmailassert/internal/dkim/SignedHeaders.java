@@ -26,6 +26,23 @@ public final class SignedHeaders {
    */
   public static byte[] data(List<HeaderField> headers, int signatureIndex, List<String> names,
       Canonicalization canonicalization, byte[] signatureWithEmptyB) {
+    Data data = buffered(headers, signatureIndex, names, canonicalization, signatureWithEmptyB);
+    return data.length() == data.octets().length ? data.octets() : Arrays.copyOf(data.octets(), data.length());
+  }
+
+  /**
+   * The signed data in its buffer, not copied to its length: a verifier hands both to the
+   * signature.
+   *
+   * @param octets the buffer
+   * @param length how much of it is the data
+   */
+  @API(status = API.Status.INTERNAL)
+  public record Data(byte[] octets, int length) {}
+
+  /** As {@link #data}, without the copy to the exact length. */
+  public static Data buffered(List<HeaderField> headers, int signatureIndex, List<String> names,
+      Canonicalization canonicalization, byte[] signatureWithEmptyB) {
     NameIndex index = new NameIndex(names);
     // Per distinct name, its instances top to bottom, as one array sliced by name (no list per name).
     int[] count = new int[index.size() + 1];
@@ -58,7 +75,7 @@ public final class SignedHeaders {
       }
     }
     canonicalization.header(signatureWithEmptyB, false, out);
-    return out.toByteArray();
+    return new Data(out.bytes, out.size);
   }
 
   /**
@@ -143,10 +160,6 @@ public final class SignedHeaders {
       }
       System.arraycopy(octets, offset, bytes, size, length);
       size += length;
-    }
-
-    byte[] toByteArray() {
-      return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
     }
   }
 }

@@ -64,10 +64,21 @@ public enum SigningAlgorithm {
 
   /** Verifies {@code signature} over the canonicalized header data. */
   public boolean verify(PublicKey key, byte[] signedData, byte[] signature) throws GeneralSecurityException {
+    return verify(key, signedData, signedData.length, signature);
+  }
+
+  /** As above, the data being the first {@code length} octets of {@code signedData}. */
+  public boolean verify(PublicKey key, byte[] signedData, int length, byte[] signature) throws GeneralSecurityException {
     Signature verifier = Signature.getInstance(signatureAlgorithm);
     verifier.initVerify(key);
-    // RFC 8463 section 3: Ed25519 signs the SHA-256 hash of the data, not the data.
-    verifier.update(this == ED25519_SHA256 ? newDigest().digest(signedData) : signedData);
+    if (this == ED25519_SHA256) {
+      // RFC 8463 section 3: Ed25519 signs the SHA-256 hash of the data, not the data.
+      MessageDigest digest = newDigest();
+      digest.update(signedData, 0, length);
+      verifier.update(digest.digest());
+    } else {
+      verifier.update(signedData, 0, length);
+    }
     return verifier.verify(signature);
   }
 

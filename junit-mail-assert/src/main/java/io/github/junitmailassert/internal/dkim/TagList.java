@@ -42,7 +42,12 @@ public final class TagList {
    * control character but folding in the text.
    */
   static TagList parse(String text, String what, boolean checkControls) throws DkimFailure {
-    TagListParser.Result result = TagListParser.parse(text, TagListParser.Dialect.DKIM, checkControls);
+    return parse(text, 0, what, checkControls);
+  }
+
+  /** As {@link #parse(String, String, boolean)}, on the tag-list from {@code from} in {@code text}; offsets are in {@code text}. */
+  static TagList parse(String text, int from, String what, boolean checkControls) throws DkimFailure {
+    TagListParser.Result result = TagListParser.parse(text, from, TagListParser.Dialect.DKIM, checkControls);
     List<Problem> problems = result.problems();
     if (!problems.isEmpty()) {
       throw DkimFailure.permerror(reason(text, problems.get(0), what));

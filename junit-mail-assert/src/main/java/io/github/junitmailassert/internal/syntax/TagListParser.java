@@ -128,11 +128,19 @@ public final class TagListParser {
    * per-value control-character check, for a caller that has scanned the whole text already.
    */
   public static Result parse(String text, Dialect dialect, boolean checkControls) {
+    return parse(text, 0, dialect, checkControls);
+  }
+
+  /**
+   * As {@link #parse(String, Dialect, boolean)}, on the tag-list that starts at {@code from} in
+   * {@code text} (a header field's value after its name); every offset is one in {@code text}.
+   */
+  public static Result parse(String text, int from, Dialect dialect, boolean checkControls) {
     boolean dkim = dialect == Dialect.DKIM;
     List<Part> parts = new ArrayList<>();
-    Set<String> names = new HashSet<>();
+    Names names = new Names();
     int len = text.length();
-    int segmentStart = 0;
+    int segmentStart = from;
     for (int segment = 0; segmentStart <= len; segment++) {
       int segmentEnd = text.indexOf(';', segmentStart);
       boolean last = segmentEnd < 0;
@@ -156,7 +164,7 @@ public final class TagListParser {
   }
 
   private static Part tagSpec(String text, int segment, int start, int end, int segmentEnd, Dialect dialect,
-      boolean checkControls, Set<String> names) {
+      boolean checkControls, Names names) {
     boolean dkim = dialect == Dialect.DKIM;
     if (!isAlpha(text.charAt(start))) {
       return new Problem(segment, Kind.NO_NAME, "", start, end);
@@ -166,7 +174,7 @@ public final class TagListParser {
         || dkim && (isDigit(text.charAt(pos)) || text.charAt(pos) == '_'))) {
       pos++;
     }
-    String name = text.substring(start, pos);
+    String name = name(text, start, pos);
     pos = skipSpace(text, pos, segmentEnd, dialect);
     if (pos == segmentEnd || text.charAt(pos) != '=') {
       return new Problem(segment, Kind.NO_EQUALS, name, start, end);
@@ -201,6 +209,52 @@ public final class TagListParser {
       return new Problem(segment, Kind.DUPLICATE, name, start, end);
     }
     return new Tag(segment, name, value, valueStart, segmentEnd);
+  }
+
+  private static final String[] ONE_LETTER = new String[128];
+
+  static {
+    for (char c = 'A'; c <= 'z'; c++) {
+      ONE_LETTER[c] = isAlpha(c) ? String.valueOf(c) : null;
+    }
+  }
+
+  /** The name at text[start, end): the tags of DKIM signatures are one or two letters, so shared, not copied. */
+  private static String name(String text, int start, int end) {
+    char first = text.charAt(start);
+    if (end - start == 1 && isAlpha(first)) {
+      return ONE_LETTER[first];
+    }
+    if (end - start == 2 && first == 'b' && text.charAt(start + 1) == 'h') {
+      return "bh";
+    }
+    return text.substring(start, end);
+  }
+
+  /** The names read so far; a list of a few tags is searched, a longer one hashed. */
+  private static final class Names {
+    private static final int SEARCHED = 16;
+    private final String[] few = new String[SEARCHED];
+    private int count;
+    private Set<String> many;
+
+    /** Adds {@code name}; false when it was there. */
+    boolean add(String name) {
+      if (many != null) {
+        return many.add(name);
+      }
+      for (int i = 0; i < count; i++) {
+        if (few[i].equals(name)) {
+          return false;
+        }
+      }
+      if (count < SEARCHED) {
+        few[count++] = name;
+        return true;
+      }
+      many = new HashSet<>(List.of(few));
+      return many.add(name);
+    }
   }
 
   private static boolean hasControlCharacter(String value) {
