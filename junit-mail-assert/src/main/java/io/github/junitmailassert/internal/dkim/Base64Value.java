@@ -12,8 +12,8 @@ import java.util.Base64;
  * vector instructions, and the RSA verification that follows then runs about 7% slower (measured:
  * 2.3 µs more per 2048-bit verification after decoding a 344-character {@code b=}, none with
  * {@code -XX:-UseBASE64Intrinsics}). Values in the plain form (the alphabet, then at most the
- * padding the length needs) are decoded here, four symbols at a time where no folding interrupts them; anything else goes to the
- * JDK's decoder, which decides and words the error.
+ * padding the length needs) are decoded here, four symbols at a time where no folding interrupts
+ * them; anything else goes to the JDK's decoder, which decides and words the error.
  */
 final class Base64Value {
 

@@ -84,7 +84,7 @@ public final class TagListParser {
   @API(status = API.Status.INTERNAL)
   public record Problem(int segment, Kind kind, String name, int start, int end) implements Part {}
 
-  /** Every tag-spec of {@code text}, in order. */
+  /** Every tag-spec of {@code text} from where parsing began, in order; offsets are in {@code text}. */
   @API(status = API.Status.INTERNAL)
   public record Result(String text, List<Part> parts) {
     public Result {
@@ -219,7 +219,10 @@ public final class TagListParser {
     }
   }
 
-  /** The name at text[start, end): the tags of DKIM signatures are one or two letters, so shared, not copied. */
+  /**
+   * The name at text[start, end): a one-letter name or {@code bh} (most of a DKIM signature's tags)
+   * is a shared string, any other a copy.
+   */
   private static String name(String text, int start, int end) {
     char first = text.charAt(start);
     if (end - start == 1 && isAlpha(first)) {
