@@ -20,20 +20,7 @@ class Base64ValueTest {
 
   @Test
   void should_decode_every_short_value_as_the_jdk_does() {
-    int checked = 0;
-    for (int length = 0; length <= 5; length++) {
-      int[] digits = new int[length];
-      for (long n = 0, count = (long) Math.pow(CHARACTERS.length(), length); n < count; n++) {
-        long rest = n;
-        StringBuilder value = new StringBuilder(length);
-        for (int k = 0; k < length; k++) {
-          value.append(CHARACTERS.charAt((int) (rest % CHARACTERS.length())));
-          rest /= CHARACTERS.length();
-        }
-        compare(value.toString());
-        checked++;
-      }
-    }
+    long checked = ShortStrings.forEach(CHARACTERS, 5, (value, n) -> compare(value));
     assertThat(checked).isEqualTo(177_156);
   }
 

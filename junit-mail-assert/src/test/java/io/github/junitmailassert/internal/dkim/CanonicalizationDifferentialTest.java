@@ -25,25 +25,11 @@ class CanonicalizationDifferentialTest {
 
   @Test
   void should_canonicalize_every_short_body_as_the_rfc_reads() {
-    int checked = 0;
-    for (int length = 0; length <= 7; length++) {
-      int[] digits = new int[length];
-      for (long n = 0, count = (long) Math.pow(OCTETS.length(), length); n < count; n++) {
-        long rest = n;
-        for (int k = 0; k < length; k++) {
-          digits[k] = (int) (rest % OCTETS.length());
-          rest /= OCTETS.length();
-        }
-        StringBuilder body = new StringBuilder(length);
-        for (int digit : digits) {
-          body.append(OCTETS.charAt(digit));
-        }
-        // Alone it is read octet by octet; inside text, eight octets at a time, at position n % 8 of a word.
-        compare(body.toString(), length <= 4);
-        compare("b".repeat((int) (n & 7)) + body + "b".repeat(8), false);
-        checked++;
-      }
-    }
+    long checked = ShortStrings.forEach(OCTETS, 7, (body, n) -> {
+      // Alone it is read octet by octet; inside text, eight octets at a time, at position n % 8 of a word.
+      compare(body, body.length() <= 4);
+      compare("b".repeat((int) (n & 7)) + body + "b".repeat(8), false);
+    });
     assertThat(checked).isEqualTo(97_656);
   }
 
