@@ -13,9 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
@@ -156,61 +153,12 @@ public final class CaptureSmtpServer implements AutoCloseable {
 
     @Override
     protected ServerSocket openServerSocket() throws IOException {
-      return fixedPort != null ? fixedPort : ListeningPorts.bindUnused(bindTo);
+      return fixedPort != null ? fixedPort : ListeningPorts.EPHEMERAL.bind(bindTo);
     }
 
     @Override
     protected ProtocolHandler createProtocolHandler(Socket clientSocket) {
       return new SmtpSession(clientSocket, greetingName, sink, options);
-    }
-  }
-
-  /**
-   * The ports this JVM's capture servers listened on. The OS hands a freed port out again soon
-   * (bind to port 0 picks at random), and a sender still sending to an ended test's server then
-   * got a 250 from a later test's. A port is therefore used once per JVM: the OS's port range
-   * (about 28,000 on Linux) bounds it, in 256 KiB. A JVM that has used nearly the whole range
-   * takes, of the ports the OS offers, the one used longest ago.
-   */
-  static final class ListeningPorts {
-    private static final int ATTEMPTS = 100;
-    private static int[] useOrder; // by port: 0 never used, else when (1, 2, ...); guarded by the class
-    private static int uses;
-
-    private ListeningPorts() {}
-
-    static synchronized ServerSocket bindUnused(InetAddress address) throws IOException {
-      if (useOrder == null) {
-        useOrder = new int[65_536];
-      }
-      List<ServerSocket> used = new ArrayList<>();
-      try {
-        ServerSocket chosen = null;
-        for (int i = 0; i < ATTEMPTS && chosen == null; i++) {
-          ServerSocket socket = new ServerSocket();
-          try {
-            socket.bind(new InetSocketAddress(address, 0));
-          } catch (IOException e) {
-            socket.close();
-            throw e;
-          }
-          if (useOrder[socket.getLocalPort()] == 0) {
-            chosen = socket;
-          } else {
-            used.add(socket); // kept bound until we are done, so the OS offers another port
-          }
-        }
-        if (chosen == null) {
-          chosen = used.stream().min(Comparator.comparingInt(s -> useOrder[s.getLocalPort()])).orElseThrow();
-          used.remove(chosen);
-        }
-        useOrder[chosen.getLocalPort()] = ++uses;
-        return chosen;
-      } finally {
-        for (ServerSocket socket : used) {
-          socket.close();
-        }
-      }
     }
   }
 }

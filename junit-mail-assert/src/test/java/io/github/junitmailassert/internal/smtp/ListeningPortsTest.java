@@ -1,0 +1,123 @@
+package io.github.junitmailassert.internal.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real binds on loopback. The small ranges lie below Linux's ephemeral range (32768 up), where
+ * neither the OS nor this JVM's other capture servers pick ports while these tests run.
+ */
+class ListeningPortsTest {
+
+  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+  @Test
+  void should_hand_out_every_port_of_its_range_once_before_any_again() throws IOException {
+    // GIVEN a range of 100 ports
+    ListeningPorts ports = new ListeningPorts(30_100, 30_199, new BitSet(), new SplittableRandom(7));
+    // WHEN servers listen and close, one after another, 250 times
+    List<Integer> taken = bindAndClose(ports, 250);
+    // THEN the first 100 are the whole range, and the next ones repeat them in the same order
+    assertThat(new HashSet<>(taken.subList(0, 100))).isEqualTo(range(30_100, 30_199));
+    assertThat(taken.subList(100, 200)).isEqualTo(taken.subList(0, 100));
+    assertThat(taken.subList(200, 250)).isEqualTo(taken.subList(0, 50));
+  }
+
+  @Test
+  void should_walk_the_range_in_another_order_in_each_jvm() throws IOException {
+    // WHEN two orders are drawn, as two JVMs on one machine would draw them
+    List<Integer> one = bindAndClose(new ListeningPorts(30_200, 30_299, new BitSet(), new SplittableRandom(1)), 20);
+    List<Integer> other = bindAndClose(new ListeningPorts(30_200, 30_299, new BitSet(), new SplittableRandom(2)), 20);
+    // THEN they do not walk in step
+    assertThat(one).isNotEqualTo(other);
+  }
+
+  @Test
+  void should_pass_over_a_port_another_socket_holds_and_a_reserved_one() throws IOException {
+    BitSet reserved = ListeningPorts.reserved("30310", 30_300, 30_349);
+    try (ServerSocket held = new ServerSocket(30_320, 50, LOOPBACK)) {
+      // GIVEN a range of 50 ports, one of them reserved and one held by another socket
+      ListeningPorts ports = new ListeningPorts(30_300, 30_349, reserved, new SplittableRandom(3));
+      // WHEN servers listen and close until the range has gone round once
+      List<Integer> taken = bindAndClose(ports, 48);
+      // THEN they got every other port, each once
+      Set<Integer> expected = range(30_300, 30_349);
+      expected.removeAll(Set.of(30_310, held.getLocalPort()));
+      assertThat(new HashSet<>(taken)).hasSize(48).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void should_name_the_address_and_range_when_every_port_is_taken() throws IOException {
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      // GIVEN a range of 5 ports, all of them held by other sockets
+      for (int port = 30_400; port <= 30_404; port++) {
+        held.add(new ServerSocket(port, 50, LOOPBACK));
+      }
+      ListeningPorts ports = new ListeningPorts(30_400, 30_404, new BitSet(), new SplittableRandom(4));
+      // WHEN a server asks for a port THEN the error says where it looked
+      assertThatThrownBy(() -> ports.bind(LOOPBACK))
+          .isInstanceOf(BindException.class)
+          .hasMessage("no port to listen on at 127.0.0.1 in 30400-30404: Address already in use")
+          .hasCauseInstanceOf(BindException.class);
+    } finally {
+      for (ServerSocket socket : held) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void should_read_linux_reserved_ports_as_offsets_into_the_range() {
+    assertThat(ListeningPorts.reserved("8080,30100-30102, 30150,65000-65535\n", 30_100, 30_199))
+        .isEqualTo(bits(0, 1, 2, 50));
+    assertThat(ListeningPorts.reserved("\n", 30_100, 30_199)).isEqualTo(new BitSet());
+  }
+
+  /**
+   * This JVM's own order over the OS's whole ephemeral range: 10,000 servers in a row get 10,000
+   * ports (with port 0, Linux 6 offers about 7,000 in all and then repeats them).
+   */
+  @Test
+  void should_give_ten_thousand_servers_in_a_row_ten_thousand_ports() throws IOException {
+    List<Integer> taken = bindAndClose(ListeningPorts.EPHEMERAL, 10_000);
+    assertThat(new HashSet<>(taken)).hasSize(10_000);
+  }
+
+  private static List<Integer> bindAndClose(ListeningPorts ports, int times) throws IOException {
+    List<Integer> taken = new ArrayList<>();
+    for (int i = 0; i < times; i++) {
+      try (ServerSocket socket = ports.bind(LOOPBACK)) {
+        taken.add(socket.getLocalPort());
+      }
+    }
+    return taken;
+  }
+
+  private static Set<Integer> range(int low, int high) {
+    return IntStream.rangeClosed(low, high).boxed().collect(Collectors.toCollection(HashSet::new));
+  }
+
+  private static BitSet bits(int... set) {
+    BitSet bits = new BitSet();
+    for (int bit : set) {
+      bits.set(bit);
+    }
+    return bits;
+  }
+}
