@@ -1,10 +1,12 @@
 package io.github.junitmailassert.internal.smtp;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -81,11 +83,16 @@ final class ListeningPorts {
       }
     }
     BindException failure = new BindException("no port to listen on at " + address.getHostAddress() + " in "
-        + low + "-" + (low + size - 1) + (last == null ? "" : ": " + last.getMessage()));
+        + range() + (last == null ? "" : ": " + last.getMessage()));
     if (last != null) {
       failure.initCause(last);
     }
     throw failure;
+  }
+
+  /** The range, {@code "32768-60999"}. */
+  String range() {
+    return low + "-" + (low + size - 1);
   }
 
   private static ListeningPorts ephemeral() {
@@ -93,7 +100,7 @@ final class ListeningPorts {
     int high = DEFAULT_HIGH;
     BitSet reserved = new BitSet();
     try {
-      String[] range = Files.readString(LINUX_RANGE).trim().split("\\s+");
+      String[] range = read(LINUX_RANGE).trim().split("\\s+");
       int linuxLow = range.length == 2 ? Integer.parseInt(range[0]) : 0;
       int linuxHigh = range.length == 2 ? Integer.parseInt(range[1]) : 0;
       if (linuxLow >= 1_024 && linuxHigh <= 65_535 && linuxHigh - linuxLow >= 1_000) {
@@ -104,11 +111,18 @@ final class ListeningPorts {
       // not Linux, or not readable: IANA's range
     }
     try {
-      reserved = reserved(Files.readString(LINUX_RESERVED), low, high);
+      reserved = reserved(read(LINUX_RESERVED), low, high);
     } catch (IOException | RuntimeException e) {
       // nothing reserved
     }
     return new ListeningPorts(low, high, reserved, new SplittableRandom());
+  }
+
+  /** A file of /proc, whose size reads 0: {@code Files.readString} gets only its first octet there. */
+  private static String read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
   }
 
   /** Linux's list of reserved ports ({@code "8080,9000-9010"}), as offsets into [low, high]. */

@@ -2,11 +2,16 @@ package io.github.junitmailassert.internal.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -87,6 +92,17 @@ class ListeningPortsTest {
     assertThat(ListeningPorts.reserved("8080,30100-30102, 30150,65000-65535\n", 30_100, 30_199))
         .isEqualTo(bits(0, 1, 2, 50));
     assertThat(ListeningPorts.reserved("\n", 30_100, 30_199)).isEqualTo(new BitSet());
+  }
+
+  @Test
+  void should_walk_linux_s_ephemeral_range_as_the_machine_sets_it() throws IOException {
+    Path file = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    assumeTrue(Files.isReadable(file), "not Linux: no " + file + " (the range is IANA's 49152-65535 there)");
+    String[] range;
+    try (InputStream in = Files.newInputStream(file)) {
+      range = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
+    }
+    assertThat(ListeningPorts.EPHEMERAL.range()).isEqualTo(range[0] + "-" + range[1]);
   }
 
   /**
