@@ -28,12 +28,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL)
 public final class CaptureSmtpServer implements AutoCloseable {
 
-  private static final long START_TIMEOUT_MS = 10_000;
-
   private final Server server;
+  private final int port;
 
-  private CaptureSmtpServer(Server server) {
+  private CaptureSmtpServer(Server server, int port) {
     this.server = server;
+    this.port = port;
   }
 
   /**
@@ -70,20 +70,31 @@ public final class CaptureSmtpServer implements AutoCloseable {
   }
 
   /**
-   * As above, on {@code port} when it is not 0. A fixed port is bound here, before the server
-   * starts, so that a port another process holds fails at once.
+   * As above, on {@code port} when it is not 0. The port is bound and listening when this returns:
+   * a client that connects at once waits in the backlog until the server's thread accepts it, so
+   * the start does not wait for that thread.
    *
    * @throws UncheckedIOException around the {@code BindException} when the port is taken
    */
   public static CaptureSmtpServer start(InetAddress bindAddress, int port, String greetingName, CaptureSink sink,
       SmtpOptions options) {
-    ServerSocket fixed = port == 0 ? null : bindFixed(bindAddress, port);
-    ServerSetup setup = new ServerSetup(port, bindAddress.getHostAddress(), ServerSetup.PROTOCOL_SMTP);
-    return run(new Server(setup, greetingName, sink, options, fixed), bindAddress);
+    ServerSocket socket = bind(bindAddress, port);
+    try {
+      ServerSetup setup = new ServerSetup(socket.getLocalPort(), bindAddress.getHostAddress(), ServerSetup.PROTOCOL_SMTP);
+      Server server = new Server(setup, greetingName, sink, options, socket);
+      server.startService();
+      return new CaptureSmtpServer(server, socket.getLocalPort());
+    } catch (RuntimeException | Error e) {
+      closeQuietly(socket);
+      throw e;
+    }
   }
 
-  private static ServerSocket bindFixed(InetAddress bindAddress, int port) {
+  private static ServerSocket bind(InetAddress bindAddress, int port) {
     try {
+      if (port == 0) {
+        return ListeningPorts.EPHEMERAL.bind(bindAddress);
+      }
       ServerSocket socket = new ServerSocket();
       try {
         socket.setReuseAddress(true); // a port whose last server just closed is free again, TIME_WAIT or not
@@ -98,20 +109,12 @@ public final class CaptureSmtpServer implements AutoCloseable {
     }
   }
 
-  private static CaptureSmtpServer run(Server server, InetAddress bindAddress) {
-    server.startService();
+  private static void closeQuietly(ServerSocket socket) {
     try {
-      if (!server.waitTillRunning(START_TIMEOUT_MS)) {
-        server.stopService();
-        throw new IllegalStateException("the capture SMTP server did not start on " + bindAddress.getHostAddress()
-            + " within " + START_TIMEOUT_MS + " ms");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      server.stopService();
-      throw new IllegalStateException("interrupted while starting the capture SMTP server", e);
+      socket.close();
+    } catch (IOException e) {
+      // the start failed already; that error is the one to report
     }
-    return new CaptureSmtpServer(server);
   }
 
   /** The certificate every capture server presents (STARTTLS and implicit TLS). */
@@ -128,7 +131,7 @@ public final class CaptureSmtpServer implements AutoCloseable {
   }
 
   public int port() {
-    return server.getPort();
+    return port; // the server's own field is set on its thread
   }
 
   @Override
@@ -140,20 +143,20 @@ public final class CaptureSmtpServer implements AutoCloseable {
     private final String greetingName;
     private final CaptureSink sink;
     private final SmtpOptions options;
-    private final ServerSocket fixedPort; // bound already; null for a free port
+    private final ServerSocket listening; // bound by the caller
 
-    Server(ServerSetup setup, String greetingName, CaptureSink sink, SmtpOptions options, ServerSocket fixedPort) {
+    Server(ServerSetup setup, String greetingName, CaptureSink sink, SmtpOptions options, ServerSocket listening) {
       super(setup, new Managers());
       this.greetingName = greetingName;
       this.sink = sink;
       this.options = options;
-      this.fixedPort = fixedPort;
+      this.listening = listening;
       setDaemon(true);
     }
 
     @Override
     protected ServerSocket openServerSocket() throws IOException {
-      return fixedPort != null ? fixedPort : ListeningPorts.EPHEMERAL.bind(bindTo);
+      return listening;
     }
 
     @Override
