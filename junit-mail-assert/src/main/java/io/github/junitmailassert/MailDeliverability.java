@@ -184,7 +184,8 @@ public @interface MailDeliverability {
    * a server on that port in turn, so a test whose methods run concurrently is refused: use
    * {@link Lifecycle#PER_CLASS} or {@code @Execution(SAME_THREAD)}, and {@code @ResourceLock} on
    * classes that share the port. A sender still sending after its test ended can reach the next
-   * test's server on a fixed port (a free port is never reused within the JVM).
+   * test's server on a fixed port (a free port is not reused within the JVM before the capture
+   * servers have gone through the OS's ephemeral range).
    *
    * @return the capture server's port; 0 for a free one
    */

@@ -21,19 +21,19 @@ import org.apiguardian.api.API;
  * shutdown) with our own SMTP session, because GreenMail's keeps only the parsed MIME message and
  * refuses recipients after {@code MAIL FROM:<>}. Internal.
  *
- * <p>Each server listens on a port that no earlier capture server of this JVM used (see {@link
- * ListeningPorts}), so a sender that keeps sending after its test ended never reaches a later
- * test's server.
+ * <p>Each server listens on a port that no earlier capture server of this JVM used until the
+ * servers have gone through the OS's ephemeral range (see {@link ListeningPorts}), so a sender
+ * that keeps sending after its test ended never reaches a later test's server.
  */
 @API(status = API.Status.INTERNAL)
 public final class CaptureSmtpServer implements AutoCloseable {
 
   private final Server server;
-  private final int port;
+  private final ServerSocket socket; // the server's own field is set on its thread
 
-  private CaptureSmtpServer(Server server, int port) {
+  private CaptureSmtpServer(Server server, ServerSocket socket) {
     this.server = server;
-    this.port = port;
+    this.socket = socket;
   }
 
   /**
@@ -83,7 +83,7 @@ public final class CaptureSmtpServer implements AutoCloseable {
       ServerSetup setup = new ServerSetup(socket.getLocalPort(), bindAddress.getHostAddress(), ServerSetup.PROTOCOL_SMTP);
       Server server = new Server(setup, greetingName, sink, options, socket);
       server.startService();
-      return new CaptureSmtpServer(server, socket.getLocalPort());
+      return new CaptureSmtpServer(server, socket);
     } catch (RuntimeException | Error e) {
       closeQuietly(socket);
       throw e;
@@ -131,12 +131,28 @@ public final class CaptureSmtpServer implements AutoCloseable {
   }
 
   public int port() {
-    return port; // the server's own field is set on its thread
+    return socket.getLocalPort();
   }
 
+  /** Whether its port is still open: until {@link #close()} has returned. */
+  boolean isListening() {
+    return !socket.isClosed();
+  }
+
+  /**
+   * Stops the server: its port is closed when this returns, also when the caller's thread is
+   * interrupted (its interrupt is kept), and its thread has ended unless it takes over 5 s.
+   */
   @Override
   public void close() {
-    server.stopService(5_000);
+    boolean interrupted = Thread.interrupted(); // else the join in stopService returns at once
+    try {
+      server.stopService(5_000);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static final class Server extends SmtpServer {
@@ -157,6 +173,13 @@ public final class CaptureSmtpServer implements AutoCloseable {
     @Override
     protected ServerSocket openServerSocket() throws IOException {
       return listening;
+    }
+
+    /** GreenMail closes the socket its thread took; before that thread ran, nobody would. */
+    @Override
+    protected synchronized void quit() {
+      super.quit();
+      closeQuietly(listening);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class ListeningPorts {
   /** IANA's dynamic ports, the range of macOS, Windows and the BSDs. */
   private static final int DEFAULT_LOW = 49_152;
   private static final int DEFAULT_HIGH = 65_535;
-  /** Taken ports in a row after which binding gives up: the address is not local, or the range is full. */
+  /** Taken ports after which a start gives up: the range is (nearly) full. */
   private static final int ATTEMPTS = 100;
 
   static final ListeningPorts EPHEMERAL = ephemeral();
@@ -51,9 +52,14 @@ final class ListeningPorts {
     this.low = low;
     this.size = high - low + 1;
     this.reserved = reserved;
-    int stride = 1 + random.nextInt(size);
-    while (gcd(stride, size) != 1) {
-      stride = stride % size + 1;
+    // From 2 to size - 2, so as not to walk port by port either way, and prime to size, so as to visit
+    // each port; a range of up to 6 ports steps by 1.
+    int stride = 1;
+    if (size > 6) {
+      stride = 2 + random.nextInt(size - 3);
+      while (gcd(stride, size) != 1) {
+        stride = stride == size - 2 ? 2 : stride + 1;
+      }
     }
     this.stride = stride;
     this.position = random.nextInt(size);
@@ -64,7 +70,7 @@ final class ListeningPorts {
     BindException last = null;
     for (int taken = 0, seen = 0; taken < ATTEMPTS && seen < size; seen++) {
       int offset = position;
-      position = (int) ((position + (long) stride) % size);
+      position = (position + stride) % size;
       if (reserved.get(offset)) {
         continue;
       }
@@ -75,6 +81,10 @@ final class ListeningPorts {
         return socket;
       } catch (BindException e) {
         socket.close();
+        if (last == null && !isLocal(address)) {
+          throw withCause(new BindException(address.getHostAddress()
+              + " is not an address of this machine: a capture server cannot listen on it (" + e.getMessage() + ")"), e);
+        }
         last = e;
         taken++;
       } catch (IOException | RuntimeException e) {
@@ -82,12 +92,23 @@ final class ListeningPorts {
         throw e;
       }
     }
-    BindException failure = new BindException("no port to listen on at " + address.getHostAddress() + " in "
-        + range() + (last == null ? "" : ": " + last.getMessage()));
-    if (last != null) {
-      failure.initCause(last);
+    throw withCause(new BindException("no port to listen on at " + address.getHostAddress() + " in " + range()
+        + (last == null ? ": every port of it is reserved" : ": " + last.getMessage())), last);
+  }
+
+  private static boolean isLocal(InetAddress address) {
+    try {
+      return address.isAnyLocalAddress() || address.isLoopbackAddress() || NetworkInterface.getByInetAddress(address) != null;
+    } catch (IOException e) {
+      return true; // cannot tell: go on trying ports
     }
-    throw failure;
+  }
+
+  private static BindException withCause(BindException failure, BindException cause) {
+    if (cause != null) {
+      failure.initCause(cause);
+    }
+    return failure;
   }
 
   /** The range, {@code "32768-60999"}. */
@@ -95,7 +116,8 @@ final class ListeningPorts {
     return low + "-" + (low + size - 1);
   }
 
-  private static ListeningPorts ephemeral() {
+  /** A new order over the OS's ephemeral range; {@link #EPHEMERAL} is the one capture servers walk. */
+  static ListeningPorts ephemeral() {
     int low = DEFAULT_LOW;
     int high = DEFAULT_HIGH;
     BitSet reserved = new BitSet();
@@ -103,7 +125,7 @@ final class ListeningPorts {
       String[] range = read(LINUX_RANGE).trim().split("\\s+");
       int linuxLow = range.length == 2 ? Integer.parseInt(range[0]) : 0;
       int linuxHigh = range.length == 2 ? Integer.parseInt(range[1]) : 0;
-      if (linuxLow >= 1_024 && linuxHigh <= 65_535 && linuxHigh - linuxLow >= 1_000) {
+      if (linuxLow >= 1 && linuxHigh <= 65_535 && linuxLow <= linuxHigh) {
         low = linuxLow;
         high = linuxHigh;
       }
