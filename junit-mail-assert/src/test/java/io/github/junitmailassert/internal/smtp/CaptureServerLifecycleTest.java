@@ -36,9 +36,7 @@ class CaptureServerLifecycleTest {
         server.close();
       }
       // AND once closed, the server no longer answers and its thread has ended
-      assertThat(server.isListening()).isFalse();
-      assertNotServing(port);
-      assertThat(serverThreadAlive(port)).isFalse();
+      assertStopped(server);
     }
   }
 
@@ -47,12 +45,9 @@ class CaptureServerLifecycleTest {
     for (int i = 0; i < 500; i++) {
       // GIVEN a server closed as soon as it started, most likely before its thread ran
       CaptureSmtpServer server = CaptureSmtpServer.start(LOOPBACK, NAME, new CapturedMails()::add);
-      int port = server.port();
       server.close();
       // THEN its port is closed, it does not answer and no thread of it is left
-      assertThat(server.isListening()).isFalse();
-      assertNotServing(port);
-      assertThat(serverThreadAlive(port)).isFalse();
+      assertStopped(server);
     }
   }
 
@@ -62,14 +57,18 @@ class CaptureServerLifecycleTest {
       // GIVEN a server started and closed by a thread whose interrupt is set
       Thread.currentThread().interrupt();
       CaptureSmtpServer server = CaptureSmtpServer.start(LOOPBACK, NAME, new CapturedMails()::add);
-      int port = server.port();
       server.close();
       // THEN the interrupt is kept, and the server no longer answers and has no thread left
       assertThat(Thread.interrupted()).as("the interrupt, kept").isTrue();
-      assertThat(server.isListening()).as("the port open after close()").isFalse();
-      assertNotServing(port);
-      assertThat(serverThreadAlive(port)).isFalse();
+      assertStopped(server);
     }
+  }
+
+  /** Its own socket closed, nothing of it answering on its port, and its thread ended. */
+  private static void assertStopped(CaptureSmtpServer server) throws IOException {
+    assertThat(server.isListening()).as("the port open after close()").isFalse();
+    assertNotServing(server.port());
+    assertThat(serverThreadAlive(server.port())).as("the server's thread after close()").isFalse();
   }
 
   /**
