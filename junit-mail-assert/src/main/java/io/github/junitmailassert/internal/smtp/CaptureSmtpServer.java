@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  *
  * <p>Each server listens on a port that no earlier capture server of this JVM used until the
  * servers have gone through the OS's ephemeral range (see {@link ListeningPorts}), so a sender
- * that keeps sending after its test ended never reaches a later test's server.
+ * that keeps sending after its test ended does not reach a later test's server in this JVM.
  */
 @API(status = API.Status.INTERNAL)
 public final class CaptureSmtpServer implements AutoCloseable {
@@ -139,6 +139,11 @@ public final class CaptureSmtpServer implements AutoCloseable {
     return !socket.isClosed();
   }
 
+  /** Whether the server's thread is still alive. */
+  boolean isThreadAlive() {
+    return server.isAlive();
+  }
+
   /**
    * Stops the server: its port is closed when this returns, also when the caller's thread is
    * interrupted (its interrupt is kept), and its thread has ended unless it takes over 5 s.
@@ -175,11 +180,17 @@ public final class CaptureSmtpServer implements AutoCloseable {
       return listening;
     }
 
-    /** GreenMail closes the socket its thread took; before that thread ran, nobody would. */
+    /**
+     * GreenMail closes the socket its thread took, and that thread closes it once it has run; this
+     * closes it at once, for a close whose wait for the thread ends first (after 5 s).
+     */
     @Override
     protected synchronized void quit() {
-      super.quit();
-      closeQuietly(listening);
+      try {
+        super.quit();
+      } finally {
+        closeQuietly(listening);
+      }
     }
 
     @Override
