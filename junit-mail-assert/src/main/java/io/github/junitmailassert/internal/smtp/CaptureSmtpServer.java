@@ -9,7 +9,6 @@ import io.github.junitmailassert.mail.SmtpAttempt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.cert.X509Certificate;
@@ -92,18 +91,7 @@ public final class CaptureSmtpServer implements AutoCloseable {
 
   private static ServerSocket bind(InetAddress bindAddress, int port) {
     try {
-      if (port == 0) {
-        return ListeningPorts.EPHEMERAL.bind(bindAddress);
-      }
-      ServerSocket socket = new ServerSocket();
-      try {
-        socket.setReuseAddress(true); // a port whose last server just closed is free again, TIME_WAIT or not
-        socket.bind(new InetSocketAddress(bindAddress, port));
-        return socket;
-      } catch (IOException e) {
-        socket.close();
-        throw e;
-      }
+      return port == 0 ? ListeningPorts.EPHEMERAL.bind(bindAddress) : ListeningPorts.listen(bindAddress, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

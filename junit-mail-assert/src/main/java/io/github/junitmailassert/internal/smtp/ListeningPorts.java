@@ -74,26 +74,32 @@ final class ListeningPorts {
       if (reserved.get(offset)) {
         continue;
       }
-      ServerSocket socket = new ServerSocket();
       try {
-        socket.setReuseAddress(true); // a port whose last server just closed is free again, TIME_WAIT or not
-        socket.bind(new InetSocketAddress(address, low + offset));
-        return socket;
+        return listen(address, low + offset);
       } catch (BindException e) {
-        socket.close();
         if (last == null && !isLocal(address)) {
           throw withCause(new BindException(address.getHostAddress()
               + " is not an address of this machine: a capture server cannot listen on it (" + e.getMessage() + ")"), e);
         }
         last = e;
         taken++;
-      } catch (IOException | RuntimeException e) {
-        socket.close();
-        throw e;
       }
     }
     throw withCause(new BindException("no port to listen on at " + address.getHostAddress() + " in " + range()
         + (last == null ? ": every port of it is reserved" : ": " + last.getMessage())), last);
+  }
+
+  /** A server socket on exactly {@code address} and {@code port}; nothing left open when that fails. */
+  static ServerSocket listen(InetAddress address, int port) throws IOException {
+    ServerSocket socket = new ServerSocket();
+    try {
+      socket.setReuseAddress(true); // a port whose last server just closed is free again, TIME_WAIT or not
+      socket.bind(new InetSocketAddress(address, port));
+      return socket;
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
   }
 
   private static boolean isLocal(InetAddress address) {
