@@ -82,6 +82,61 @@ final class Harness {
         cpuRatios[rounds / 2]);
   }
 
+  /**
+   * Runs A and B in turn until the JIT compiler has been quiet for a round of each (at most
+   * {@code maxRounds} pairs), and returns how many pairs that took. Until then a compiler thread
+   * keeps the other core busy; on these VMs a busy core answers a wake-up at once and an idle one
+   * halts first, so a peer that waits on another thread (a server) is timed under a condition that
+   * ends with the warm-up.
+   */
+  static int settle(int maxRounds, Round a, Round b) throws Exception {
+    long before = JIT.getTotalCompilationTime();
+    for (int i = 1; i <= maxRounds; i++) {
+      a.run();
+      b.run();
+      long now = JIT.getTotalCompilationTime();
+      if (now == before) {
+        return i;
+      }
+      before = now;
+    }
+    return maxRounds;
+  }
+
+  private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
+  /**
+   * A thread that keeps one core busy until closed: the condition under which the other core never
+   * halts, as on a machine with other work (or one whose idle cores wake at once).
+   */
+  static final class BusyCore {
+    private volatile boolean stop;
+    private volatile long spun;
+    private final Thread spinner = new Thread(this::spin, "busy-core");
+
+    BusyCore() {
+      spinner.setDaemon(true);
+      spinner.start();
+    }
+
+    private void spin() {
+      long n = 0;
+      while (!stop) {
+        n++;
+      }
+      spun = n;
+    }
+
+    void close() {
+      stop = true;
+      try {
+        spinner.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** Wall-clock and this thread's CPU time of one round, into {@code out}. */
   private static void time(Round round, long[] out) throws Exception {
     long cpu = THREADS.getCurrentThreadCpuTime();
