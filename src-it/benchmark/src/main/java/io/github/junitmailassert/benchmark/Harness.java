@@ -1,5 +1,6 @@
 package io.github.junitmailassert.benchmark;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -79,39 +80,53 @@ final class Harness {
     Arrays.sort(aTimes);
     Arrays.sort(bTimes);
     return new Ratio(ratios[rounds / 2], aTimes[rounds / 2], bTimes[rounds / 2], ratios[0], ratios[rounds - 1], rounds,
-        cpuRatios[rounds / 2]);
+        cpuRatios[rounds / 2], aTimes[0], aTimes[rounds - 1], bTimes[0], bTimes[rounds - 1]);
   }
 
   /**
-   * Runs A and B in turn until the JIT compiler has been quiet for a round of each (at most
-   * {@code maxRounds} pairs), and returns how many pairs that took. Until then a compiler thread
-   * keeps the other core busy; on these VMs a busy core answers a wake-up at once and an idle one
-   * halts first, so a peer that waits on another thread (a server) is timed under a condition that
-   * ends with the warm-up.
+   * Runs A and B in turn until the JIT compiler's total time has not moved for {@code quiet}
+   * pairs in a row and for at least a second, at most {@code maxRounds} pairs. Returns how many
+   * pairs that took, or -1 when the compiler was not quiet by then or this JVM does not report
+   * its time. (The README's Speed section says why rows that wait on a server need this.)
    */
-  static int settle(int maxRounds, Round a, Round b) throws Exception {
-    long before = JIT.getTotalCompilationTime();
+  static int settle(int maxRounds, int quiet, Round a, Round b) throws Exception {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+      for (int i = 0; i < quiet; i++) {
+        a.run();
+        b.run();
+      }
+      return -1;
+    }
+    long before = jit.getTotalCompilationTime();
+    long quietSince = System.nanoTime();
+    int quietPairs = 0;
     for (int i = 1; i <= maxRounds; i++) {
       a.run();
       b.run();
-      long now = JIT.getTotalCompilationTime();
-      if (now == before) {
+      long now = jit.getTotalCompilationTime();
+      if (now != before) {
+        before = now;
+        quietPairs = 0;
+        quietSince = System.nanoTime();
+      } else if (++quietPairs >= quiet && System.nanoTime() - quietSince >= 1_000_000_000L) {
         return i;
       }
-      before = now;
     }
-    return maxRounds;
+    return -1;
   }
 
-  private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+  /** {@link #settle}'s result for the report. */
+  static String settled(int pairs) {
+    return pairs < 0 ? "not quiet, or not reported by this JVM" : pairs + " pairs of rounds";
+  }
 
   /**
-   * A thread that keeps one core busy until closed: the condition under which the other core never
-   * halts, as on a machine with other work (or one whose idle cores wake at once).
+   * A thread that spins until closed, so that one of the cores is always busy: on a 2-core VM
+   * whose idle cores halt, the condition under which a thread waiting on another wakes at once.
    */
-  static final class BusyCore {
+  static final class BusyCore implements AutoCloseable {
     private volatile boolean stop;
-    private volatile long spun;
     private final Thread spinner = new Thread(this::spin, "busy-core");
 
     BusyCore() {
@@ -120,14 +135,13 @@ final class Harness {
     }
 
     private void spin() {
-      long n = 0;
       while (!stop) {
-        n++;
+        Thread.onSpinWait();
       }
-      spun = n;
     }
 
-    void close() {
+    @Override
+    public void close() {
       stop = true;
       try {
         spinner.join();
@@ -156,8 +170,10 @@ final class Harness {
    * @param bNanos B's median time
    * @param cpuMedian the median of the per-round ratios of the measuring thread's CPU time: steadier
    *     than wall-clock on a loaded machine, but blind to work on other threads (servers, GC)
+   * @param aFastest A's fastest round (or operation), and so on: the spread behind the medians
    */
-  record Ratio(double median, long aNanos, long bNanos, double min, double max, int rounds, double cpuMedian) {}
+  record Ratio(double median, long aNanos, long bNanos, double min, double max, int rounds, double cpuMedian,
+      long aFastest, long aSlowest, long bFastest, long bSlowest) {}
 
   /**
    * Adds a row to the table printed at the end.
@@ -169,8 +185,10 @@ final class Harness {
     String cpu = onThisThread ? String.format("%.2fx", ratio.cpuMedian()) : "n/a";
     TABLE.add(new String[] {number, what, a, b, String.format("%.2fx", ratio.median()),
         String.format("%.2f-%.2f", ratio.min(), ratio.max()), cpu, String.valueOf(ratio.rounds()), goal});
-    System.out.printf("row %s: %s: %.2fx (rounds %d, range %.2f-%.2f; CPU time %s; A %s, B %s)%n", number, what,
-        ratio.median(), ratio.rounds(), ratio.min(), ratio.max(), cpu, a, b);
+    System.out.printf("row %s: %s: %.2fx (rounds %d, range %.2f-%.2f; CPU time %s; A %s, B %s;"
+        + " A's rounds %.3g-%.3g ms, B's %.3g-%.3g ms)%n", number, what, ratio.median(), ratio.rounds(), ratio.min(),
+        ratio.max(), cpu, a, b, ratio.aFastest() / 1e6, ratio.aSlowest() / 1e6, ratio.bFastest() / 1e6,
+        ratio.bSlowest() / 1e6);
   }
 
   /** The rows as a Markdown table, ready for the README. */
