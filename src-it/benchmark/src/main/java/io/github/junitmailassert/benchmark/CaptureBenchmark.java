@@ -134,12 +134,12 @@ final class CaptureBenchmark {
       // other core is busy: the JIT compiler's thread is, until it is done (see the README).
       Harness.report("rows 2 and 3: warm-up until the JIT compiler was quiet",
           Harness.settled(Harness.settle(200, 3, () -> ciGate(captured.get(0)), capture)));
-      Harness.Ratio checks = Harness.paired(10, 15, () -> receiverChecks(captured.get(0)), capture);
+      Harness.Ratio checks = Harness.paired(5, 15, () -> receiverChecks(captured.get(0)), capture);
       Harness.row("2", "SPF + DKIM + DMARC on 1,000 captured mails vs capturing them", Harness.millis(checks.aNanos()),
           Harness.millis(checks.bNanos()), checks, "<= 0.5x", false);
       Harness.report("full checks (SPF, DKIM rsa-2048, DMARC) per second, captured mails",
           String.format("%,.0f/s", Harness.perSecond(mails, checks.aNanos())));
-      Harness.Ratio gate = Harness.paired(10, 15, () -> ciGate(captured.get(0)), capture);
+      Harness.Ratio gate = Harness.paired(5, 15, () -> ciGate(captured.get(0)), capture);
       Harness.row("3", "CI gate, all 7 checks, on 1,000 captured mails vs capturing them", Harness.millis(gate.aNanos()),
           Harness.millis(gate.bNanos()), gate, "<= 0.6x", false);
       try (Harness.BusyCore spinning = new Harness.BusyCore()) {
