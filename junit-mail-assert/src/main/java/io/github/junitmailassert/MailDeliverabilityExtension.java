@@ -273,11 +273,8 @@ public final class MailDeliverabilityExtension
         return; // a test refused in beforeEach has no mail of its own to report
       }
       // The receiver's one result per mail; the gate and both reports only render it.
-      List<ReceiverResult> results = new ArrayList<>();
-      for (CapturedMail mail : env.mails().all()) {
-        results.add(env.receiver().check(mail));
-      }
       Set<MailCheck> declared = env.settings().verifyEachTest() ? env.settings().checks() : Set.of();
+      List<ReceiverResult> results = env.receiver().checkAll(env.mails().all(), declared);
       String gateReport = declared.isEmpty() ? null : GateReport.of(results, declared);
       try {
         reportAndAttach(context, results, declared, gateReport != null || context.getExecutionException().isPresent());

@@ -89,11 +89,7 @@ class MailDeliverabilityExtensionTest {
   static class GateFixture {
     @Test
     void leaky(SmtpEndpoint smtp) {
-      Properties p = smtp.javaMailProperties();
-      p.setProperty("mail.smtp.localhost", "localhost.localdomain");
-      p.setProperty("mail.smtp.from", "apache@localhost.localdomain");
-      p.setProperty("mail.from", "shop@sample.co.jp"); // keeps Message-ID (random) out of the exact report
-      Send.send(p, "shop@sample.co.jp", "user@example.com", "Reset your password");
+      sendLeaky(smtp);
     }
 
     @Test
@@ -108,24 +104,56 @@ class MailDeliverabilityExtensionTest {
     events.assertStatistics(s -> s.started(2).succeeded(1).failed(1));
     events.assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(AssertionError.class), message(m -> m.equals(
         String.format("1 of 1 captured mail(s) would not pass a receiver's checks"
-            + " (ENVELOPE_DOMAIN, LOCAL_NAMES, SPF, REVERSE_DNS):%n"
-            + "%n"
-            + "mail #1 from <apache@localhost.localdomain> to [user@example.com] \"Reset your password\"%n"
-            + "  - MAIL FROM <apache@localhost.localdomain>: localhost.localdomain is the name every machine gives itself%n"
-            + "  - HELO/EHLO localhost.localdomain: localhost.localdomain is the name every machine gives itself%n"
-            + "  - Received-SPF: none (mx.receiver.test: domain of apache@localhost.localdomain does not designate"
-            + " permitted sender hosts) client-ip=203.0.113.25; envelope-from=\"apache@localhost.localdomain\";"
-            + " helo=localhost.localdomain; receiver=mx.receiver.test; identity=mailfrom%n"
-            + "%n"
-            + "How to fix:%n"
-            + "  - set the envelope sender to an address in sample.co.jp: Jakarta Mail mail.smtp.from=no-reply@sample.co.jp"
-            + " (Spring Boot: spring.mail.properties.mail.smtp.from); PHP -fno-reply@sample.co.jp in sendmail_path or as"
-            + " mail()'s fifth argument; sendmail MASQUERADE_AS(`sample.co.jp') with FEATURE(`masquerade_envelope')%n"
-            + "  - set the name the client greets with: Jakarta Mail mail.smtp.localhost=mail.sample.co.jp; sendmail"
-            + " define(`confDOMAIN_NAME', `mail.sample.co.jp'); Postfix myhostname = mail.sample.co.jp%n"
-            + "  - no SPF record can exist for localhost.localdomain: put the envelope sender in your own domain first,"
-            + " then publish TXT \"v=spf1 ip4:203.0.113.25 -all\" there"))
-            )));
+            + " (ENVELOPE_DOMAIN, LOCAL_NAMES, SPF, REVERSE_DNS):%n%nmail #1") + LEAKY_MAIL_FINDINGS))));
+  }
+
+  /** The gate's lines on the mail {@link #sendLeaky} sends, after its "mail #n". */
+  private static final String LEAKY_MAIL_FINDINGS = String.format(
+      " from <apache@localhost.localdomain> to [user@example.com] \"Reset your password\"%n"
+      + "  - MAIL FROM <apache@localhost.localdomain>: localhost.localdomain is the name every machine gives itself%n"
+      + "  - HELO/EHLO localhost.localdomain: localhost.localdomain is the name every machine gives itself%n"
+      + "  - Received-SPF: none (mx.receiver.test: domain of apache@localhost.localdomain does not designate"
+      + " permitted sender hosts) client-ip=203.0.113.25; envelope-from=\"apache@localhost.localdomain\";"
+      + " helo=localhost.localdomain; receiver=mx.receiver.test; identity=mailfrom%n"
+      + "%n"
+      + "How to fix:%n"
+      + "  - set the envelope sender to an address in sample.co.jp: Jakarta Mail mail.smtp.from=no-reply@sample.co.jp"
+      + " (Spring Boot: spring.mail.properties.mail.smtp.from); PHP -fno-reply@sample.co.jp in sendmail_path or as"
+      + " mail()'s fifth argument; sendmail MASQUERADE_AS(`sample.co.jp') with FEATURE(`masquerade_envelope')%n"
+      + "  - set the name the client greets with: Jakarta Mail mail.smtp.localhost=mail.sample.co.jp; sendmail"
+      + " define(`confDOMAIN_NAME', `mail.sample.co.jp'); Postfix myhostname = mail.sample.co.jp%n"
+      + "  - no SPF record can exist for localhost.localdomain: put the envelope sender in your own domain first,"
+      + " then publish TXT \"v=spf1 ip4:203.0.113.25 -all\" there");
+
+  /** A mail whose envelope sender and HELO name are the machine's own name. */
+  static void sendLeaky(SmtpEndpoint smtp) {
+    Properties p = smtp.javaMailProperties();
+    p.setProperty("mail.smtp.localhost", "localhost.localdomain");
+    p.setProperty("mail.smtp.from", "apache@localhost.localdomain");
+    p.setProperty("mail.from", "shop@sample.co.jp"); // keeps Message-ID (random) out of the exact report
+    Send.send(p, "shop@sample.co.jp", "user@example.com", "Reset your password");
+  }
+
+  @MailDeliverability(domain = "sample.co.jp", clientIp = "203.0.113.25", clientHostName = "mail.sample.co.jp",
+      spf = "v=spf1 ip4:203.0.113.25 -all", verifyEachTest = true)
+  static class ManyMailsGateFixture {
+    @Test
+    void sixtyMailsOneLeaky(SmtpEndpoint smtp) {
+      for (int i = 1; i <= 60; i++) {
+        if (i == 43) {
+          sendLeaky(smtp);
+        } else {
+          Send.mail(smtp, "no-reply@sample.co.jp", "user@example.com", "Reset your password");
+        }
+      }
+    }
+  }
+
+  @Test
+  void should_name_the_one_bad_mail_of_many_that_the_gate_checked_on_all_cores() {
+    run(ManyMailsGateFixture.class).assertThatEvents().haveExactly(1, finishedWithFailure(
+        instanceOf(AssertionError.class), message(String.format("1 of 60 captured mail(s) would not pass a receiver's"
+            + " checks (ENVELOPE_DOMAIN, LOCAL_NAMES, SPF, REVERSE_DNS):%n%nmail #43") + LEAKY_MAIL_FINDINGS)));
   }
 
   // ------------------------------------------------------------------ per-class lifecycle, nested, meta-annotation

@@ -5,6 +5,7 @@ import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.Finding.Severity;
 import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.internal.mail.HeaderField;
+import io.github.junitmailassert.internal.mail.Octets;
 import io.github.junitmailassert.internal.mail.ParsedMessages;
 import io.github.junitmailassert.internal.mail.RawMessage;
 import java.time.format.DateTimeFormatter;
@@ -88,18 +89,14 @@ public final class HeaderSanity {
     int lineStart = 0;
     boolean longLine = false;
     boolean bareLf = false;
-    boolean eightBitHeader = false;
-    for (int i = 0; i < bytes.length; i++) {
-      byte b = bytes[i];
-      if (b == '\n') {
-        int length = i - lineStart - (i > 0 && bytes[i - 1] == '\r' ? 1 : 0);
-        longLine |= length > MAX_LINE;
-        bareLf |= i == 0 || bytes[i - 1] != '\r';
-        lineStart = i + 1;
-      } else if (b < 0 && i < message.bodyOffset()) {
-        eightBitHeader = true;
-      }
+    for (int lf = Octets.indexOfLf(bytes, 0, bytes.length); lf < bytes.length;
+        lf = Octets.indexOfLf(bytes, lineStart, bytes.length)) {
+      boolean crlf = lf > 0 && bytes[lf - 1] == '\r';
+      longLine |= lf - lineStart - (crlf ? 1 : 0) > MAX_LINE;
+      bareLf |= !crlf;
+      lineStart = lf + 1;
     }
+    boolean eightBitHeader = Octets.hasEightBitOctet(bytes, 0, message.bodyOffset());
     longLine |= bytes.length - lineStart > MAX_LINE;
     if (longLine) {
       findings.add(finding(Severity.ERROR, "a line is longer than 998 characters (RFC 5322 section 2.1.1);"

@@ -1,5 +1,6 @@
 package io.github.junitmailassert.receiver;
 
+import io.github.junitmailassert.check.MailCheck;
 import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.mail.MailReceiver;
 import io.github.junitmailassert.dkim.DkimPolicy;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.xbill.DNS.Resolver;
@@ -126,6 +128,25 @@ public final class Receiver implements MailReceiver {
   public ReceiverResult check(CapturedMail mail) {
     Objects.requireNonNull(mail, "mail");
     return results.computeIfAbsent(mail, m -> new ReceiverResult(this, m));
+  }
+
+  /**
+   * The result of each of {@code mails}, in their order, with the outcome of each of {@code checks}
+   * made: the results {@link #check(CapturedMail)} gives, made the same way, but many mails are
+   * checked on all of the machine's cores. The CI gate checks a test's mails this way.
+   *
+   * @param mails the captured mails
+   * @param checks the checks to run now; the others still run on first use
+   * @return each mail's result, in the order of {@code mails}
+   */
+  public List<ReceiverResult> checkAll(List<CapturedMail> mails, Set<MailCheck> checks) {
+    Objects.requireNonNull(checks, "checks");
+    List<ReceiverResult> all = new ArrayList<>(mails.size());
+    for (CapturedMail mail : mails) {
+      all.add(check(mail));
+    }
+    ParallelChecks.run(all, checks, ParallelChecks.helpers(), ParallelChecks.helperCount());
+    return List.copyOf(all);
   }
 
   /** Forgets the results made so far; the extension calls it when a shared environment clears its mails. */

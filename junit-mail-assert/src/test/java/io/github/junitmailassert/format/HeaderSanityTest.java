@@ -6,6 +6,8 @@ import io.github.junitmailassert.mail.CapturedMail;
 import io.github.junitmailassert.check.Finding;
 import io.github.junitmailassert.check.Finding.Severity;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HeaderSanityTest {
@@ -49,5 +51,46 @@ class HeaderSanityTest {
         .rawMessage("From: ü@sample.co.jp\r\nDate: yesterday\r\nMessage-ID: <1@x.jp>\r\n\r\nb\r\n").build();
     assertThat(HeaderSanity.check(mail)).extracting(Finding::text)
         .containsExactly("the Date yesterday is not an RFC 5322 date");
+  }
+
+  @Test
+  void should_find_long_lines_bare_lfs_and_8bit_header_text_wherever_they_fall_in_a_word() {
+    String head = "From: a@sample.co.jp\r\nDate: Fri, 27 Nov 2026 10:00:00 +0900\r\nMessage-ID: <1@sample.co.jp>\r\n";
+    for (int pad = 0; pad < 8; pad++) {
+      for (int length = 996; length <= 1000; length++) {
+        for (String end : List.of("\r\n", "\n", "")) {
+          for (boolean eightBitHeader : new boolean[] {false, true}) {
+            // The pad moves the body's line across the scan's eight-octet words; its 8-bit text is no finding.
+            String message = head + "X-Pad: " + "p".repeat(pad) + (eightBitHeader ? "\u00fc" : "") + "\r\n\r\nend \u00fc\r\n"
+                + "x".repeat(length) + end;
+            List<String> expected = new ArrayList<>();
+            if (length > 998) {
+              expected.add("a line is longer than 998 characters");
+            }
+            if (end.equals("\n")) {
+              expected.add("lines end in a bare LF");
+            }
+            if (eightBitHeader) {
+              expected.add("the header has 8-bit text but MAIL FROM did not declare SMTPUTF8");
+            }
+            assertThat(HeaderSanity.check(mail(message))).extracting(HeaderSanityTest::opening)
+                .as("pad %d, line of %d, ended by %s, 8-bit header %s", pad, length, end.replace("\r", "CR")
+                    .replace("\n", "LF"), eightBitHeader)
+                .containsExactlyElementsOf(expected);
+          }
+        }
+      }
+    }
+  }
+
+  /** The finding's text up to its first ";", " (" or ", not": what tells the kinds apart. */
+  private static String opening(Finding finding) {
+    String text = finding.text();
+    int end = text.length();
+    for (String stop : List.of(";", " (", ", not")) {
+      int at = text.indexOf(stop);
+      end = at >= 0 ? Math.min(end, at) : end;
+    }
+    return text.substring(0, end);
   }
 }

@@ -55,6 +55,19 @@ public final class Octets {
     return to;
   }
 
+  /** Whether {@code m[from, to)} holds an octet over 0x7F. */
+  public static boolean hasEightBitOctet(byte[] m, int from, int to) {
+    int i = from;
+    long high = 0;
+    for (; i + 8 <= to; i += 8) {
+      high |= longAt(m, i);
+    }
+    for (; i < to; i++) {
+      high |= m[i];
+    }
+    return (high & HIGH) != 0;
+  }
+
   /**
    * Whether {@code m} holds a control octet other than the folding ones (HT, CR, LF): one under
    * 0x20, or DEL. Octets over 0x7F are not controls here.

@@ -34,4 +34,21 @@ class OctetsTest {
       }
     }
   }
+
+  @Test
+  void should_find_an_8_bit_octet_only_inside_the_range_wherever_it_falls_in_a_word() {
+    for (int octet : new int[] {0x00, 0x7F, 0x80, 0xC3, 0xFF}) {
+      for (int at = 0; at < 20; at++) {
+        byte[] m = new byte[20];
+        Arrays.fill(m, (byte) 'a');
+        m[at] = (byte) octet;
+        for (int from = 0; from <= 20; from++) {
+          for (int to = from; to <= 20; to++) {
+            assertThat(Octets.hasEightBitOctet(m, from, to)).as("octet %d at %d in [%d, %d)", octet, at, from, to)
+                .isEqualTo(octet > 0x7F && at >= from && at < to);
+          }
+        }
+      }
+    }
+  }
 }

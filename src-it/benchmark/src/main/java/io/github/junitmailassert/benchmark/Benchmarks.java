@@ -3,6 +3,8 @@ package io.github.junitmailassert.benchmark;
 import io.github.junitmailassert.filter.SpamFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +23,7 @@ public final class Benchmarks {
     System.out.printf("machine: %d cores, Java %s, %s %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"));
     System.out.println("load at start: " + uptime());
+    System.out.println("guest halt polling (cpuidle-haltpoll): " + haltPolling());
     if (parts.isEmpty() || parts.contains("capture")) {
       CaptureBenchmark.run();
     }
@@ -53,6 +56,19 @@ public final class Benchmarks {
   }
 
   /** What {@code uptime} prints (the load averages), so that a figure comes with the load it was taken under. */
+  /**
+   * How long an idle virtual CPU of a KVM guest polls before it halts, which decides how fast the
+   * capture's threads wake each other (see the README): 0 on the VMs these figures come from.
+   */
+  static String haltPolling() {
+    Path poll = Path.of("/sys/module/haltpoll/parameters/guest_halt_poll_ns");
+    try {
+      return Files.readString(poll).strip() + " ns";
+    } catch (IOException e) {
+      return "not a KVM guest with cpuidle-haltpoll (no " + poll + ")";
+    }
+  }
+
   static String uptime() {
     try {
       Process p = new ProcessBuilder("uptime").redirectErrorStream(true).start();
