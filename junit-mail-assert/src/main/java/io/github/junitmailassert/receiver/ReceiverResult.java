@@ -276,11 +276,13 @@ public final class ReceiverResult {
     return switch (check) {
       case ENVELOPE_DOMAIN -> envelopeDomain();
       case LOCAL_NAMES -> CheckOutcome.of(check, leakFindings.get());
-      case SPF -> declared ? CheckOutcome.of(check, SpfFindings.of(spf(), receivedSpf(), true))
-          : CheckOutcome.notChecked(check, NO_CLIENT_IP, DECLARE_CLIENT_IP);
+      // A pass has no finding: no Received-SPF text or domain for fixes to write into one.
+      case SPF -> !declared ? CheckOutcome.notChecked(check, NO_CLIENT_IP, DECLARE_CLIENT_IP)
+          : CheckOutcome.of(check, spf().isPass() ? List.of() : SpfFindings.of(spf(), receivedSpf(), true));
       case REVERSE_DNS -> declared ? CheckOutcome.of(check, sendingHostFindings())
           : CheckOutcome.notChecked(check, NO_CLIENT_IP, DECLARE_CLIENT_IP);
-      case DKIM -> CheckOutcome.of(check, DkimFindings.of(dkim(), dkimDomainForFixes(domainForFixes.get())));
+      case DKIM -> CheckOutcome.of(check, dkim().stream().anyMatch(DkimSignatureResult::isPass) ? List.of()
+          : DkimFindings.of(dkim(), dkimDomainForFixes(domainForFixes.get())));
       // Without a client IP, SPF's answer for 127.0.0.1 says nothing: only an aligned DKIM pass decides.
       case DMARC -> declared || dmarc().isPass() ? CheckOutcome.of(check, DmarcFindings.of(dmarc()))
           : CheckOutcome.notChecked(check, NO_CLIENT_IP + ", so SPF cannot align and no aligned DKIM signature passes",
