@@ -27,8 +27,10 @@ public enum DkimResultCode {
    */
   POLICY;
 
+  private final String keywordText = name().toLowerCase(Locale.ROOT);
+
   /** {@return the lower-case keyword of {@code Authentication-Results}, such as {@code pass}} */
   public String keyword() {
-    return name().toLowerCase(Locale.ROOT);
+    return keywordText;
   }
 }

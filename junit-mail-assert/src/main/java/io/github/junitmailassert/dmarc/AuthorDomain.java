@@ -158,11 +158,14 @@ public record AuthorDomain(Status status, List<String> domains, List<String> add
 
   private static String shorten(String s) {
     String t = s.length() > 80 ? s.substring(0, 80) + "..." : s;
-    StringBuilder b = new StringBuilder(t.length());
+    char[] shown = null; // made only for a value with controls: nearly every one has none
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
-      b.append(c < 0x20 || c == 0x7f ? '?' : c);
+      if (c < 0x20 || c == 0x7f) {
+        shown = shown == null ? t.toCharArray() : shown;
+        shown[i] = '?';
+      }
     }
-    return b.toString();
+    return shown == null ? t : new String(shown);
   }
 }

@@ -14,9 +14,11 @@ public enum DmarcPolicy {
   /** Refuse the mail during the SMTP transaction. */
   REJECT;
 
+  private final String keywordText = name().toLowerCase(Locale.ROOT);
+
   /** {@return the value as written in a DMARC record and in Authentication-Results} */
   public String keyword() {
-    return name().toLowerCase(Locale.ROOT);
+    return keywordText;
   }
 
   /** {@return the policy one level milder, which is what {@code t=y} (testing) asks receivers to apply} */

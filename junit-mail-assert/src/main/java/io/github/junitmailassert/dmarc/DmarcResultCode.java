@@ -17,8 +17,10 @@ public enum DmarcResultCode {
   /** The message cannot be evaluated, such as one without a usable From domain. */
   PERMERROR;
 
+  private final String keywordText = name().toLowerCase(Locale.ROOT);
+
   /** {@return the result code as written in Authentication-Results} */
   public String keyword() {
-    return name().toLowerCase(Locale.ROOT);
+    return keywordText;
   }
 }

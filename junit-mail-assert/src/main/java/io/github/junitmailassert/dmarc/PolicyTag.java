@@ -13,8 +13,10 @@ public enum PolicyTag {
   /** {@code np}: the From domain does not exist (NXDOMAIN), below the organizational domain (RFC 9989 only). */
   NP;
 
+  private final String tagText = name().toLowerCase(Locale.ROOT);
+
   /** {@return the tag name as written in a record} */
   public String tag() {
-    return name().toLowerCase(Locale.ROOT);
+    return tagText;
   }
 }

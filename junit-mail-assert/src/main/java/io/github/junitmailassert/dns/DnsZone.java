@@ -105,6 +105,8 @@ public final class DnsZone {
   private final Map<Name, RecordList> written = new ConcurrentHashMap<>();
   private final Set<Name> writtenParents = ConcurrentHashMap.newKeySet();
   private final Map<Name, DnsFault> faults = new ConcurrentHashMap<>();
+  // Most zones have no wildcard: then a name without records needs no walk up its parents.
+  private volatile boolean wildcardWritten;
 
   private DnsZone() {}
 
@@ -326,6 +328,9 @@ public final class DnsZone {
   public DnsZone add(Record record) {
     Name owner = record.getName();
     ZoneSnapshot declared = base;
+    if (owner.isWild()) {
+      wildcardWritten = true; // before the record, so that no lookup sees it without the flag
+    }
     // The first change at a name copies the declared records there; later ones append in O(1).
     written.compute(owner, (n, list) -> (list == null ? new RecordList(declared.at(n)) : list).append(record));
     noteAncestors(owner, declared);
@@ -527,6 +532,7 @@ public final class DnsZone {
   private void forgetChanges(ZoneSnapshot snapshot) {
     base = ZoneSnapshot.EMPTY; // lookups meanwhile see an empty zone, never a half-restored one
     written.clear();
+    wildcardWritten = false;
     writtenParents.clear();
     faults.clear();
     base = snapshot;
@@ -669,6 +675,9 @@ public final class DnsZone {
     }
     if (hasDescendants(name)) {
       return List.of();
+    }
+    if (!wildcardWritten && !base.hasWildcards()) {
+      return null;
     }
     // RFC 4592: the wildcard at the closest encloser answers for names below it that do not exist.
     for (Name n = name; n.labels() > 2; ) {

@@ -11,8 +11,10 @@ public enum SpfIdentity {
   /** The HELO/EHLO name the client gave. */
   HELO;
 
+  private final String keywordText = name().toLowerCase(Locale.ROOT);
+
   /** {@return the keyword of Received-SPF's {@code identity=} key: {@code mailfrom} or {@code helo}} */
   public String keyword() {
-    return name().toLowerCase(Locale.ROOT);
+    return keywordText;
   }
 }

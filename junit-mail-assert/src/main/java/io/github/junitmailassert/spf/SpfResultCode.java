@@ -21,8 +21,10 @@ public enum SpfResultCode {
   /** The published record is broken; receivers treat this like a missing or failed policy. */
   PERMERROR;
 
+  private final String keywordText = name().toLowerCase(Locale.ROOT);
+
   /** {@return the lower-case keyword used in Received-SPF and Authentication-Results, e.g} {@code softfail}. */
   public String keyword() {
-    return name().toLowerCase(Locale.ROOT);
+    return keywordText;
   }
 }

@@ -348,7 +348,7 @@ public final class DmarcEvaluator {
     // smtp.mailfrom is often given as the whole address; its domain is what SPF checked.
     int at = rawDomain.lastIndexOf('@');
     Optional<String> normalized = DomainNames.normalize(at >= 0 ? rawDomain.substring(at + 1) : rawDomain);
-    String shown = normalized.orElse(DmarcRecordParser.shorten(rawDomain));
+    String shown = normalized.orElseGet(() -> DmarcRecordParser.shorten(rawDomain));
     if (normalized.isEmpty()) {
       return new Aligned(new IdentifierAlignment(method, rawDomain, selector, passed, IdentifierAlignment.Level.NONE,
           required, false, label + "\"" + shown + "\"" + sel + " is not a valid domain name"), "");

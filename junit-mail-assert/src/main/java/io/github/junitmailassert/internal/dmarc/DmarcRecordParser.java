@@ -262,11 +262,14 @@ public final class DmarcRecordParser {
   /** Text for a reason: at most a few dozen characters, controls shown as '?'. */
   static String shorten(String s) {
     String t = s.length() > SHOWN ? s.substring(0, SHOWN) + "..." : s;
-    StringBuilder b = new StringBuilder(t.length());
+    char[] shown = null; // made only for a value with controls: nearly every one has none
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
-      b.append(c < 0x20 || c == 0x7f ? '?' : c);
+      if (c < 0x20 || c == 0x7f) {
+        shown = shown == null ? t.toCharArray() : shown;
+        shown[i] = '?';
+      }
     }
-    return b.toString();
+    return shown == null ? t : new String(shown);
   }
 }

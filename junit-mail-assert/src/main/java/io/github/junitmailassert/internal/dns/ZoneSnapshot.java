@@ -23,6 +23,7 @@ public final class ZoneSnapshot {
   private final Map<Name, List<Record>> records;
   private final Set<Name> namesWithDescendants;
   private final Map<Name, DnsFault> faults;
+  private final boolean hasWildcards;
 
   /** Copies what it is given; {@code namesWithDescendants} holds every ancestor of every owner. */
   public ZoneSnapshot(Map<Name, ? extends List<Record>> records, Set<Name> namesWithDescendants,
@@ -32,6 +33,12 @@ public final class ZoneSnapshot {
     this.records = Map.copyOf(copy);
     this.namesWithDescendants = Set.copyOf(namesWithDescendants);
     this.faults = Map.copyOf(faults);
+    this.hasWildcards = this.records.keySet().stream().anyMatch(Name::isWild);
+  }
+
+  /** {@return whether a record's owner is a wildcard ({@code *.name}), which may answer for names without records} */
+  public boolean hasWildcards() {
+    return hasWildcards;
   }
 
   /** The records at exactly {@code name}, or {@code null}. */
