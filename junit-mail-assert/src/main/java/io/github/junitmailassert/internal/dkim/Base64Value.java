@@ -1,5 +1,6 @@
 package io.github.junitmailassert.internal.dkim;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -17,7 +18,7 @@ import java.util.Base64;
  */
 final class Base64Value {
 
-  private static final byte[] VALUES = new byte[128];
+  private static final byte[] VALUES = new byte[256];
 
   static {
     Arrays.fill(VALUES, (byte) -1);
@@ -44,30 +45,39 @@ final class Base64Value {
     int n = value.length();
     byte[] out = new byte[n / 4 * 3 + 2];
     int o = 0;
+    int i = 0;
+    // Over the value's octets: a character over 0xFF becomes '?', which is not plain base64 either.
+    byte[] text = value.getBytes(StandardCharsets.ISO_8859_1);
+    // Whole groups of four symbols up to the first folding or padding, with nothing else to decide.
+    for (; i + 4 <= n; i += 4) {
+      int group = VALUES[text[i] & 0xFF] << 18 | VALUES[text[i + 1] & 0xFF] << 12 | VALUES[text[i + 2] & 0xFF] << 6
+          | VALUES[text[i + 3] & 0xFF]; // a -1 anywhere makes it negative
+      if (group < 0) {
+        break;
+      }
+      out[o++] = (byte) (group >> 16);
+      out[o++] = (byte) (group >> 8);
+      out[o++] = (byte) group;
+    }
     int bits = 0;
-    int symbols = 0;
+    int symbols = i;
     int padding = 0;
-    for (int i = 0; i < n; i++) {
+    for (; i < n; i++) {
       if ((symbols & 3) == 0 && padding == 0 && i + 4 <= n) {
-        // Four symbols at once where no folding interrupts them: a -1 anywhere makes the sum negative.
-        char c0 = value.charAt(i);
-        char c1 = value.charAt(i + 1);
-        char c2 = value.charAt(i + 2);
-        char c3 = value.charAt(i + 3);
-        if ((c0 | c1 | c2 | c3) < 128) {
-          int group = VALUES[c0] << 18 | VALUES[c1] << 12 | VALUES[c2] << 6 | VALUES[c3];
-          if (group >= 0) {
-            out[o++] = (byte) (group >> 16);
-            out[o++] = (byte) (group >> 8);
-            out[o++] = (byte) group;
-            symbols += 4;
-            i += 3;
-            continue;
-          }
+        // Four symbols at once where no folding interrupts them.
+        int group = VALUES[text[i] & 0xFF] << 18 | VALUES[text[i + 1] & 0xFF] << 12
+            | VALUES[text[i + 2] & 0xFF] << 6 | VALUES[text[i + 3] & 0xFF];
+        if (group >= 0) {
+          out[o++] = (byte) (group >> 16);
+          out[o++] = (byte) (group >> 8);
+          out[o++] = (byte) group;
+          symbols += 4;
+          i += 3;
+          continue;
         }
       }
-      char c = value.charAt(i);
-      int v = c < 128 ? VALUES[c] : -1;
+      char c = (char) (text[i] & 0xFF);
+      int v = VALUES[c];
       if (v >= 0 && padding == 0) {
         bits = bits << 6 | v;
         if ((++symbols & 3) == 0) {
