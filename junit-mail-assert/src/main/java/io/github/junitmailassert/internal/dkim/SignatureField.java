@@ -190,8 +190,11 @@ public final class SignatureField {
    */
   public byte[] withEmptySignature() {
     TagListParser.Tag b = tags.tag("b").orElseThrow();
-    String blanked = text.substring(0, b.valueStart()) + text.substring(b.valueEnd());
-    return blanked.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] raw = field.raw(); // the text's octets, one char each: its offsets are theirs
+    byte[] blanked = new byte[raw.length - (b.valueEnd() - b.valueStart())];
+    System.arraycopy(raw, 0, blanked, 0, b.valueStart());
+    System.arraycopy(raw, b.valueEnd(), blanked, b.valueStart(), raw.length - b.valueEnd());
+    return blanked;
   }
 
   public HeaderField field() {
