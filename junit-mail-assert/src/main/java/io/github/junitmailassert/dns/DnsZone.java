@@ -105,7 +105,8 @@ public final class DnsZone {
   private final Map<Name, RecordList> written = new ConcurrentHashMap<>();
   private final Set<Name> writtenParents = ConcurrentHashMap.newKeySet();
   private final Map<Name, DnsFault> faults = new ConcurrentHashMap<>();
-  // Most zones have no wildcard: then a name without records needs no walk up its parents.
+  // Most zones have no wildcard: then a name without records needs no walk up its parents. Once
+  // set it stays, through reset and clear too: a flag that a racing reset cleared could hide a record.
   private volatile boolean wildcardWritten;
 
   private DnsZone() {}
@@ -328,9 +329,7 @@ public final class DnsZone {
   public DnsZone add(Record record) {
     Name owner = record.getName();
     ZoneSnapshot declared = base;
-    if (owner.isWild()) {
-      wildcardWritten = true; // before the record, so that no lookup sees it without the flag
-    }
+    noteWildcard(owner);
     // The first change at a name copies the declared records there; later ones append in O(1).
     written.compute(owner, (n, list) -> (list == null ? new RecordList(declared.at(n)) : list).append(record));
     noteAncestors(owner, declared);
@@ -460,6 +459,9 @@ public final class DnsZone {
   /** At one name, in one step: drops the records that match, then appends {@code added}. */
   private DnsZone change(Name owner, Predicate<Record> drop, List<Record> added) {
     ZoneSnapshot declared = base;
+    if (!added.isEmpty()) {
+      noteWildcard(owner);
+    }
     written.compute(owner, (n, list) -> {
       List<Record> kept = new ArrayList<>();
       for (Record r : list == null ? Objects.requireNonNullElse(declared.at(n), List.<Record>of()) : list.view()) {
@@ -474,6 +476,13 @@ public final class DnsZone {
       noteAncestors(owner, declared);
     }
     return this;
+  }
+
+  /** Before a record at {@code owner} is written, so that no lookup sees a wildcard record without the flag. */
+  private void noteWildcard(Name owner) {
+    if (owner.isWild()) {
+      wildcardWritten = true;
+    }
   }
 
   private static boolean isSpfRecord(Record r) {
@@ -532,7 +541,6 @@ public final class DnsZone {
   private void forgetChanges(ZoneSnapshot snapshot) {
     base = ZoneSnapshot.EMPTY; // lookups meanwhile see an empty zone, never a half-restored one
     written.clear();
-    wildcardWritten = false;
     writtenParents.clear();
     faults.clear();
     base = snapshot;

@@ -90,6 +90,29 @@ class DnsZoneChangeTest {
   }
 
   @Test
+  void should_answer_from_a_wildcard_that_a_replacement_wrote_into_a_zone_that_had_none() throws IOException {
+    // Each way of replacing, on a zone of its own: one that has answered a name without records before
+    DnsZone byLines = DnsZone.create().records("sample.co.jp", "@ IN TXT \"apex\"");
+    DnsZone byRecord = DnsZone.create().records("sample.co.jp", "@ IN TXT \"apex\"");
+    for (DnsZone plain : List.of(byLines, byRecord)) {
+      try (LoopbackDnsServer own = LoopbackDnsServer.start(plain, InetAddress.getLoopbackAddress())) {
+        SimpleResolver resolver = client(own);
+        Message query = Message.newQuery(Record.newRecord(Name.fromString("any.sample.co.jp."), Type.TXT, DClass.IN));
+        assertThat(resolver.send(query).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+
+        if (plain == byLines) {
+          plain.replaceRecords("sample.co.jp", "* IN TXT \"wild\"");
+        } else {
+          plain.replace(new TXTRecord(Name.fromString("*.sample.co.jp."), DClass.IN, 300, "wild"));
+        }
+
+        assertThat(resolver.send(query).getSection(Section.ANSWER)).extracting(r -> ((TXTRecord) r).getStrings())
+            .containsExactly(List.of("wild"));
+      }
+    }
+  }
+
+  @Test
   void should_replace_the_records_of_each_name_and_type_given() throws IOException {
     zone.replaceRecords("sample.co.jp", "@ IN MX 30 mx1", "@ IN MX 40 mx2", "new IN A 198.51.100.1");
     assertThat(ask("sample.co.jp", Type.MX).getSection(Section.ANSWER)).extracting(Record::rdataToString)

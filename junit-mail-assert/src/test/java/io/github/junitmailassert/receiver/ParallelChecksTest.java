@@ -46,6 +46,15 @@ class ParallelChecksTest {
     return mails;
   }
 
+  /** The results of {@code n} mails, none of their checks made yet. */
+  private List<ReceiverResult> unchecked(Receiver receiver, int n) {
+    List<ReceiverResult> results = new ArrayList<>();
+    for (CapturedMail mail : mails(receiver, n)) {
+      results.add(receiver.check(mail));
+    }
+    return results;
+  }
+
   private List<List<CheckOutcome>> oneAfterAnother(int n) {
     Receiver receiver = Received.view(zone, "203.0.113.25");
     List<List<CheckOutcome>> all = new ArrayList<>();
@@ -75,10 +84,7 @@ class ParallelChecksTest {
   void should_give_the_outcomes_of_one_mail_after_another_when_helpers_took_every_mail() {
     // GIVEN a helper that runs at once, on the caller's thread: it takes every mail before the caller does
     Receiver receiver = Received.view(zone, "203.0.113.25");
-    List<ReceiverResult> results = new ArrayList<>();
-    for (CapturedMail mail : mails(receiver, 40)) {
-      results.add(receiver.check(mail));
-    }
+    List<ReceiverResult> results = unchecked(receiver, 40);
     AtomicInteger helpersStarted = new AtomicInteger();
     Executor atOnce = task -> {
       helpersStarted.incrementAndGet();
@@ -96,10 +102,7 @@ class ParallelChecksTest {
   @Test
   void should_check_few_mails_on_the_calling_thread_alone() {
     Receiver receiver = Received.view(zone, "203.0.113.25");
-    List<ReceiverResult> results = new ArrayList<>();
-    for (CapturedMail mail : mails(receiver, 15)) {
-      results.add(receiver.check(mail));
-    }
+    List<ReceiverResult> results = unchecked(receiver, 15);
     Executor none = task -> {
       throw new AssertionError("15 mails are too few to hand over");
     };
@@ -115,10 +118,7 @@ class ParallelChecksTest {
     };
     for (Executor helpers : List.<Executor>of(late::add, refusing)) {
       Receiver receiver = Received.view(zone, "203.0.113.25");
-      List<ReceiverResult> results = new ArrayList<>();
-      for (CapturedMail mail : mails(receiver, 40)) {
-        results.add(receiver.check(mail));
-      }
+      List<ReceiverResult> results = unchecked(receiver, 40);
       assertThat(ParallelChecks.run(results, GATE, helpers, 3)).isEqualTo(40);
       late.forEach(Runnable::run); // they find nothing left to take
       assertThat(outcomes(results)).isEqualTo(oneAfterAnother(40));

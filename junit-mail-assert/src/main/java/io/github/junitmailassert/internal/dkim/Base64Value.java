@@ -46,8 +46,12 @@ final class Base64Value {
     byte[] out = new byte[n / 4 * 3 + 2];
     int o = 0;
     int i = 0;
-    // Over the value's octets: a character over 0xFF becomes '?', which is not plain base64 either.
+    // Over the value's octets: a character over 0xFF becomes '?', not plain base64 either, and a
+    // surrogate pair one '?' (so fewer octets than characters: the JDK's decoder decides those).
     byte[] text = value.getBytes(StandardCharsets.ISO_8859_1);
+    if (text.length != n) {
+      return null;
+    }
     // Whole groups of four symbols up to the first folding or padding, with nothing else to decide.
     for (; i + 4 <= n; i += 4) {
       int group = VALUES[text[i] & 0xFF] << 18 | VALUES[text[i + 1] & 0xFF] << 12 | VALUES[text[i + 2] & 0xFF] << 6
