@@ -150,7 +150,7 @@ class MailDeliverabilityExtensionTest {
   }
 
   @Test
-  void should_name_the_one_bad_mail_of_many_that_the_gate_checked_on_all_cores() {
+  void should_name_the_one_bad_mail_of_sixty_in_the_gate_report() {
     run(ManyMailsGateFixture.class).assertThatEvents().haveExactly(1, finishedWithFailure(
         instanceOf(AssertionError.class), message(String.format("1 of 60 captured mail(s) would not pass a receiver's"
             + " checks (ENVELOPE_DOMAIN, LOCAL_NAMES, SPF, REVERSE_DNS):%n%nmail #43") + LEAKY_MAIL_FINDINGS)));

@@ -13,15 +13,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The checks of many mails on all cores. Helper threads and the caller take mails from one counter;
  * then the caller reads every outcome in order, waiting for any a helper is still making. Each part
- * of a result is made once, under its own lock, whichever thread asks first, so the outcomes, and an
- * exception if a check throws, are those of checking one mail after another.
+ * of a result is made once (unless it throws), under its own lock, by whichever thread asks first,
+ * so the outcomes are those of checking one mail after another. A part that threw on a helper is
+ * made again by the caller in its turn, which throws what one mail after another would.
  *
  * <p>Not JUnit's or the common fork-join pool: a thread that joins a fork-join task may run another
  * test's task while it waits, inside this test's {@code afterEach}.
  */
 final class ParallelChecks {
 
-  /** Below this many mails a thread, handing them over costs more than it saves (a check takes 5 to 50 µs). */
+  /** Below this many mails a thread, handing them over costs more than it saves (a mail's checks take tens of µs). */
   static final int MAILS_PER_THREAD = 8;
 
   private ParallelChecks() {}
@@ -65,7 +66,7 @@ final class ParallelChecks {
       taken++;
       try {
         make(results.get(i), checks);
-      } catch (RuntimeException | Error e) {
+      } catch (Throwable e) { // also what a user's resolver or launcher throws undeclared: it must not end a helper
         if (!quietly) {
           throw e;
         }
@@ -91,7 +92,8 @@ final class ParallelChecks {
       AtomicInteger counter = new AtomicInteger();
       ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
           task -> {
-            Thread t = new Thread(task, "junit-mail-assert-checks-" + counter.incrementAndGet());
+            // No inheritable thread locals: the first caller's test context is not this thread's.
+            Thread t = new Thread(null, task, "junit-mail-assert-checks-" + counter.incrementAndGet(), 0, false);
             t.setDaemon(true);
             // Not the first caller's loader, which the thread would otherwise keep while it lives.
             t.setContextClassLoader(ParallelChecks.class.getClassLoader());

@@ -41,6 +41,9 @@ import org.xbill.DNS.Resolver;
  * }</pre>
  *
  * <p>Thread-safety: immutable apart from the per-mail memo, which is safe to use from any thread.
+ * {@link #checkAll} checks mails on several threads at once, so the resolver, the clock and the
+ * spam filters' launcher it is given must be safe to call from several threads (the zone's
+ * resolver, the JDK's clocks and the library's launchers are).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Receiver implements MailReceiver {
@@ -133,7 +136,8 @@ public final class Receiver implements MailReceiver {
   /**
    * The result of each of {@code mails}, in their order, with the outcome of each of {@code checks}
    * made: the results {@link #check(CapturedMail)} gives, made the same way, but many mails are
-   * checked on all of the machine's cores. The CI gate checks a test's mails this way.
+   * checked on all of the machine's cores. The CI gate checks a test's mails this way. A check that
+   * throws does so on the calling thread, for the first mail in order that it throws for.
    *
    * @param mails the captured mails
    * @param checks the checks to run now; the others still run on first use

@@ -276,7 +276,8 @@ public final class ReceiverResult {
     return switch (check) {
       case ENVELOPE_DOMAIN -> envelopeDomain();
       case LOCAL_NAMES -> CheckOutcome.of(check, leakFindings.get());
-      // A pass has no finding: no Received-SPF text or domain for fixes to write into one.
+      // SpfFindings and DkimFindings give a pass no finding; asked only otherwise, a pass writes no
+      // Received-SPF text and looks up no domain for fixes.
       case SPF -> !declared ? CheckOutcome.notChecked(check, NO_CLIENT_IP, DECLARE_CLIENT_IP)
           : CheckOutcome.of(check, spf().isPass() ? List.of() : SpfFindings.of(spf(), receivedSpf(), true));
       case REVERSE_DNS -> declared ? CheckOutcome.of(check, sendingHostFindings())

@@ -55,10 +55,10 @@ public final class Benchmarks {
     Harness.printTable();
   }
 
-  /** What {@code uptime} prints (the load averages), so that a figure comes with the load it was taken under. */
   /**
    * How long an idle virtual CPU of a KVM guest polls before it halts, which decides how fast the
-   * capture's threads wake each other (see the README): 0 on the VMs these figures come from.
+   * capture's threads wake each other (see the README): 0 on the VMs these figures come from,
+   * as configured.
    */
   static String haltPolling() {
     Path poll = Path.of("/sys/module/haltpoll/parameters/guest_halt_poll_ns");
@@ -69,6 +69,7 @@ public final class Benchmarks {
     }
   }
 
+  /** What {@code uptime} prints (the load averages), so that a figure comes with the load it was taken under. */
   static String uptime() {
     try {
       Process p = new ProcessBuilder("uptime").redirectErrorStream(true).start();
